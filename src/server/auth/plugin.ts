@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client';
+import { AppError } from '../http/errors';
+import { allows, type Access, type Principal } from './principal';
+import { principalFromApiKey, principalFromSession, SESSION_COOKIE } from './service';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every /api route declares who may call it; a route without it fails at start. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** The caller of an authenticated route; the access hook has already made sure there is one. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED');
+  return request.principal;
+}
+
+export function registerAuth(app: FastifyInstance, db: Db) {
+  app.decorateRequest('principal', null);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access === 'public') return;
+    const authorization = request.headers.authorization;
+    if (authorization) {
+      const principal = authorization.startsWith('Bearer ') ? await principalFromApiKey(db, authorization.slice(7).trim()) : null;
+      if (!principal) throw new AppError('INVALID_API_KEY');
+      request.principal = principal;
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      request.principal = cookie ? await principalFromSession(db, cookie, new Date()) : null;
+      if (!request.principal) throw new AppError('UNAUTHENTICATED');
+    }
+    if (!allows(request.principal, access)) throw new AppError('FORBIDDEN', { needed: access });
+  });
+}

@@ -1,0 +1,45 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { apiKeys, sessions, shops, staff } from '../db/schema/index';
+
+export async function findStaffByEmail(db: Executor, email: string) {
+  const [row] = await db
+    .select()
+    .from(staff)
+    .where(sql`lower(${staff.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
+export async function findSessionStaff(db: Executor, shopId: number, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ staff, shopName: shops.name })
+    .from(sessions)
+    .innerJoin(staff, and(eq(staff.shopId, sessions.shopId), eq(staff.id, sessions.staffId)))
+    .innerJoin(shops, eq(shops.id, sessions.shopId))
+    .where(and(eq(sessions.shopId, shopId), eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(staff.active, true)))
+    .limit(1);
+  return row;
+}
+
+export async function insertSession(db: Executor, row: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(row);
+}
+
+export async function deleteSession(db: Executor, shopId: number, tokenHash: string) {
+  await db.delete(sessions).where(and(eq(sessions.shopId, shopId), eq(sessions.tokenHash, tokenHash)));
+}
+
+export async function findApiKey(db: Executor, shopId: number, keyHash: string) {
+  const [row] = await db
+    .select({ id: apiKeys.id, name: apiKeys.name })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.shopId, shopId), eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function findShopName(db: Executor, shopId: number) {
+  const [row] = await db.select({ name: shops.name }).from(shops).where(eq(shops.id, shopId)).limit(1);
+  return row?.name;
+}

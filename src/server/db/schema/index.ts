@@ -1,0 +1,7 @@
+// The one schema for PGlite and PostgreSQL; drizzle-kit generates migrations from these exports.
+export * from './shops';
+export * from './customers';
+export * from './catalog';
+export * from './orders';
+export * from './money';
+export * from './operations';

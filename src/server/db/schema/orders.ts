@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, qty, ref, shopId, won } from './columns';
+
+/**
+ * The order. Columns under "summary cache" are derived from items, units and the money ledger and
+ * refreshed in the same transaction as every change; they exist for filtering and sorting only.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    shopId: shopId(),
+    id: id(),
+    orderNumber: text('order_number').notNull(),
+    channel: text('channel').notNull().default('own_mall'),
+    externalOrderId: text('external_order_id'),
+    customerId: ref('customer_id'),
+    ordererName: text('orderer_name').notNull(),
+    ordererPhone: text('orderer_phone').notNull(),
+    ordererEmail: text('orderer_email'),
+    /** Guests look up their orders with this password (scrypt hash); null for members. */
+    guestPasswordHash: text('guest_password_hash'),
+    gradeName: text('grade_name'),
+    gradeDiscountRate: numeric('grade_discount_rate', { precision: 5, scale: 2, mode: 'number' }).notNull().default(0),
+    customerCouponId: ref('customer_coupon_id'),
+    couponName: text('coupon_name'),
+    couponDiscount: won('coupon_discount'),
+    pointsUsed: won('points_used'),
+    shippingFee: won('shipping_fee'),
+    remoteShippingFee: won('remote_shipping_fee'),
+    orderedAt: at('ordered_at').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    // summary cache
+    orderStatus: text('order_status').notNull(),
+    paymentStatus: text('payment_status').notNull(),
+    unitStatuses: text('unit_statuses').array().notNull().default(sql`'{}'::text[]`),
+    paymentMethod: text('payment_method'),
+    itemsAmount: won('items_amount'),
+    gradeDiscount: won('grade_discount'),
+    manualDiscount: won('manual_discount'),
+    totalAmount: won('total_amount'),
+    paidAmount: won('paid_amount'),
+    refundedAmount: won('refunded_amount'),
+    balanceDue: won('balance_due'),
+    itemSummary: text('item_summary').notNull().default(''),
+    itemCount: integer('item_count').notNull().default(0),
+    paidAt: at('paid_at'),
+    shippedAt: at('shipped_at'),
+    deliveredAt: at('delivered_at'),
+    cancelRequestedAt: at('cancel_requested_at'),
+    returnRequestedAt: at('return_requested_at'),
+    memoCount: integer('memo_count').notNull().default(0),
+    lastMemoAt: at('last_memo_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    uniqueIndex('orders_number_key').on(t.shopId, t.orderNumber),
+    // A storefront retrying without an Idempotency-Key still cannot hand the same order in twice.
+    uniqueIndex('orders_external_key').on(t.shopId, t.channel, t.externalOrderId).where(sql`${t.externalOrderId} is not null`),
+    index('orders_ordered_at_idx').on(t.shopId, t.orderedAt.desc(), t.id.desc()),
+    index('orders_customer_idx').on(t.shopId, t.customerId),
+    index('orders_unit_statuses_idx').using('gin', t.unitStatuses),
+  ],
+);
+
+/** The composite foreign key from a child row to its order, shop first. */
+export const orderRef = (t: { shopId: AnyPgColumn; orderId: AnyPgColumn }) =>
+  foreignKey({ columns: [t.shopId, t.orderId], foreignColumns: [orders.shopId, orders.id] });
+
+/** Up to 5 per order (enforced by the service, checked by the position range). */
+export const orderAddresses = pgTable(
+  'order_addresses',
+  {
+    shopId: shopId(),
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    position: integer('position').notNull(),
+    recipientName: text('recipient_name').notNull(),
+    recipientPhone: text('recipient_phone').notNull(),
+    postcode: text('postcode').notNull(),
+    address1: text('address1').notNull(),
+    address2: text('address2').notNull().default(''),
+    deliveryNote: text('delivery_note'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('order_addresses_order_idx').on(t.shopId, t.orderId), orderRef(t)],
+);
+
+/** A snapshot of what was sold, with its discounts. Units live in shipment groups and claims. */
+export const orderItems = pgTable(
+  'order_items',
+  {
+    shopId: shopId(),
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    productId: ref('product_id'),
+    optionId: ref('option_id'),
+    productName: text('product_name').notNull(),
+    optionName: text('option_name'),
+    sku: text('sku'),
+    unitPrice: won('unit_price'),
+    quantity: qty('quantity'),
+    gradeDiscountPerUnit: won('grade_discount_per_unit'),
+    manualDiscountKind: text('manual_discount_kind', { enum: ['rate', 'amount'] }),
+    manualDiscountValue: numeric('manual_discount_value', { precision: 12, scale: 2, mode: 'number' }),
+    manualDiscountPerUnit: won('manual_discount_per_unit'),
+    couponShare: won('coupon_share'),
+    pointsShare: won('points_share'),
+    isCustom: boolean('is_custom').notNull().default(false),
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('order_items_order_idx').on(t.shopId, t.orderId), orderRef(t)],
+);
+
+/** One address, one status, one courier and tracking number. */
+export const shipmentGroups = pgTable(
+  'shipment_groups',
+  {
+    shopId: shopId(),
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    addressId: ref('address_id').notNull(),
+    status: text('status').notNull(),
+    courier: text('courier'),
+    trackingNumber: text('tracking_number'),
+    shippedAt: at('shipped_at'),
+    deliveredAt: at('delivered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    index('shipment_groups_order_idx').on(t.shopId, t.orderId),
+    index('shipment_groups_tracking_idx').on(t.shopId, t.trackingNumber),
+    orderRef(t),
+    foreignKey({ columns: [t.shopId, t.addressId], foreignColumns: [orderAddresses.shopId, orderAddresses.id] }),
+  ],
+);
+
+export const shipmentGroupItems = pgTable(
+  'shipment_group_items',
+  {
+    shopId: shopId(),
+    orderId: ref('order_id').notNull(),
+    shipmentGroupId: ref('shipment_group_id').notNull(),
+    itemId: ref('item_id').notNull(),
+    quantity: qty('quantity'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.shipmentGroupId, t.itemId] }),
+    index('shipment_group_items_order_idx').on(t.shopId, t.orderId),
+    foreignKey({ columns: [t.shopId, t.shipmentGroupId], foreignColumns: [shipmentGroups.shopId, shipmentGroups.id] }),
+    foreignKey({ columns: [t.shopId, t.itemId], foreignColumns: [orderItems.shopId, orderItems.id] }),
+  ],
+);
+
+/** A cancel, return or exchange with its own status; pickup details for returns and exchanges. */
+export const claims = pgTable(
+  'claims',
+  {
+    shopId: shopId(),
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    kind: text('kind', { enum: ['cancel', 'return', 'exchange'] }).notNull(),
+    status: text('status').notNull(),
+    reasonCode: text('reason_code'),
+    reasonText: text('reason_text'),
+    fault: text('fault', { enum: ['buyer', 'shop'] }),
+    requestedBy: text('requested_by', { enum: ['staff', 'buyer', 'api', 'system'] }).notNull(),
+    pickup: jsonb('pickup'),
+    restock: boolean('restock').notNull().default(false),
+    createdAt: createdAt(),
+    completedAt: at('completed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('claims_order_idx').on(t.shopId, t.orderId), orderRef(t)],
+);
+
+export const claimItems = pgTable(
+  'claim_items',
+  {
+    shopId: shopId(),
+    orderId: ref('order_id').notNull(),
+    claimId: ref('claim_id').notNull(),
+    itemId: ref('item_id').notNull(),
+    quantity: qty('quantity'),
+    /** Where the units came from, so withdrawing the claim puts them back exactly. */
+    fromShipmentGroupId: ref('from_shipment_group_id').notNull(),
+    fromStatus: text('from_status').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.claimId, t.itemId, t.fromShipmentGroupId] }),
+    index('claim_items_order_idx').on(t.shopId, t.orderId),
+    foreignKey({ columns: [t.shopId, t.claimId], foreignColumns: [claims.shopId, claims.id] }),
+    foreignKey({ columns: [t.shopId, t.itemId], foreignColumns: [orderItems.shopId, orderItems.id] }),
+  ],
+);

@@ -1,0 +1,36 @@
+import { buildApp } from './app';
+import { readConfig } from './config';
+import { openDatabase } from './db/client';
+import { seedOrders } from './seed/seed';
+import { ensureDemoShop } from './shops/service';
+
+const config = readConfig();
+const started = Date.now();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+console.log(`database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
+
+const demo = await ensureDemoShop(database.db, config.ownerPassword);
+if (demo && config.demoOrders > 0) {
+  console.log(`empty database: creating a demo shop with ${config.demoOrders} orders …`);
+  await seedOrders(database.db, { shopId: demo.shopId, orders: config.demoOrders, now: new Date() });
+}
+
+const app = await buildApp({ db: database.db, secureCookies: config.secureCookies, logger: process.env.JUMUN_LOG === '1' });
+await app.listen({ port: config.port, host: config.host });
+const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+console.log(`\nJumun is serving ${url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`  API reference: ${url}/api/docs   OpenAPI: ${url}/api/openapi.json`);
+if (demo) {
+  console.log('\n  Sign in (shown once; set JUMUN_OWNER_PASSWORD to choose it):');
+  console.log(`    e-mail:   ${demo.ownerEmail}`);
+  console.log(`    password: ${demo.ownerPassword}`);
+  console.log(`  Storefront API key: ${demo.apiKey}`);
+} else {
+  console.log('  Sign in with your staff account (forgot it? npm run reset-password -- <e-mail>)');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => database.close()).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,52 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { coupons, customerCoupons, customers, memberGrades, pointsLedger } from '../db/schema/index';
+import { AppError } from '../http/errors';
+
+export interface Member {
+  id: number;
+  gradeName: string | null;
+  gradeDiscountRate: number;
+  pointsBalance: number;
+}
+
+/** Locks the member's row: points and coupons are spent by one order at a time. */
+export async function loadMemberForUpdate(tx: Executor, shopId: number, customerId: number): Promise<Member> {
+  const [row] = await tx
+    .select({ id: customers.id, pointsBalance: customers.pointsBalance, gradeName: memberGrades.name, gradeDiscountRate: memberGrades.discountRate })
+    .from(customers)
+    .leftJoin(memberGrades, and(eq(memberGrades.shopId, customers.shopId), eq(memberGrades.id, customers.gradeId)))
+    .where(and(eq(customers.shopId, shopId), eq(customers.id, customerId)))
+    .for('update', { of: customers });
+  if (!row) throw new AppError('CUSTOMER_NOT_FOUND', { customerId });
+  return { id: row.id, pointsBalance: row.pointsBalance, gradeName: row.gradeName, gradeDiscountRate: row.gradeDiscountRate ?? 0 };
+}
+
+export async function loadUsableCoupon(tx: Executor, shopId: number, customerId: number, customerCouponId: number, now: Date) {
+  const [row] = await tx
+    .select({ issued: customerCoupons, rule: coupons })
+    .from(customerCoupons)
+    .innerJoin(coupons, and(eq(coupons.shopId, customerCoupons.shopId), eq(coupons.id, customerCoupons.couponId)))
+    .where(and(eq(customerCoupons.shopId, shopId), eq(customerCoupons.id, customerCouponId), eq(customerCoupons.customerId, customerId)))
+    .for('update', { of: customerCoupons });
+  if (!row || row.issued.status !== 'available' || (row.issued.expiresAt && row.issued.expiresAt <= now)) {
+    throw new AppError('COUPON_NOT_AVAILABLE', { customerCouponId });
+  }
+  return row;
+}
+
+export async function markCouponUsed(tx: Executor, shopId: number, customerCouponId: number, orderId: number, now: Date) {
+  await tx
+    .update(customerCoupons)
+    .set({ status: 'used', usedOrderId: orderId, usedAt: now })
+    .where(and(eq(customerCoupons.shopId, shopId), eq(customerCoupons.id, customerCouponId)));
+}
+
+/** A ledger row and the cached balance move together, in the caller's transaction. */
+export async function addPoints(tx: Executor, shopId: number, customerId: number, delta: number, reason: string, orderId: number | null, at: Date) {
+  await tx.insert(pointsLedger).values({ shopId, customerId, orderId, delta, reason, createdAt: at });
+  await tx
+    .update(customers)
+    .set({ pointsBalance: sql`${customers.pointsBalance} + ${delta}` })
+    .where(and(eq(customers.shopId, shopId), eq(customers.id, customerId)));
+}

@@ -1,0 +1,25 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client';
+import { claimItems, claims, orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
+
+type OrderChild = { shopId: AnyPgColumn; orderId: AnyPgColumn };
+const byOrder = (t: OrderChild, shopId: number, orderId: number) => and(eq(t.shopId, shopId), eq(t.orderId, orderId));
+
+/** Everything the order detail shows, read in one snapshot of the order's rows. */
+export async function loadOrderRows(db: Executor, shopId: number, orderId: number) {
+  const [order] = await db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+  if (!order) return null;
+  const [addresses, items, groups, groupItems, claimRows, claimItemRows, paymentRows] = await Promise.all([
+    db.select().from(orderAddresses).where(byOrder(orderAddresses, shopId, orderId)).orderBy(asc(orderAddresses.position)),
+    db.select().from(orderItems).where(byOrder(orderItems, shopId, orderId)).orderBy(asc(orderItems.position), asc(orderItems.id)),
+    db.select().from(shipmentGroups).where(byOrder(shipmentGroups, shopId, orderId)).orderBy(asc(shipmentGroups.id)),
+    db.select().from(shipmentGroupItems).where(byOrder(shipmentGroupItems, shopId, orderId)),
+    db.select().from(claims).where(byOrder(claims, shopId, orderId)).orderBy(asc(claims.id)),
+    db.select().from(claimItems).where(byOrder(claimItems, shopId, orderId)),
+    db.select().from(payments).where(byOrder(payments, shopId, orderId)).orderBy(asc(payments.id)),
+  ]);
+  return { order, addresses, items, groups, groupItems, claims: claimRows, claimItems: claimItemRows, payments: paymentRows };
+}
+
+export type OrderRows = NonNullable<Awaited<ReturnType<typeof loadOrderRows>>>;

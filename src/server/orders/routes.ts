@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { id } from '../../contracts/common';
+import { errorResponseSchema } from '../../contracts/errors';
+import { createOrderRequestSchema, orderDetailSchema, orderListQuerySchema, orderListResponseSchema, type OrderDetail } from '../../contracts/orders';
+import type { Actor } from '../../domain/events';
+import { principalOf } from '../auth/plugin';
+import { principalScope, type Principal } from '../auth/principal';
+import type { Db } from '../db/client';
+import { AppError, languageOf } from '../http/errors';
+import { runIdempotent } from '../idempotency/service';
+import { toOrderDetail } from './detail';
+import { createOrder } from './intake-service';
+import { listOrders } from './list-queries';
+import { loadOrderRows } from './read-queries';
+
+export function actorOf(p: Principal): Actor {
+  return p.kind === 'staff' ? { kind: 'staff', id: p.staffId, name: p.name } : { kind: 'api', keyName: p.keyName };
+}
+
+const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+
+export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.post(
+    '/api/v1/orders',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['orders'],
+        summary: '주문 접수 (Create an order from a checkout)',
+        description:
+          'Called by a storefront with its shop API key. The server prices the order, checks the reported payment amount against the total, ' +
+          'spends the member’s coupon and points and takes stock, all in one transaction. Send an `Idempotency-Key`: a retry answers the first result.',
+        headers: idempotencyHeaders,
+        body: createOrderRequestSchema,
+        response: { 201: orderDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const lang = languageOf(request);
+      const result = await runIdempotent<OrderDetail>(
+        db,
+        { shopId: principal.shopId, scope: principalScope(principal), key: request.headers['idempotency-key'], request: { route: 'POST /api/v1/orders', body: request.body } },
+        async (tx) => {
+          const orderId = await createOrder(tx, principal.shopId, request.body, actorOf(principal), new Date());
+          const rows = await loadOrderRows(tx, principal.shopId, orderId);
+          if (!rows) throw new Error(`order ${orderId} vanished inside its own transaction`);
+          return { status: 201, body: toOrderDetail(rows, lang) };
+        },
+      );
+      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.code(result.status).send(result.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/orders/:orderId',
+    {
+      config: { access: 'read' },
+      schema: { tags: ['orders'], summary: '주문 상세 (Order detail)', params: z.object({ orderId: z.coerce.number().pipe(id) }), response: { 200: orderDetailSchema, ...errors } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const rows = await loadOrderRows(db, principal.shopId, request.params.orderId);
+      if (!rows) throw new AppError('ORDER_NOT_FOUND', { orderId: request.params.orderId });
+      return toOrderDetail(rows, languageOf(request));
+    },
+  );
+
+  app.get(
+    '/api/v1/orders',
+    {
+      config: { access: 'read' },
+      schema: { tags: ['orders'], summary: '주문 목록 (Order list, newest first)', querystring: orderListQuerySchema, response: { 200: orderListResponseSchema, ...errors } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      return listOrders(db, principal.shopId, request.query.limit, request.query.cursor, languageOf(request));
+    },
+  );
+};

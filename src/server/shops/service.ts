@@ -1,0 +1,74 @@
+import { asc } from 'drizzle-orm';
+import { hashPassword, randomPassword, randomToken, sha256 } from '../auth/secrets';
+import { one, type Db, type Executor } from '../db/client';
+import { apiKeys, coupons, memberGrades, shops, staff } from '../db/schema/index';
+
+export type StaffRole = 'owner' | 'manager' | 'staff' | 'viewer';
+
+export interface NewShop {
+  name: string;
+  ownerEmail: string;
+  ownerName: string;
+  ownerPassword?: string | undefined;
+}
+
+export interface CreatedShop {
+  shopId: number;
+  ownerId: number;
+  ownerEmail: string;
+  ownerPassword: string;
+  apiKey: string;
+}
+
+/** The grades and coupons every new shop starts with, so members and checkouts have something to use. */
+const DEFAULT_GRADES = [
+  { name: '일반', discountRate: 0, position: 0 },
+  { name: '실버', discountRate: 1, position: 1 },
+  { name: '골드', discountRate: 3, position: 2 },
+  { name: 'VIP', discountRate: 5, position: 3 },
+];
+const DEFAULT_COUPONS = [
+  { name: '신규가입 3,000원 할인', kind: 'fixed' as const, value: 3000, minOrderAmount: 20000, maxDiscount: null },
+  { name: '10% 할인 (최대 10,000원)', kind: 'rate' as const, value: 10, minOrderAmount: 30000, maxDiscount: 10000 },
+  { name: '5,000원 할인', kind: 'fixed' as const, value: 5000, minOrderAmount: 50000, maxDiscount: null },
+];
+
+/** API keys read `jm_<shopId>_<secret>`: the shop id finds the row, the secret is checked by hash. */
+export async function createApiKey(db: Executor, shopId: number, name: string): Promise<string> {
+  const secret = randomToken(24);
+  await db.insert(apiKeys).values({ shopId, name, keyHash: sha256(secret) });
+  return `jm_${shopId}_${secret}`;
+}
+
+export async function createStaff(db: Executor, shopId: number, input: { email: string; name: string; role: StaffRole; password: string }): Promise<number> {
+  const rows = await db
+    .insert(staff)
+    .values({ shopId, email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
+    .returning({ id: staff.id });
+  return one(rows, 'staff').id;
+}
+
+export async function createShop(db: Db, input: NewShop): Promise<CreatedShop> {
+  const ownerPassword = input.ownerPassword ?? randomPassword();
+  return db.transaction(async (tx) => {
+    const shopRows = await tx
+      .insert(shops)
+      .values({ name: input.name, baseShippingFee: 3000, freeShippingThreshold: 50000, jejuShippingFee: 3000, islandShippingFee: 5000 })
+      .returning({ id: shops.id });
+    const shopId = one(shopRows, 'shop').id;
+    const ownerId = await createStaff(tx, shopId, { email: input.ownerEmail, name: input.ownerName, role: 'owner', password: ownerPassword });
+    await tx.insert(memberGrades).values(DEFAULT_GRADES.map((g) => ({ shopId, ...g })));
+    await tx.insert(coupons).values(DEFAULT_COUPONS.map((c) => ({ shopId, ...c })));
+    const apiKey = await createApiKey(tx, shopId, '스토어프론트');
+    return { shopId, ownerId, ownerEmail: input.ownerEmail.toLowerCase(), ownerPassword, apiKey };
+  });
+}
+
+export const DEMO_OWNER_EMAIL = 'owner@demo.jumun.kr';
+
+/** On first start with an empty database: a demo shop and its owner. Answers null when a shop exists. */
+export async function ensureDemoShop(db: Db, ownerPassword?: string): Promise<CreatedShop | null> {
+  const existing = await db.select({ id: shops.id }).from(shops).orderBy(asc(shops.id)).limit(1);
+  if (existing.length > 0) return null;
+  return createShop(db, { name: '주문 데모샵', ownerEmail: DEMO_OWNER_EMAIL, ownerName: '김대표', ownerPassword });
+}

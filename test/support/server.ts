@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import type { Database } from '../../src/server/db/client';
+import { createShop, createStaff, type CreatedShop, type StaffRole } from '../../src/server/shops/service';
+import { openTestDatabase } from './database';
+
+export interface TestResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A client over real HTTP that keeps a session cookie like a browser would. */
+export class HttpClient {
+  private cookie: string | null = null;
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaults: Record<string, string> = {},
+  ) {}
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+    const all: Record<string, string> = { ...this.defaults, ...headers };
+    if (body !== undefined) all['content-type'] = 'application/json';
+    if (this.cookie) all.cookie = this.cookie;
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
+    const text = await response.text();
+    const parsed = text && response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as T) : (text as T);
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+
+  get = <T = unknown>(path: string, headers?: Record<string, string>) => this.request<T>('GET', path, undefined, headers);
+  post = <T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body, headers);
+}
+
+export interface TestServer {
+  database: Database;
+  app: FastifyInstance;
+  baseUrl: string;
+  shop: CreatedShop;
+  /** A client signed in as the shop's owner. */
+  owner: HttpClient;
+  /** A client using the shop's storefront API key. */
+  storefront: HttpClient;
+  anonymous(): HttpClient;
+  signIn(email: string, password: string): Promise<HttpClient>;
+  addStaff(role: StaffRole): Promise<HttpClient>;
+  close(): Promise<void>;
+}
+
+let staffCounter = 0;
+
+/** A real server on a free port over a fresh database, with one shop, its owner and its API key. */
+export async function startTestServer(): Promise<TestServer> {
+  const database = await openTestDatabase();
+  const app = await buildApp({ db: database.db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const shop = await createShop(database.db, { name: '테스트샵', ownerEmail: `owner${Date.now()}${Math.random().toString(36).slice(2, 6)}@test.kr`, ownerName: '김주인', ownerPassword: 'owner-password-1' });
+  const signIn = async (email: string, password: string) => {
+    const client = new HttpClient(baseUrl);
+    const res = await client.post('/api/v1/auth/login', { email, password });
+    if (res.status !== 204) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return client;
+  };
+  const owner = await signIn(shop.ownerEmail, 'owner-password-1');
+  return {
+    database,
+    app,
+    baseUrl,
+    shop,
+    owner,
+    storefront: new HttpClient(baseUrl, { authorization: `Bearer ${shop.apiKey}` }),
+    anonymous: () => new HttpClient(baseUrl),
+    signIn,
+    async addStaff(role) {
+      const email = `${role}${++staffCounter}-${Date.now()}@test.kr`;
+      await createStaff(database.db, shop.shopId, { email, name: `${role} 직원`, role, password: 'staff-password-1' });
+      return signIn(email, 'staff-password-1');
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
