@@ -8,7 +8,9 @@ import { registerAuth } from './auth/plugin';
 import { authRoutes } from './auth/routes';
 import type { Db } from './db/client';
 import { registerErrorHandling } from './http/errors';
+import { memoRoutes } from './memos/routes';
 import { orderRoutes } from './orders/routes';
+import { timelineRoutes } from './timeline/routes';
 
 export interface AppOptions {
   db: Db;
@@ -51,5 +53,7 @@ export async function buildApp({ db, secureCookies = false, logger = false }: Ap
   app.get('/api/health', { schema: { hide: true, response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
   await app.register(authRoutes, { db, secureCookies });
   await app.register(orderRoutes, { db });
+  await app.register(timelineRoutes, { db });
+  await app.register(memoRoutes, { db });
   return app;
 }

@@ -2,7 +2,7 @@ import type { OrderDetail } from '../../contracts/orders';
 import { PAYMENT_STATUS_LABELS, type PaymentStatus } from '../../domain/ledger';
 import { isActiveStatus, ORDER_STATUS_LABELS, STATUS_LABELS, type OrderStatus, type UnitStatus } from '../../domain/status';
 import type { Lang } from '../http/errors';
-import type { OrderRows } from './read-queries';
+import { unitsOf, type OrderRows } from './read-queries';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const unitLabel = (s: string, lang: Lang) => STATUS_LABELS[s as UnitStatus]?.[lang] ?? s;
@@ -11,15 +11,11 @@ const unitLabel = (s: string, lang: Lang) => STATUS_LABELS[s as UnitStatus]?.[la
 export function toOrderDetail(rows: OrderRows, lang: Lang): OrderDetail {
   const { order } = rows;
   const byItem = new Map<number, Record<string, number>>();
-  const count = (itemId: number, status: string, quantity: number) => {
-    const entry = byItem.get(itemId) ?? {};
-    entry[status] = (entry[status] ?? 0) + quantity;
-    byItem.set(itemId, entry);
-  };
-  const groupStatus = new Map(rows.groups.map((g) => [g.id, g.status]));
-  for (const gi of rows.groupItems) count(gi.itemId, groupStatus.get(gi.shipmentGroupId) ?? 'unknown', gi.quantity);
-  const claimStatus = new Map(rows.claims.map((c) => [c.id, c.status]));
-  for (const ci of rows.claimItems) count(ci.itemId, claimStatus.get(ci.claimId) ?? 'unknown', ci.quantity);
+  for (const unit of unitsOf(rows)) {
+    const entry = byItem.get(unit.itemId) ?? {};
+    entry[unit.status] = (entry[unit.status] ?? 0) + unit.quantity;
+    byItem.set(unit.itemId, entry);
+  }
 
   const itemsSubtotal = rows.items.reduce((sum, i) => sum + i.unitPrice * (activeQuantity(byItem.get(i.id)) ?? 0), 0);
   return {

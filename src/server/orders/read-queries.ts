@@ -1,5 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Holder } from '../../domain/quantity-ledger';
+import type { UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
 import { claimItems, claims, orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 
@@ -23,3 +25,16 @@ export async function loadOrderRows(db: Executor, shopId: number, orderId: numbe
 }
 
 export type OrderRows = NonNullable<Awaited<ReturnType<typeof loadOrderRows>>>;
+
+/** Every unit of the order with the status of the shipment group or claim that holds it. */
+export function unitsOf(rows: Pick<OrderRows, 'groups' | 'groupItems' | 'claims' | 'claimItems'>): Array<{ itemId: number; status: UnitStatus; quantity: number; holder: Holder }> {
+  const statusOf = (list: ReadonlyArray<{ id: number; status: string }>, id: number) => {
+    const found = list.find((x) => x.id === id);
+    if (!found) throw new Error(`unit holder ${id} is missing from the order's rows`);
+    return found.status as UnitStatus;
+  };
+  return [
+    ...rows.groupItems.map((gi) => ({ itemId: gi.itemId, quantity: gi.quantity, status: statusOf(rows.groups, gi.shipmentGroupId), holder: { kind: 'shipment' as const, id: gi.shipmentGroupId } })),
+    ...rows.claimItems.map((ci) => ({ itemId: ci.itemId, quantity: ci.quantity, status: statusOf(rows.claims, ci.claimId), holder: { kind: 'claim' as const, id: ci.claimId } })),
+  ];
+}

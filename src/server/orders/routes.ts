@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { id } from '../../contracts/common';
-import { errorResponseSchema } from '../../contracts/errors';
 import { createOrderRequestSchema, orderDetailSchema, orderListQuerySchema, orderListResponseSchema, type OrderDetail } from '../../contracts/orders';
 import type { Actor } from '../../domain/events';
 import { principalOf } from '../auth/plugin';
 import { principalScope, type Principal } from '../auth/principal';
 import type { Db } from '../db/client';
 import { AppError, languageOf } from '../http/errors';
+import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
 import { runIdempotent } from '../idempotency/service';
 import { toOrderDetail } from './detail';
 import { createOrder } from './intake-service';
@@ -18,8 +16,6 @@ export function actorOf(p: Principal): Actor {
   return p.kind === 'staff' ? { kind: 'staff', id: p.staffId, name: p.name } : { kind: 'api', keyName: p.keyName };
 }
 
-const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 
 export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -34,7 +30,7 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           'spends the member’s coupon and points and takes stock, all in one transaction. Send an `Idempotency-Key`: a retry answers the first result.',
         headers: idempotencyHeaders,
         body: createOrderRequestSchema,
-        response: { 201: orderDetailSchema, ...errors },
+        response: { 201: orderDetailSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -59,7 +55,7 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     '/api/v1/orders/:orderId',
     {
       config: { access: 'read' },
-      schema: { tags: ['orders'], summary: '주문 상세 (Order detail)', params: z.object({ orderId: z.coerce.number().pipe(id) }), response: { 200: orderDetailSchema, ...errors } },
+      schema: { tags: ['orders'], summary: '주문 상세 (Order detail)', params: orderIdParams, response: { 200: orderDetailSchema, ...errorResponses } },
     },
     async (request) => {
       const principal = principalOf(request);
@@ -73,7 +69,7 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     '/api/v1/orders',
     {
       config: { access: 'read' },
-      schema: { tags: ['orders'], summary: '주문 목록 (Order list, newest first)', querystring: orderListQuerySchema, response: { 200: orderListResponseSchema, ...errors } },
+      schema: { tags: ['orders'], summary: '주문 목록 (Order list, newest first)', querystring: orderListQuerySchema, response: { 200: orderListResponseSchema, ...errorResponses } },
     },
     async (request) => {
       const principal = principalOf(request);

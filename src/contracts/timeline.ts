@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { id, isoDateTime } from './common';
+
+export const actorSchema = z.object({ kind: z.enum(['staff', 'buyer', 'system', 'api']), id: id.nullable(), name: z.string().nullable() });
+
+export const timelineEntrySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('event'),
+    id,
+    type: z.string(),
+    at: isoDateTime,
+    actor: actorSchema,
+    description: z.string(),
+    buyerVisible: z.boolean(),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    kind: z.literal('memo'),
+    id,
+    at: isoDateTime,
+    actor: actorSchema,
+    body: z.string(),
+    updatedAt: isoDateTime.nullable(),
+    /** True when the signed-in staff member wrote it (only the author edits a memo). */
+    editable: z.boolean(),
+  }),
+]);
+
+export const timelineQuerySchema = z.object({ only: z.enum(['all', 'memos', 'events']).default('all') });
+export const timelineResponseSchema = z.object({ entries: z.array(timelineEntrySchema) }).meta({ id: 'Timeline' });
+export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
+
+export const memoBodySchema = z.object({ body: z.string().trim().min(1).max(2000) });
+export const memoSchema = z
+  .object({ id, orderId: id, body: z.string(), authorStaffId: id, authorName: z.string(), createdAt: isoDateTime, updatedAt: isoDateTime.nullable() })
+  .meta({ id: 'Memo' });
+export type Memo = z.infer<typeof memoSchema>;

@@ -1,0 +1,49 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { TimelineResponse } from '../../contracts/timeline';
+import { describeEvent, type TimelineEvent } from '../../domain/events';
+import type { Principal } from '../auth/principal';
+import type { Executor } from '../db/client';
+import { memos, orders, timelineEvents } from '../db/schema/index';
+import { AppError, type Lang } from '../http/errors';
+
+/**
+ * The order's history, newest first: typed events (described in the reader's language) and the
+ * live memos inline. Memo events (added/edited/deleted) stay in the history; the memo body shows once.
+ */
+export async function readTimeline(db: Executor, principal: Principal, orderId: number, only: 'all' | 'memos' | 'events', lang: Lang): Promise<TimelineResponse> {
+  const shopId = principal.shopId;
+  const [order] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+  if (!order) throw new AppError('ORDER_NOT_FOUND', { orderId });
+  const events =
+    only === 'memos'
+      ? []
+      : await db.select().from(timelineEvents).where(and(eq(timelineEvents.shopId, shopId), eq(timelineEvents.orderId, orderId))).orderBy(desc(timelineEvents.id));
+  const memoRows =
+    only === 'events'
+      ? []
+      : await db.select().from(memos).where(and(eq(memos.shopId, shopId), eq(memos.orderId, orderId), isNull(memos.deletedAt))).orderBy(desc(memos.id));
+  const me = principal.kind === 'staff' ? principal.staffId : null;
+  const entries: TimelineResponse['entries'] = [
+    ...events.map((e) => ({
+      kind: 'event' as const,
+      id: e.id,
+      type: e.type,
+      at: e.createdAt.toISOString(),
+      actor: { kind: e.actorKind, id: e.actorId, name: e.actorName },
+      description: describeEvent(e.payload as TimelineEvent, lang),
+      buyerVisible: e.buyerVisible,
+      payload: e.payload as Record<string, unknown>,
+    })),
+    ...memoRows.map((m) => ({
+      kind: 'memo' as const,
+      id: m.id,
+      at: m.createdAt.toISOString(),
+      actor: { kind: 'staff' as const, id: m.authorStaffId, name: m.authorName },
+      body: m.body,
+      updatedAt: m.updatedAt?.toISOString() ?? null,
+      editable: m.authorStaffId === me,
+    })),
+  ];
+  // Newest first; an event and a memo written in the same transaction keep memo after its event.
+  return { entries: entries.sort((a, b) => (a.at === b.at ? (a.kind === b.kind ? b.id - a.id : a.kind === 'memo' ? -1 : 1) : a.at < b.at ? 1 : -1)) };
+}
