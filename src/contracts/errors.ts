@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { CLAIM_ERRORS } from './errors/claims';
+import { EDIT_ERRORS } from './errors/edits';
+import type { ErrorEntries } from './errors/entries';
+import { FULFILLMENT_ERRORS } from './errors/fulfillment';
 
 /**
  * Every error the API answers with: a stable code, its HTTP status, and the message in Korean and
  * English (chosen by Accept-Language). Clients switch on the code, never on the message.
  */
-export const ERROR_CATALOG = {
+const COMMON_ERRORS = {
   VALIDATION_FAILED: { status: 400, ko: '요청 형식이 올바르지 않습니다.', en: 'The request is malformed.' },
   UNAUTHENTICATED: { status: 401, ko: '로그인이 필요합니다.', en: 'Sign-in is required.' },
   INVALID_CREDENTIALS: { status: 401, ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'E-mail or password is incorrect.' },
@@ -35,7 +39,9 @@ export const ERROR_CATALOG = {
   PAYMENT_AMOUNT_MISMATCH: { status: 422, ko: '결제 금액이 주문 금액과 다릅니다.', en: 'The payment amount differs from the order total.' },
   PAYMENT_DETAILS_REQUIRED: { status: 422, ko: '결제수단에 필요한 결제 정보가 없습니다.', en: 'Payment details required by the method are missing.' },
   INTERNAL: { status: 500, ko: '서버 오류가 발생했습니다.', en: 'An internal error occurred.' },
-} as const satisfies Record<string, { status: number; ko: string; en: string }>;
+} as const satisfies ErrorEntries;
+
+export const ERROR_CATALOG = { ...COMMON_ERRORS, ...FULFILLMENT_ERRORS, ...CLAIM_ERRORS, ...EDIT_ERRORS } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 export const ERROR_CODES = Object.keys(ERROR_CATALOG) as ErrorCode[];

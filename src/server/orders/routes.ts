@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createOrderRequestSchema, orderDetailSchema, orderListQuerySchema, orderListResponseSchema, type OrderDetail } from '../../contracts/orders';
-import type { Actor } from '../../domain/events';
 import { principalOf } from '../auth/plugin';
-import { principalScope, type Principal } from '../auth/principal';
+import { actorOf } from '../auth/actor';
+import { principalScope } from '../auth/principal';
 import type { Db } from '../db/client';
 import { AppError, languageOf } from '../http/errors';
 import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
@@ -11,10 +11,6 @@ import { toOrderDetail } from './detail';
 import { createOrder } from './intake-service';
 import { listOrders } from './list-queries';
 import { loadOrderRows } from './read-queries';
-
-export function actorOf(p: Principal): Actor {
-  return p.kind === 'staff' ? { kind: 'staff', id: p.staffId, name: p.name } : { kind: 'api', keyName: p.keyName };
-}
 
 
 export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
