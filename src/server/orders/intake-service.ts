@@ -90,7 +90,7 @@ export async function createOrder(tx: Tx, shopId: number, input: CreateOrderRequ
   });
   const payment = paymentRow(shopId, id, input.payment, now);
   const summary = summarizeOrder({
-    couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote,
+    couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote, feesAmount: 0,
     items: itemRows.map((row, i) => ({ ...row, id: i })),
     units: itemRows.map((row, i) => ({ itemId: i, status: unitStatus, quantity: row.quantity })),
     payments: [payment], shipments: [], claims: [], memos: [],

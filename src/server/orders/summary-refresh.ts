@@ -23,6 +23,7 @@ export async function refreshOrderSummary(tx: Executor, shopId: number, orderId:
     pointsUsed: o.pointsUsed,
     shippingFee: o.shippingFee,
     remoteShippingFee: o.remoteShippingFee,
+    feesAmount: o.feesAmount,
     items: rows.items,
     units,
     payments: rows.payments,

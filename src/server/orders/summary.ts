@@ -11,6 +11,7 @@ export interface OrderFacts {
   pointsUsed: Won;
   shippingFee: Won;
   remoteShippingFee: Won;
+  feesAmount: Won;
   items: ReadonlyArray<{ id: number; productName: string; unitPrice: Won; gradeDiscountPerUnit: Won; manualDiscountPerUnit: Won }>;
   /** Every unit of every item: in a shipment group (with its status) or in a claim. */
   units: ReadonlyArray<{ itemId: number; status: UnitStatus; quantity: number }>;
@@ -53,7 +54,7 @@ function extreme(dates: ReadonlyArray<Date | null>, better: (a: Date, b: Date) =
 
 /**
  * Order total counts only active units (cancelled and returned units leave the total), with the
- * order's current coupon, points and shipping: a refund lowers those by what it gives back, so
+ * order's current coupon, points, shipping and claim fees: a refund lowers those by what it gives back, so
  * order total − balance due = paid − refunded holds after every change.
  */
 export function summarizeOrder(facts: OrderFacts): OrderSummary {
@@ -74,7 +75,7 @@ export function summarizeOrder(facts: OrderFacts): OrderSummary {
     manualDiscount += item.manualDiscountPerUnit * q;
   }
   const itemsAmount = itemsSubtotal - gradeDiscount - manualDiscount;
-  const totalAmount = itemsAmount + facts.shippingFee + facts.remoteShippingFee - facts.couponDiscount - facts.pointsUsed;
+  const totalAmount = itemsAmount + facts.shippingFee + facts.remoteShippingFee + facts.feesAmount - facts.couponDiscount - facts.pointsUsed;
   const money = { orderTotal: totalAmount, payments: facts.payments };
   const { paid, refunded, balanceDue } = balanceOf(money);
   const first = facts.items[0];

@@ -53,7 +53,7 @@ export async function createShop(db: Db, input: NewShop): Promise<CreatedShop> {
   return db.transaction(async (tx) => {
     const shopRows = await tx
       .insert(shops)
-      .values({ name: input.name, baseShippingFee: 3000, freeShippingThreshold: 50000, jejuShippingFee: 3000, islandShippingFee: 5000 })
+      .values({ name: input.name, baseShippingFee: 3000, freeShippingThreshold: 50000, jejuShippingFee: 3000, islandShippingFee: 5000, returnShippingFee: 3000 })
       .returning({ id: shops.id });
     const shopId = one(shopRows, 'shop').id;
     const ownerId = await createStaff(tx, shopId, { email: input.ownerEmail, name: input.ownerName, role: 'owner', password: ownerPassword });

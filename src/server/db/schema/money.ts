@@ -72,8 +72,10 @@ export const refunds = pgTable(
     reason: text('reason'),
     method: text('method', { enum: ['gateway', 'bank_transfer', 'none'] }).notNull(),
     refundAccount: jsonb('refund_account'),
-    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull(),
+    /** pending: not yet paid back (gateway unavailable, or a bank transfer to make); voided: withdrawn before it was paid. */
+    status: text('status', { enum: ['pending', 'done', 'failed', 'voided'] }).notNull(),
     failureMessage: text('failure_message'),
+    attempts: integer('attempts').notNull().default(0),
     createdAt: createdAt(),
     executedAt: at('executed_at'),
   },
@@ -89,6 +91,7 @@ export const refundPayments = pgTable(
     refundId: ref('refund_id').notNull(),
     paymentId: ref('payment_id').notNull(),
     amount: won('amount'),
+    status: text('status', { enum: ['pending', 'done', 'failed', 'voided'] }).notNull().default('pending'),
     gatewayCancelId: text('gateway_cancel_id'),
   },
   (t) => [

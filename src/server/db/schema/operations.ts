@@ -44,6 +44,27 @@ export const memos = pgTable(
   ],
 );
 
+/**
+ * An order edit: a list of actions replayed by the domain into a preview, then committed once.
+ * `base_version` is the order version the preview was computed on; a commit on another version is refused.
+ */
+export const orderChanges = pgTable(
+  'order_changes',
+  {
+    shopId: shopId(),
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    actions: jsonb('actions').notNull(),
+    preview: jsonb('preview').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    status: text('status', { enum: ['previewed', 'committed', 'discarded'] }).notNull(),
+    createdByStaffId: ref('created_by_staff_id'),
+    createdAt: createdAt(),
+    committedAt: at('committed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('order_changes_order_idx').on(t.shopId, t.orderId), orderRef(t)],
+);
+
 /** A tab: filter spec, sort and column layout, shared by the shop's staff. */
 export const savedViews = pgTable(
   'saved_views',

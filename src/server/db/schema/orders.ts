@@ -28,6 +28,8 @@ export const orders = pgTable(
     pointsUsed: won('points_used'),
     shippingFee: won('shipping_fee'),
     remoteShippingFee: won('remote_shipping_fee'),
+    /** Charges the shop keeps from claims (return shipping for a buyer's-fault return …); part of the total. */
+    feesAmount: won('fees_amount'),
     orderedAt: at('ordered_at').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -171,6 +173,9 @@ export const claims = pgTable(
     requestedBy: text('requested_by', { enum: ['staff', 'buyer', 'api', 'system'] }).notNull(),
     pickup: jsonb('pickup'),
     restock: boolean('restock').notNull().default(false),
+    /** Exchange: the option re-shipped (null: the same option) and the re-shipment's courier and tracking. */
+    replacementOptionId: ref('replacement_option_id'),
+    reshipment: jsonb('reshipment'),
     createdAt: createdAt(),
     completedAt: at('completed_at'),
   },

@@ -10,6 +10,8 @@ export const shops = pgTable('shops', {
   freeShippingThreshold: bigint('free_shipping_threshold', { mode: 'number' }),
   jejuShippingFee: won('jeju_shipping_fee'),
   islandShippingFee: won('island_shipping_fee'),
+  /** One-way return shipping charged for a buyer's-fault return (twice when the order shipped free). */
+  returnShippingFee: won('return_shipping_fee'),
   orderNumberPrefix: text('order_number_prefix').notNull().default(''),
   autoConfirmDays: integer('auto_confirm_days').notNull().default(7),
   createdAt: createdAt(),
