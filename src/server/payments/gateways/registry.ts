@@ -1,0 +1,19 @@
+/**
+ * Picks the gateway once, from the environment. The test gateway is the default so that a fresh
+ * checkout, the demo and the tests never talk to a real PG by accident; Toss needs both the switch
+ * and a key.
+ */
+import type { PaymentGateway } from './gateway';
+import { TestGateway } from './test-gateway';
+import { TossGateway, type TossGatewayOptions } from './toss-gateway';
+
+export function createGateway(
+  env: NodeJS.ProcessEnv,
+  toss: Pick<TossGatewayOptions, 'depositSecretFor' | 'fetch' | 'timeoutMs'> = {},
+): PaymentGateway {
+  if (env.JUMUN_GATEWAY !== 'toss') return new TestGateway();
+  const secretKey = env.TOSS_SECRET_KEY;
+  // Asked for Toss but given no key: refuse to start rather than quietly approve every payment.
+  if (!secretKey) throw new Error('JUMUN_GATEWAY=toss needs TOSS_SECRET_KEY');
+  return new TossGateway({ secretKey, baseUrl: env.TOSS_API_BASE || undefined, ...toss });
+}
