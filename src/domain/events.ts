@@ -17,14 +17,30 @@ export type TimelineEvent =
   | { type: 'deposit_confirmed'; paymentId: number; amount: Won; depositorName: string | null }
   | { type: 'payment_requested'; requestId: number; amount: Won; reason: string | null }
   | { type: 'refund_completed'; refundId: number; amount: Won; method: string }
+  | { type: 'claim_requested'; claimId: number; claimKind: ClaimKindName; items: ClaimedUnits; reason: string | null }
+  | { type: 'claim_status_changed'; claimId: number; claimKind: ClaimKindName; from: UnitStatus; to: UnitStatus; kind: TransitionKind }
+  | { type: 'claim_withdrawn'; claimId: number; claimKind: ClaimKindName; items: ClaimedUnits }
+  | { type: 'refund_pending'; refundId: number; amount: Won; method: string; note: string | null }
+  | { type: 'refund_failed'; refundId: number; amount: Won; message: string }
+  | { type: 'refund_voided'; refundId: number; amount: Won }
   | { type: 'memo_added'; memoId: number }
   | { type: 'memo_edited'; memoId: number }
   | { type: 'memo_deleted'; memoId: number }
   | { type: 'status_changed'; itemId: number; quantity: number; from: UnitStatus; to: UnitStatus; kind: TransitionKind }
   | { type: 'tracking_assigned'; shipmentId: number; courier: string; trackingNumber: string }
-  | { type: 'order_edited'; changeId: number; totalBefore: Won; totalAfter: Won };
+  | { type: 'order_edited'; changeId: number; totalBefore: Won; totalAfter: Won; changes?: OrderEditChanges }
+  | { type: 'payment_request_cancelled'; requestId: number; amount: Won; reason: string | null }
+  | { type: 'tracking_removed'; shipmentId: number; courier: string; trackingNumber: string }
+  | { type: 'deposit_reverted'; paymentId: number; amount: Won }
+  | { type: 'address_added'; addressId: number; position: number }
+  | { type: 'address_changed'; addressId: number; fields: string[]; remoteFeeDifference: Won }
+  | { type: 'address_removed'; addressId: number }
+  | { type: 'units_reallocated'; toAddressId: number; moves: Array<{ itemId: number; quantity: number; fromAddressId: number }>; remoteFeeDifference: Won };
 
 export type TimelineEventType = TimelineEvent['type'];
+
+type ClaimKindName = 'cancel' | 'return' | 'exchange';
+type ClaimedUnits = Array<{ itemId: number; quantity: number }>;
 
 export interface EventDraft {
   event: TimelineEvent;
@@ -56,6 +72,29 @@ export function paymentRequested(actor: Actor, f: Facts<'payment_requested'>): E
 export function refundCompleted(actor: Actor, f: Facts<'refund_completed'>): EventDraft {
   return { event: { type: 'refund_completed', ...f }, actor, buyerVisible: true };
 }
+/** A cancel, return or exchange the buyer asked for (or staff took on their behalf): theirs to follow. */
+export function claimRequested(actor: Actor, f: Facts<'claim_requested'>): EventDraft {
+  return { event: { type: 'claim_requested', ...f }, actor, buyerVisible: true };
+}
+/** Like unit status changes: forward moves are the buyer's to follow, reverts are staff corrections. */
+export function claimStatusChanged(actor: Actor, f: Facts<'claim_status_changed'>): EventDraft {
+  return { event: { type: 'claim_status_changed', ...f }, actor, buyerVisible: f.kind === 'forward' };
+}
+export function claimWithdrawn(actor: Actor, f: Facts<'claim_withdrawn'>): EventDraft {
+  return { event: { type: 'claim_withdrawn', ...f }, actor, buyerVisible: true };
+}
+/** A refund owed but not yet paid back (gateway unreachable, or a transfer staff still have to make). */
+export function refundPending(actor: Actor, f: Facts<'refund_pending'>): EventDraft {
+  return { event: { type: 'refund_pending', ...f }, actor, buyerVisible: true };
+}
+/** The gateway's refusal is for staff to resolve; the buyer keeps seeing the refund as pending. */
+export function refundFailed(actor: Actor, f: Facts<'refund_failed'>): EventDraft {
+  return { event: { type: 'refund_failed', ...f }, actor, buyerVisible: false };
+}
+/** A refund withdrawn before it was paid, when its claim is reverted: a staff correction. */
+export function refundVoided(actor: Actor, f: Facts<'refund_voided'>): EventDraft {
+  return { event: { type: 'refund_voided', ...f }, actor, buyerVisible: false };
+}
 /** Memos are staff notes: never shown to the buyer. */
 export function memoAdded(actor: Actor, f: Facts<'memo_added'>): EventDraft {
   return { event: { type: 'memo_added', ...f }, actor, buyerVisible: false };
@@ -80,6 +119,40 @@ export function trackingAssigned(actor: Actor, f: Facts<'tracking_assigned'>): E
 export function orderEdited(actor: Actor, f: Facts<'order_edited'>): EventDraft {
   return { event: { type: 'order_edited', ...f }, actor, buyerVisible: true };
 }
+/** What an order edit changed, so one event tells the whole edit (item names as sold). */
+export interface OrderEditChanges {
+  added: Array<{ itemId: number; productName: string; quantity: number }>;
+  quantities: Array<{ itemId: number; productName: string; from: number; to: number }>;
+  couponName: string | null;
+  pointsUsed: Won;
+}
+/** The buyer saw the request on My Page, so they see it withdrawn. */
+export function paymentRequestCancelled(actor: Actor, f: Facts<'payment_request_cancelled'>): EventDraft {
+  return { event: { type: 'payment_request_cancelled', ...f }, actor, buyerVisible: true };
+}
+
+/** A wrong tracking number taken back (배송중 → 배송대기): a staff correction, like every revert. */
+export function trackingRemoved(actor: Actor, f: Facts<'tracking_removed'>): EventDraft {
+  return { event: { type: 'tracking_removed', ...f }, actor, buyerVisible: false };
+}
+/** A deposit confirmed by mistake: the buyer sees the order awaiting payment again, not the correction. */
+export function depositReverted(actor: Actor, f: Facts<'deposit_reverted'>): EventDraft {
+  return { event: { type: 'deposit_reverted', ...f }, actor, buyerVisible: false };
+}
+/** An address without units changes nothing for the buyer yet; moving units to it does. */
+export function addressAdded(actor: Actor, f: Facts<'address_added'>): EventDraft {
+  return { event: { type: 'address_added', ...f }, actor, buyerVisible: false };
+}
+/** Where the buyer's goods go is theirs to see. */
+export function addressChanged(actor: Actor, f: Facts<'address_changed'>): EventDraft {
+  return { event: { type: 'address_changed', ...f }, actor, buyerVisible: true };
+}
+export function addressRemoved(actor: Actor, f: Facts<'address_removed'>): EventDraft {
+  return { event: { type: 'address_removed', ...f }, actor, buyerVisible: false };
+}
+export function unitsReallocated(actor: Actor, f: Facts<'units_reallocated'>): EventDraft {
+  return { event: { type: 'units_reallocated', ...f }, actor, buyerVisible: true };
+}
 
 const METHOD_LABELS: Record<string, { ko: string; en: string }> = {
   card: { ko: '카드', en: 'Card' },
@@ -91,6 +164,11 @@ const METHOD_LABELS: Record<string, { ko: string; en: string }> = {
   gateway_cancel: { ko: 'PG 취소', en: 'Gateway cancel' },
 };
 const methodLabel = (m: string, lang: 'ko' | 'en'): string => METHOD_LABELS[m]?.[lang] ?? m;
+const CLAIM_KIND_LABELS: Record<ClaimKindName, { ko: string; en: string }> = {
+  cancel: { ko: '취소', en: 'Cancel' },
+  return: { ko: '반품', en: 'Return' },
+  exchange: { ko: '교환', en: 'Exchange' },
+};
 
 /**
  * Due dates are shown in Korean time. KST has no daylight saving, so a fixed +9 h offset is exact
@@ -100,6 +178,23 @@ function formatKst(iso: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   return new Date(t + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The remote-area surcharge difference of an address change, which an order edit settles. */
+function feeNote(difference: Won, ko: boolean): string {
+  if (difference === 0) return '';
+  const amount = `${difference > 0 ? '+' : ''}${formatWon(difference)}`;
+  return ko ? ` (도서산간 배송비 차액 ${amount}: 주문 수정으로 정산)` : ` (remote-area surcharge difference ${amount}, to settle by an order edit)`;
+}
+
+function describeEditChanges(c: OrderEditChanges, ko: boolean): string {
+  const parts = [
+    ...c.added.map((a) => (ko ? `${a.productName} ${a.quantity}개 추가` : `added ${a.productName} ×${a.quantity}`)),
+    ...c.quantities.map((q) => (ko ? `${q.productName} 수량 ${q.from} → ${q.to}` : `${q.productName} quantity ${q.from} → ${q.to}`)),
+    ...(c.couponName ? [ko ? `쿠폰 적용 (${c.couponName})` : `coupon applied (${c.couponName})`] : []),
+    ...(c.pointsUsed > 0 ? [ko ? `적립금 ${formatWon(c.pointsUsed)} 사용` : `${formatWon(c.pointsUsed)} in points used`] : []),
+  ];
+  return parts.join(', ');
 }
 
 /** A one-line human description of an event, in Korean or English; money as "12,000원". */
@@ -138,6 +233,29 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
       return ko
         ? `${formatWon(e.amount)}이 환불되었습니다 (${methodLabel(e.method, lang)})`
         : `Refunded ${formatWon(e.amount)} (${methodLabel(e.method, lang).toLowerCase()})`;
+    case 'claim_requested':
+    case 'claim_withdrawn': {
+      const what = e.items.map((i) => (ko ? `품목 #${i.itemId} ${i.quantity}개` : `item #${i.itemId} ×${i.quantity}`)).join(', ');
+      const kind = CLAIM_KIND_LABELS[e.claimKind][lang];
+      if (e.type === 'claim_withdrawn') return ko ? `${kind} 요청 #${e.claimId}을 철회했습니다 (${what})` : `Withdrew ${kind.toLowerCase()} #${e.claimId} (${what})`;
+      const reason = e.reason ? ` (${e.reason})` : '';
+      return ko ? `${kind} 접수 #${e.claimId}: ${what}${reason}` : `${kind} #${e.claimId} requested: ${what}${reason}`;
+    }
+    case 'claim_status_changed': {
+      const move = `${qualifiedStatusLabel(e.from, lang)} → ${qualifiedStatusLabel(e.to, lang)}`;
+      const revert = e.kind === 'revert' ? (ko ? ' (되돌림)' : ' (reverted)') : '';
+      return ko ? `${CLAIM_KIND_LABELS[e.claimKind].ko} #${e.claimId}: ${move}${revert}` : `${CLAIM_KIND_LABELS[e.claimKind].en} #${e.claimId}: ${move}${revert}`;
+    }
+    case 'refund_pending': {
+      const note = e.note ? ` (${e.note})` : '';
+      return ko
+        ? `${formatWon(e.amount)} 환불을 기다리고 있습니다 (${methodLabel(e.method, lang)})${note}`
+        : `Refund of ${formatWon(e.amount)} pending (${methodLabel(e.method, lang).toLowerCase()})${note}`;
+    }
+    case 'refund_failed':
+      return ko ? `${formatWon(e.amount)} 환불이 실패했습니다: ${e.message}` : `Refund of ${formatWon(e.amount)} failed: ${e.message}`;
+    case 'refund_voided':
+      return ko ? `${formatWon(e.amount)} 환불을 무효 처리했습니다` : `Voided the refund of ${formatWon(e.amount)}`;
     case 'memo_added':
       return ko ? '메모를 남겼습니다' : 'Added a memo';
     case 'memo_edited':
@@ -153,9 +271,35 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
       return ko
         ? `송장번호가 등록되었습니다 (${e.courier} ${e.trackingNumber})`
         : `Tracking number assigned (${e.courier} ${e.trackingNumber})`;
-    case 'order_edited':
+    case 'order_edited': {
+      const what = e.changes ? describeEditChanges(e.changes, ko) : '';
       return ko
-        ? `주문이 수정되었습니다 (합계 ${formatWon(e.totalBefore)} → ${formatWon(e.totalAfter)})`
-        : `Order edited (total ${formatWon(e.totalBefore)} → ${formatWon(e.totalAfter)})`;
+        ? `주문이 수정되었습니다${what ? `: ${what}` : ''} (합계 ${formatWon(e.totalBefore)} → ${formatWon(e.totalAfter)})`
+        : `Order edited${what ? `: ${what}` : ''} (total ${formatWon(e.totalBefore)} → ${formatWon(e.totalAfter)})`;
+    }
+    case 'payment_request_cancelled': {
+      const reason = e.reason ? ` (${e.reason})` : '';
+      return ko ? `추가 결제 요청 ${formatWon(e.amount)}을 취소했습니다${reason}` : `Withdrew the additional payment request of ${formatWon(e.amount)}${reason}`;
+    }
+    case 'tracking_removed':
+      return ko
+        ? `송장번호를 취소했습니다 (${e.courier} ${e.trackingNumber})`
+        : `Tracking number removed (${e.courier} ${e.trackingNumber})`;
+    case 'deposit_reverted':
+      return ko ? `입금 확인 ${formatWon(e.amount)}을 취소했습니다 (입금대기로 되돌림)` : `Deposit confirmation of ${formatWon(e.amount)} reverted (awaiting payment again)`;
+    case 'address_added':
+      return ko ? `배송지를 추가했습니다 (#${e.addressId})` : `Added shipping address #${e.addressId}`;
+    case 'address_changed':
+      return ko
+        ? `배송지 정보를 수정했습니다 (#${e.addressId})${feeNote(e.remoteFeeDifference, ko)}`
+        : `Changed shipping address #${e.addressId}${feeNote(e.remoteFeeDifference, ko)}`;
+    case 'address_removed':
+      return ko ? `배송지를 삭제했습니다 (#${e.addressId})` : `Removed shipping address #${e.addressId}`;
+    case 'units_reallocated': {
+      const what = e.moves.map((m) => (ko ? `품목 #${m.itemId} ${m.quantity}개` : `item #${m.itemId} ×${m.quantity}`)).join(', ');
+      return ko
+        ? `${what}를 다른 배송지(#${e.toAddressId})로 옮겼습니다${feeNote(e.remoteFeeDifference, ko)}`
+        : `Moved ${what} to shipping address #${e.toAddressId}${feeNote(e.remoteFeeDifference, ko)}`;
+    }
   }
 }

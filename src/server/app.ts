@@ -6,26 +6,37 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import { registerAuth } from './auth/plugin';
 import { authRoutes } from './auth/routes';
+import { claimRoutes } from './claims/routes';
 import type { Db } from './db/client';
+import { editRoutes } from './edits/routes';
+import { fulfillmentRoutes } from './fulfillment/routes';
 import { registerErrorHandling } from './http/errors';
+import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
 import { orderRoutes } from './orders/routes';
+import { paymentRequestRoutes } from './payment-requests/routes';
+import { paymentSummaryRoutes } from './payment-summary/routes';
+import type { PaymentGateway } from './payments/gateways/gateway';
+import { createGateway } from './payments/gateways/registry';
 import { timelineRoutes } from './timeline/routes';
 
 export interface AppOptions {
   db: Db;
   secureCookies?: boolean;
   logger?: boolean;
+  /** The payment gateway refunds go through; default: the one the environment names (registry.ts). */
+  gateway?: PaymentGateway;
 }
 
 /** Builds the HTTP app around an open database; main.ts and the tests both start it this way. */
-export async function buildApp({ db, secureCookies = false, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, secureCookies = false, logger = false, gateway = createGateway(process.env) }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 5 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await app.register(fastifyCookie);
   registerAuth(app, db);
+  registerIdempotentReplayHeader(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -55,5 +66,10 @@ export async function buildApp({ db, secureCookies = false, logger = false }: Ap
   await app.register(orderRoutes, { db });
   await app.register(timelineRoutes, { db });
   await app.register(memoRoutes, { db });
+  await app.register(fulfillmentRoutes, { db });
+  await app.register(claimRoutes, { db, gateway });
+  await app.register(editRoutes, { db });
+  await app.register(paymentRequestRoutes, { db });
+  await app.register(paymentSummaryRoutes, { db });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import type { Database } from '../../src/server/db/client';
+import { TestGateway } from '../../src/server/payments/gateways/test-gateway';
 import { createShop, createStaff, type CreatedShop, type StaffRole } from '../../src/server/shops/service';
 import { openTestDatabase } from './database';
 
@@ -39,6 +40,8 @@ export interface TestServer {
   app: FastifyInstance;
   baseUrl: string;
   shop: CreatedShop;
+  /** The in-memory payment gateway the server refunds through; tests inject failures with failNext. */
+  gateway: TestGateway;
   /** A client signed in as the shop's owner. */
   owner: HttpClient;
   /** A client using the shop's storefront API key. */
@@ -54,7 +57,8 @@ let staffCounter = 0;
 /** A real server on a free port over a fresh database, with one shop, its owner and its API key. */
 export async function startTestServer(): Promise<TestServer> {
   const database = await openTestDatabase();
-  const app = await buildApp({ db: database.db });
+  const gateway = new TestGateway();
+  const app = await buildApp({ db: database.db, gateway });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -72,6 +76,7 @@ export async function startTestServer(): Promise<TestServer> {
     app,
     baseUrl,
     shop,
+    gateway,
     owner,
     storefront: new HttpClient(baseUrl, { authorization: `Bearer ${shop.apiKey}` }),
     anonymous: () => new HttpClient(baseUrl),

@@ -4,6 +4,7 @@ import { orderDetailSchema, type OrderDetail } from '../../contracts/orders';
 import { principalOf } from '../auth/plugin';
 import type { Db, Tx } from '../db/client';
 import { AppError, languageOf } from '../http/errors';
+import { markReplayed } from '../http/idempotent-replay';
 import { toOrderDetail } from './detail';
 import { mutateOrder, type ChangeOutcome, type OrderRow } from './mutation';
 import { loadOrderRows } from './read-queries';
@@ -36,7 +37,7 @@ export async function runOrderMutation<T, B extends { expectedVersion?: number |
 ): Promise<{ order: OrderDetail; result: T }> {
   const principal = principalOf(request);
   const idempotencyKey = request.headers['idempotency-key'];
-  const { result } = await mutateOrder(
+  const { result, replayed } = await mutateOrder(
     db,
     {
       principal,
@@ -47,6 +48,7 @@ export async function runOrderMutation<T, B extends { expectedVersion?: number |
     },
     change,
   );
+  markReplayed(request, replayed);
   const rows = await loadOrderRows(db, principal.shopId, request.params.orderId);
   if (!rows) throw new AppError('ORDER_NOT_FOUND', { orderId: request.params.orderId });
   return { order: toOrderDetail(rows, languageOf(request)), result };

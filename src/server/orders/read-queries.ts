@@ -12,15 +12,15 @@ const byOrder = (t: OrderChild, shopId: number, orderId: number) => and(eq(t.sho
 export async function loadOrderRows(db: Executor, shopId: number, orderId: number) {
   const [order] = await db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
   if (!order) return null;
-  const [addresses, items, groups, groupItems, claimRows, claimItemRows, paymentRows] = await Promise.all([
-    db.select().from(orderAddresses).where(byOrder(orderAddresses, shopId, orderId)).orderBy(asc(orderAddresses.position)),
-    db.select().from(orderItems).where(byOrder(orderItems, shopId, orderId)).orderBy(asc(orderItems.position), asc(orderItems.id)),
-    db.select().from(shipmentGroups).where(byOrder(shipmentGroups, shopId, orderId)).orderBy(asc(shipmentGroups.id)),
-    db.select().from(shipmentGroupItems).where(byOrder(shipmentGroupItems, shopId, orderId)),
-    db.select().from(claims).where(byOrder(claims, shopId, orderId)).orderBy(asc(claims.id)),
-    db.select().from(claimItems).where(byOrder(claimItems, shopId, orderId)),
-    db.select().from(payments).where(byOrder(payments, shopId, orderId)).orderBy(asc(payments.id)),
-  ]);
+  // Sequential on purpose: inside a transaction there is one connection, and pg refuses to
+  // overlap queries on it (PGlite would serialize them anyway).
+  const addresses = await db.select().from(orderAddresses).where(byOrder(orderAddresses, shopId, orderId)).orderBy(asc(orderAddresses.position));
+  const items = await db.select().from(orderItems).where(byOrder(orderItems, shopId, orderId)).orderBy(asc(orderItems.position), asc(orderItems.id));
+  const groups = await db.select().from(shipmentGroups).where(byOrder(shipmentGroups, shopId, orderId)).orderBy(asc(shipmentGroups.id));
+  const groupItems = await db.select().from(shipmentGroupItems).where(byOrder(shipmentGroupItems, shopId, orderId));
+  const claimRows = await db.select().from(claims).where(byOrder(claims, shopId, orderId)).orderBy(asc(claims.id));
+  const claimItemRows = await db.select().from(claimItems).where(byOrder(claimItems, shopId, orderId));
+  const paymentRows = await db.select().from(payments).where(byOrder(payments, shopId, orderId)).orderBy(asc(payments.id));
   return { order, addresses, items, groups, groupItems, claims: claimRows, claimItems: claimItemRows, payments: paymentRows };
 }
 

@@ -5,6 +5,7 @@ import { actorOf } from '../auth/actor';
 import { principalScope } from '../auth/principal';
 import type { Db } from '../db/client';
 import { AppError, languageOf } from '../http/errors';
+import { markReplayed } from '../http/idempotent-replay';
 import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
 import { runIdempotent } from '../idempotency/service';
 import { toOrderDetail } from './detail';
@@ -42,7 +43,7 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           return { status: 201, body: toOrderDetail(rows, lang) };
         },
       );
-      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+      markReplayed(request, result.replayed);
       return reply.code(result.status).send(result.body);
     },
   );

@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../domain/events';
+import { actorOf } from '../auth/actor';
+import { principalOf } from '../auth/plugin';
+import { languageOf, type Lang } from '../http/errors';
+
+/** Who changes which order, when, and in which language errors explain themselves. */
+export interface ClaimContext {
+  shopId: number;
+  orderId: number;
+  actor: Actor;
+  requestedBy: 'staff' | 'api';
+  lang: Lang;
+  now: Date;
+}
+
+export function claimContext(request: FastifyRequest & { params: { orderId: number } }, now: Date): ClaimContext {
+  const principal = principalOf(request);
+  return {
+    shopId: principal.shopId,
+    orderId: request.params.orderId,
+    actor: actorOf(principal),
+    requestedBy: principal.kind === 'staff' ? 'staff' : 'api',
+    lang: languageOf(request),
+    now,
+  };
+}

@@ -1,0 +1,43 @@
+import type { StatusChangeBody, StatusChangeResult } from '../../contracts/fulfillment';
+import { statusChanged, trackingAssigned, trackingRemoved, type Actor, type EventDraft } from '../../domain/events';
+import { planStatusChanges } from '../../domain/fulfillment-plan';
+import type { Tx } from '../db/client';
+import type { ChangeOutcome, OrderRow } from '../orders/mutation';
+import { createdIds, loadClaimOrigins, loadGroups, writePlan } from './queries';
+import { refuse } from './refuse';
+
+/**
+ * Moves quantities of items along the status table (forward or revert) in one go. Planning is pure
+ * and happens before any write, so a refused request leaves the order exactly as it was.
+ */
+export async function changeStatuses(tx: Tx, order: OrderRow, body: StatusChangeBody, actor: Actor, now: Date): Promise<ChangeOutcome<StatusChangeResult>> {
+  const groups = await loadGroups(tx, order.shopId, order.id);
+  const keep = new Set((await loadClaimOrigins(tx, order.shopId, order.id)).map((c) => c.fromShipmentGroupId));
+  const planned = planStatusChanges(groups, body.changes, body.shipment, now, keep);
+  if (!planned.ok) refuse(planned);
+  const { plan } = planned;
+
+  const idOf = await writePlan(tx, order.shopId, order.id, groups, plan, now);
+  const events: EventDraft[] = [
+    // the old number first: the history reads "removed X, shipped with Y" when both happen
+    ...plan.trackingRemoved.map((t) => trackingRemoved(actor, { shipmentId: t.shipmentGroupId, courier: t.courier, trackingNumber: t.trackingNumber })),
+    ...plan.moved.map((m) => statusChanged(actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind: m.kind })),
+    ...plan.trackingAssigned.map((t) => trackingAssigned(actor, { shipmentId: idOf(t.group), courier: t.courier, trackingNumber: t.trackingNumber })),
+  ];
+  return {
+    events,
+    result: {
+      moves: plan.moved.map((m) => ({
+        itemId: m.itemId,
+        quantity: m.quantity,
+        from: m.from,
+        to: m.to,
+        kind: m.kind,
+        fromShipmentGroupId: m.fromGroupId,
+        toShipmentGroupId: idOf(m.toGroup),
+      })),
+      createdShipmentGroupIds: createdIds(plan, idOf),
+      removedShipmentGroupIds: plan.removedGroupIds,
+    },
+  };
+}
