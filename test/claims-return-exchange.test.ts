@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimDto, ClaimResult } from '../src/contracts/claims';
 import type { OrderDetail } from '../src/contracts/orders';
-import { auditOrder } from '../src/server/claims/audit';
+import { auditOrder } from '../src/server/orders/audit';
 import { shipmentGroups } from '../src/server/db/schema/index';
 import { refreshOrderSummary } from '../src/server/orders/summary-refresh';
 import { addMember, addProduct, cardPayment, seoulAddress, stockOf } from './support/fixtures';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../src/contracts/claims';
 import type { OrderDetail } from '../src/contracts/orders';
-import { auditOrder } from '../src/server/claims/audit';
+import { auditOrder } from '../src/server/orders/audit';
 import { timelineEvents } from '../src/server/db/schema/index';
 import { addMember, addProduct, cardPayment, pointsOf, seoulAddress } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/server';

@@ -34,6 +34,10 @@ export const paymentInputSchema = z.object({
   status: z.enum(['paid', 'awaiting_deposit']),
   gateway: z.string().max(50).optional(),
   gatewayTransactionId: z.string().max(200).optional(),
+  /** The orderId the storefront used at the gateway; its deposit callbacks name only this. */
+  gatewayOrderId: z.string().max(200).optional(),
+  /** The virtual account's `secret` from the gateway, which authenticates its deposit callback. */
+  depositSecret: z.string().max(200).optional(),
   paidAt: isoDateTime.optional(),
   card: z.object({ company: text(50), numberMasked: z.string().max(30).optional(), installmentMonths: z.number().int().min(0).max(36).default(0) }).optional(),
   virtualAccount: z.object({ bank: text(50), accountNumber: text(50), holder: text(50), dueAt: isoDateTime.optional() }).optional(),

@@ -6,7 +6,7 @@ import type { RefundAdjustments } from '../../domain/refund-calculator';
 import type { UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
 import { claims, refundPayments, refunds } from '../db/schema/index';
-import { AppError } from '../http/errors';
+import { AppError, type Lang } from '../http/errors';
 import type { OrderRows } from '../orders/read-queries';
 import { createRefund, refundBreakdownSchema, type RefundAccount } from '../refunds/records';
 import type { ClaimContext } from './context';
@@ -75,10 +75,15 @@ export async function completeClaim(
   };
 }
 
-const revertRefusal = (amount: number, lang: 'ko' | 'en') =>
+const revertRefusal = (amount: number, lang: Lang) =>
   lang === 'ko'
     ? `이미 ${formatWon(amount)}이 환불되었습니다. 완료 상태를 되돌리면 구매자가 이 금액을 다시 결제해야 하므로(추가 결제 요청) 환불을 되돌리지 않고는 상태만 되돌릴 수 없습니다.`
     : `${formatWon(amount)} has already been refunded. Reverting would mean the buyer pays it again (an additional payment request), so the status cannot be reverted on its own.`;
+
+const unsettledRefusal = (amount: number, lang: Lang) =>
+  lang === 'ko'
+    ? `${formatWon(amount)} 환불이 PG사에서 처리 중이거나 결과를 알 수 없습니다. 환불 재시도로 결과를 확정한 뒤 되돌리세요.`
+    : `A refund of ${formatWon(amount)} is in flight at the payment gateway or its outcome is unknown. Retry the refund to settle it, then revert.`;
 
 /**
  * 취소완료 → 취소접수, 반품완료 → 수거완료: allowed only while the refund has not been paid. Its
@@ -97,6 +102,10 @@ export async function revertCompletion(tx: Executor, ctx: ClaimContext, rows: Or
     const parts = await tx.select().from(refundPayments).where(and(eq(refundPayments.shopId, ctx.shopId), eq(refundPayments.refundId, refund.id)));
     const paid = parts.filter((p) => p.status === 'done').reduce((s, p) => s + p.amount, 0);
     if (paid > 0) throw new AppError('REVERT_NEEDS_MONEY', { claimId, refundId: refund.id, refundedAmount: paid, message: revertRefusal(paid, ctx.lang) });
+    // A gateway part still pending may already be paid out: the call is in flight, or its answer
+    // was lost. Voiding it could lose a refund the buyer received; settle it first (retry).
+    const unknown = refund.method === 'gateway' ? parts.filter((p) => p.status === 'pending').reduce((s, p) => s + p.amount, 0) : 0;
+    if (unknown > 0) throw new AppError('REVERT_NEEDS_MONEY', { claimId, refundId: refund.id, pendingAmount: unknown, message: unsettledRefusal(unknown, ctx.lang) });
   }
   for (const refund of live) {
     await undoProposal(tx, ctx, rows, claim, refundBreakdownSchema.parse(refund.breakdown));

@@ -31,6 +31,8 @@ export function paymentRow(shopId: number, orderId: number, p: PaymentInput, now
     refundedAmount: 0,
     gateway: p.gateway ?? null,
     gatewayTransactionId: p.gatewayTransactionId ?? null,
+    gatewayOrderId: p.gatewayOrderId ?? null,
+    depositSecret: p.depositSecret ?? null,
     easyPayProvider: p.easyPay?.provider ?? null,
     cardCompany: p.card?.company ?? null,
     cardNumberMasked: p.card?.numberMasked ?? null,

@@ -18,6 +18,10 @@ export const payments = pgTable(
     refundedAmount: won('refunded_amount'),
     gateway: text('gateway'),
     gatewayTransactionId: text('gateway_transaction_id'),
+    /** The order id the storefront gave the gateway (Toss's orderId); deposit callbacks name only it. */
+    gatewayOrderId: text('gateway_order_id'),
+    /** Proves a virtual-account deposit callback is the gateway's (Toss's `secret`). */
+    depositSecret: text('deposit_secret'),
     easyPayProvider: text('easy_pay_provider'),
     cardCompany: text('card_company'),
     cardNumberMasked: text('card_number_masked'),
@@ -30,7 +34,13 @@ export const payments = pgTable(
     paidAt: at('paid_at'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('payments_order_idx').on(t.shopId, t.orderId), orderRef(t)],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    index('payments_order_idx').on(t.shopId, t.orderId),
+    index('payments_gateway_tx_idx').on(t.shopId, t.gateway, t.gatewayTransactionId),
+    index('payments_gateway_order_idx').on(t.shopId, t.gateway, t.gatewayOrderId),
+    orderRef(t),
+  ],
 );
 
 /** An additional amount staff ask the buyer to pay from My Page. */

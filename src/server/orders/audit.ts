@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { checkLedger } from '../../domain/quantity-ledger';
 import type { Executor } from '../db/client';
 import { refundPayments } from '../db/schema/index';
-import { loadOrderRows, unitsOf } from '../orders/read-queries';
-import { summarizeOrder } from '../orders/summary';
+import { loadOrderRows, unitsOf } from './read-queries';
+import { summarizeOrder } from './summary';
 
 /**
  * The invariants claims and refunds must keep, checked on an order's rows; empty when sound.
