@@ -2,9 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DepositResult, StatusChangeResult } from '../src/contracts/fulfillment';
 import type { OrderDetail } from '../src/contracts/orders';
 import type { TimelineResponse } from '../src/contracts/timeline';
-import { checkLedger } from '../src/domain/quantity-ledger';
-import { loadOrderRows, unitsOf } from '../src/server/orders/read-queries';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
+import { expectOrdersSound } from './support/invariants';
 import { startTestServer, type HttpClient, type TestResponse, type TestServer } from './support/server';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -22,13 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Invariant 1 after every test, read straight from the tables: per item, groups + claims = quantity. */
-afterEach(async () => {
-  for (const orderId of touched) {
-    const rows = await loadOrderRows(server.database.db, server.shop.shopId, orderId);
-    expect(checkLedger(rows!.items, unitsOf(rows!))).toEqual([]);
-  }
-});
+/** After every test, the invariants of every order it touched, read straight from the tables. */
+afterEach(() => expectOrdersSound(server, touched));
 
 /** 3 pairs of socks, paid by 무통장 (bank transfer) or card: 36,000원 + 3,000원 shipping. */
 async function placeOrder(payment: Record<string, unknown>): Promise<OrderDetail> {

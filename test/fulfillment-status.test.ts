@@ -3,9 +3,8 @@ import { UNIT_STATUS_VALUES, type StatusChangeResult } from '../src/contracts/fu
 import type { OrderDetail } from '../src/contracts/orders';
 import type { TimelineResponse } from '../src/contracts/timeline';
 import { UNIT_STATUSES } from '../src/domain/status';
-import { checkLedger } from '../src/domain/quantity-ledger';
-import { loadOrderRows, unitsOf } from '../src/server/orders/read-queries';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
+import { expectOrdersSound } from './support/invariants';
 import { startTestServer, type HttpClient, type TestResponse, type TestServer } from './support/server';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -25,13 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Invariant 1 after every test, read straight from the tables: per item, groups + claims = quantity. */
-afterEach(async () => {
-  for (const orderId of touched) {
-    const rows = await loadOrderRows(server.database.db, server.shop.shopId, orderId);
-    expect(checkLedger(rows!.items, unitsOf(rows!))).toEqual([]);
-  }
-});
+/** After every test, the invariants of every order it touched, read straight from the tables. */
+afterEach(() => expectOrdersSound(server, touched));
 
 /** 5 pairs of socks and a shirt to one Seoul address, paid by card (99,000원, free shipping). */
 async function cardOrder(): Promise<OrderDetail> {
