@@ -148,7 +148,7 @@ describe('gateway refunds that do not go through at once', () => {
     await expectSound(order.id);
   });
 
-  it('may be voided by reverting the cancel while unpaid, which undoes its money moves', async () => {
+  it('is not voided while the gateway may have paid it; once declined, reverting voids it and undoes its money moves', async () => {
     const member = await addMember(server.database.db, server.shop.shopId, { name: '되돌림', gradeName: '일반', points: 3000 });
     const order = await bagOrder(cardPayment(98000), { customerId: member.customerId, name: '되돌림', phone: '010-2222-3333' }, { pointsUsed: 2000 });
     server.gateway.failNext('unavailable');
@@ -157,8 +157,19 @@ describe('gateway refunds that do not go through at once', () => {
     expect(refund).toMatchObject({ status: 'pending', pointsRestored: 1000, amount: 49000 });
     expect(await pointsOf(server.database.db, server.shop.shopId, member.customerId)).toBe(2000);
 
+    // The outcome is unknown (the answer may have been lost after the gateway paid): refuse.
     const claimId = res.body.result.claim!.id;
-    const reverted = await server.owner.post<Mutation>(`/api/v1/orders/${order.id}/claims/${claimId}/status`, { expectedVersion: res.body.order.version, to: 'cancel_requested' });
+    const refused = await server.owner.post<{ error: { code: string; details: { pendingAmount: number } } }>(`/api/v1/orders/${order.id}/claims/${claimId}/status`, {
+      expectedVersion: res.body.order.version,
+      to: 'cancel_requested',
+    });
+    expect([refused.status, refused.body.error.code, refused.body.error.details.pendingAmount]).toEqual([422, 'REVERT_NEEDS_MONEY', 49000]);
+
+    // The retry is declined: nothing was paid out, so reverting may void the refund.
+    server.gateway.failNext('declined');
+    const retried = await refundAction(res.body.order, refund.id, 'retry');
+    expect(retried.body.result.refund).toMatchObject({ status: 'failed' });
+    const reverted = await server.owner.post<Mutation>(`/api/v1/orders/${order.id}/claims/${claimId}/status`, { expectedVersion: retried.body.order.version, to: 'cancel_requested' });
     expect(reverted.status).toBe(200);
     expect(reverted.body.result.claim).toMatchObject({ status: 'cancel_requested', refunds: [{ id: refund.id, status: 'voided' }] });
     expect(reverted.body.order.totals).toMatchObject({ pointsUsed: 2000, orderTotal: 98000, refunded: 0, balanceDue: 0 });

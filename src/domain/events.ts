@@ -35,7 +35,21 @@ export type TimelineEvent =
   | { type: 'address_added'; addressId: number; position: number }
   | { type: 'address_changed'; addressId: number; fields: string[]; remoteFeeDifference: Won }
   | { type: 'address_removed'; addressId: number }
-  | { type: 'units_reallocated'; toAddressId: number; moves: Array<{ itemId: number; quantity: number; fromAddressId: number }>; remoteFeeDifference: Won };
+  | { type: 'units_reallocated'; toAddressId: number; moves: Array<{ itemId: number; quantity: number; fromAddressId: number }>; remoteFeeDifference: Won }
+  | {
+      type: 'gateway_notification';
+      gateway: string;
+      paymentId: number;
+      /** What the gateway said, as its adapter read it. */
+      notification: 'deposit_confirmed' | 'payment_cancelled' | 'other';
+      /** The gateway's own status word, when it named one (Toss: CANCELED, WAITING_FOR_DEPOSIT …). */
+      gatewayStatus: string | null;
+      /** What the gateway says the account holds in total; what the payment asked for. */
+      amount: Won | null;
+      due: Won | null;
+      action: GatewayNotificationAction;
+    }
+  | { type: 'overpayment_refund_created'; refundId: number; amount: Won; reason: string };
 
 export type TimelineEventType = TimelineEvent['type'];
 
@@ -152,6 +166,22 @@ export function addressRemoved(actor: Actor, f: Facts<'address_removed'>): Event
 }
 export function unitsReallocated(actor: Actor, f: Facts<'units_reallocated'>): EventDraft {
   return { event: { type: 'units_reallocated', ...f }, actor, buyerVisible: true };
+}
+
+/**
+ * What the order service did with a gateway notification: applied a deposit in full, applied a
+ * deposit short of what was due, or only recorded it for staff because it contradicts the ledger
+ * (money never moves on a notification alone, except a deposit the gateway vouches for).
+ */
+export type GatewayNotificationAction = 'deposit_applied' | 'deposit_partial' | 'review_needed';
+
+/** Gateway chatter is for staff; the buyer follows the deposit_confirmed it may cause. */
+export function gatewayNotification(actor: Actor, f: Facts<'gateway_notification'>): EventDraft {
+  return { event: { type: 'gateway_notification', ...f }, actor, buyerVisible: false };
+}
+/** Staff decided to give back what an edit left overpaid; the buyer sees why money comes back. */
+export function overpaymentRefundCreated(actor: Actor, f: Facts<'overpayment_refund_created'>): EventDraft {
+  return { event: { type: 'overpayment_refund_created', ...f }, actor, buyerVisible: true };
 }
 
 const METHOD_LABELS: Record<string, { ko: string; en: string }> = {
@@ -301,5 +331,40 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
         ? `${what}를 다른 배송지(#${e.toAddressId})로 옮겼습니다${feeNote(e.remoteFeeDifference, ko)}`
         : `Moved ${what} to shipping address #${e.toAddressId}${feeNote(e.remoteFeeDifference, ko)}`;
     }
+    case 'gateway_notification':
+      return describeGatewayNotification(e, ko);
+    case 'overpayment_refund_created':
+      return ko
+        ? `초과 결제금 ${formatWon(e.amount)} 환불을 시작했습니다 (${e.reason})`
+        : `Started refunding the overpaid ${formatWon(e.amount)} (${e.reason})`;
+  }
+}
+
+function gatewaySaid(e: Extract<TimelineEvent, { type: 'gateway_notification' }>, ko: boolean): string {
+  if (e.notification === 'deposit_confirmed') {
+    if (e.amount === null) return ko ? '입금 확인' : 'deposit confirmed';
+    return ko ? `입금 ${formatWon(e.amount)} 확인` : `deposit of ${formatWon(e.amount)} confirmed`;
+  }
+  if (e.notification === 'payment_cancelled') return ko ? '결제 취소' : 'payment cancelled';
+  return ko ? `상태 ${e.gatewayStatus ?? '알 수 없음'}` : `status ${e.gatewayStatus ?? 'unknown'}`;
+}
+
+function describeGatewayNotification(e: Extract<TimelineEvent, { type: 'gateway_notification' }>, ko: boolean): string {
+  const said = gatewaySaid(e, ko);
+  const head = ko ? `PG(${e.gateway}) 알림: 결제 #${e.paymentId} ${said}` : `Gateway (${e.gateway}) notice: payment #${e.paymentId} ${said}`;
+  switch (e.action) {
+    case 'deposit_applied':
+      return ko ? `${head} — 입금 확인 처리했습니다` : `${head}; deposit confirmed`;
+    case 'deposit_partial': {
+      const short = e.amount !== null && e.due !== null ? e.due - e.amount : null;
+      const rest = short === null ? '' : ko ? ` (${formatWon(short)} 부족)` : ` (${formatWon(short)} short)`;
+      return ko
+        ? `${head} — 결제 금액 ${formatWon(e.due ?? 0)}보다 적게 입금되어 입금액만 반영하고 입금대기로 두었습니다${rest}`
+        : `${head}; less than the ${formatWon(e.due ?? 0)} due was deposited, so only the deposit was recorded and the order still awaits payment${rest}`;
+    }
+    case 'review_needed':
+      return ko
+        ? `${head} — 주문의 결제 내역과 다릅니다. 금액은 자동으로 변경하지 않았으니 PG 관리자 화면에서 확인하세요`
+        : `${head}; this contradicts the order's payments. No money was moved automatically: check the gateway's console`;
   }
 }

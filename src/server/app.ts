@@ -16,6 +16,7 @@ import { memoRoutes } from './memos/routes';
 import { orderRoutes } from './orders/routes';
 import { paymentRequestRoutes } from './payment-requests/routes';
 import { paymentSummaryRoutes } from './payment-summary/routes';
+import { paymentWebhookRoutes } from './payment-webhooks/routes';
 import type { PaymentGateway } from './payments/gateways/gateway';
 import { createGateway } from './payments/gateways/registry';
 import { timelineRoutes } from './timeline/routes';
@@ -71,5 +72,6 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
   await app.register(editRoutes, { db });
   await app.register(paymentRequestRoutes, { db });
   await app.register(paymentSummaryRoutes, { db });
+  await app.register(paymentWebhookRoutes, { db, gateway });
   return app;
 }

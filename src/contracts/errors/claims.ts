@@ -61,4 +61,10 @@ export const CLAIM_ERRORS = {
     ko: '교환할 옵션은 같은 상품의 옵션이어야 합니다.',
     en: 'The replacement must be an option of the same product.',
   },
+  /** A gateway notification that could not be checked with the gateway: 503 so that the gateway sends it again. */
+  GATEWAY_UNAVAILABLE: {
+    status: 503,
+    ko: 'PG사에서 결제 상태를 확인하지 못했습니다. 잠시 후 다시 보내 주세요.',
+    en: 'The payment could not be checked with the gateway; send the notification again later.',
+  },
 } as const satisfies ErrorEntries;

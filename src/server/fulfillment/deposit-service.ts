@@ -29,7 +29,12 @@ function pick(all: readonly PaymentRow[], candidates: readonly PaymentRow[], pay
   return own[0];
 }
 
-async function movedEvents(tx: Tx, order: OrderRow, from: 'awaiting_payment' | 'paid', to: 'awaiting_payment' | 'paid', actor: Actor, now: Date) {
+/**
+ * Moves every unit in `from` to `to` (whole groups, claim origins kept) and answers the status
+ * events; null when no unit is in `from`. Exported for gateway deposit notifications, which must
+ * move units exactly as a deposit confirmed by hand does.
+ */
+export async function movedEvents(tx: Tx, order: OrderRow, from: 'awaiting_payment' | 'paid', to: 'awaiting_payment' | 'paid', actor: Actor, now: Date) {
   const groups = await loadGroups(tx, order.shopId, order.id);
   const keep = new Set((await loadClaimOrigins(tx, order.shopId, order.id)).map((c) => c.fromShipmentGroupId));
   const plan = planWholeStatusMove(groups, from, to, keep);

@@ -11,12 +11,13 @@ import type { Db } from '../db/client';
 import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
 import { mutationResponseSchema, runOrderMutation } from '../orders/mutation-route';
 import type { PaymentGateway } from '../payments/gateways/gateway';
+import { balanceRefundRoutes } from './balance-routes';
 import { confirmTransfer, prepareRetry } from './service';
 
 const refundParams = orderIdParams.extend({ refundId: z.coerce.number().pipe(id) });
 const changed = { 200: mutationResponseSchema(claimResultSchema), ...errorResponses };
 
-/** The order's refunds: the list, a 무통장 transfer confirmed by hand, a gateway refund retried. */
+/** The order's refunds: the list, a 무통장 transfer confirmed by hand, a gateway refund retried, an overpaid balance refunded (balance-routes.ts). */
 export const refundRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGateway }> = async (app, { db, gateway }) => {
   app.get(
     '/api/v1/orders/:orderId/refunds',
@@ -68,4 +69,6 @@ export const refundRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGatew
       return finishClaimRequest(db, gateway, request, result, 'retry');
     },
   );
+
+  await app.register(balanceRefundRoutes, { db, gateway });
 };
