@@ -5,7 +5,6 @@ import { refundCompleted, refundFailed, refundPending, type Actor, type EventDra
 import type { Db, Executor } from '../db/client';
 import { orders, refundPayments, refunds } from '../db/schema/index';
 import { unavailable, type GatewayResult, type GatewayCancel, type PaymentGateway } from '../payments/gateways/gateway';
-import { TestGateway } from '../payments/gateways/test-gateway';
 import { refreshOrderSummary } from '../orders/summary-refresh';
 import { appendEvents } from '../timeline/queries';
 import { GATEWAY_METHODS, loadRefund, payOutPart, refundEventMethod, refundStatusOf } from './records';
@@ -39,7 +38,7 @@ async function cancelPart(gateway: PaymentGateway, refund: Loaded['refund'], { p
     return { ok: false, kind: 'declined', code: 'NO_GATEWAY_TRANSACTION', message: 'PG 거래번호가 없는 결제라 PG로 취소할 수 없습니다. 환불 계좌로 직접 송금하세요.' };
   }
   // Payments reported by a storefront were never confirmed through this process's test gateway.
-  if (gateway instanceof TestGateway) gateway.register(paymentKey, payment.capturedAmount, payment.refundedAmount);
+  gateway.register?.(paymentKey, payment.capturedAmount, payment.refundedAmount);
   const parsed = refundAccountSchema.safeParse(refund.refundAccount);
   const account = parsed.success ? parsed.data : null;
   try {

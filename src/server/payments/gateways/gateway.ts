@@ -87,6 +87,11 @@ export interface PaymentGateway {
    * (null when that no longer matches the event); otherwise it answers the event unchanged.
    */
   verifyWebhook?(webhook: GatewayWebhook): Promise<GatewayResult<GatewayWebhook | null>>;
+  /**
+   * For a gateway that keeps its own in-memory record of payments (the test gateway): learn a
+   * payment that a storefront reported, before cancelling it. Real gateways know their payments.
+   */
+  register?(paymentKey: string, capturedAmount: number, alreadyCancelled?: number): void;
 }
 
 export const ok = <T>(value: T): GatewayResult<T> => ({ ok: true, value });
