@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderDetail, OrderListResponse } from '../src/contracts/orders';
+import type { OrderListResponse } from '../src/contracts/order-list';
+import type { OrderDetail } from '../src/contracts/orders';
 import { createShop } from '../src/server/shops/service';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
 import { HttpClient, startTestServer, type TestServer } from './support/server';

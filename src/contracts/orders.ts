@@ -158,31 +158,3 @@ export const orderDetailSchema = z
   })
   .meta({ id: 'OrderDetail' });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
-
-export const orderListItemSchema = z.object({
-  id,
-  orderNumber: z.string(),
-  orderedAt: isoDateTime,
-  channel: z.string(),
-  ordererName: z.string(),
-  ordererPhone: z.string(),
-  isMember: z.boolean(),
-  itemSummary: z.string(),
-  orderStatus: z.string(),
-  orderStatusLabel: z.string(),
-  paymentStatus: z.string(),
-  paymentMethod: z.string().nullable(),
-  totalAmount: signedWon,
-  balanceDue: signedWon,
-  memoCount: z.number().int(),
-});
-
-export const orderListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
-});
-
-export const orderListResponseSchema = z
-  .object({ items: z.array(orderListItemSchema), nextCursor: z.string().nullable(), total: z.number().int() })
-  .meta({ id: 'OrderList' });
-export type OrderListResponse = z.infer<typeof orderListResponseSchema>;

@@ -13,13 +13,16 @@ import { fulfillmentRoutes } from './fulfillment/routes';
 import { registerErrorHandling } from './http/errors';
 import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
+import { orderListRoutes } from './order-list/routes';
 import { orderRoutes } from './orders/routes';
 import { paymentRequestRoutes } from './payment-requests/routes';
 import { paymentSummaryRoutes } from './payment-summary/routes';
 import { paymentWebhookRoutes } from './payment-webhooks/routes';
 import type { PaymentGateway } from './payments/gateways/gateway';
 import { createGateway } from './payments/gateways/registry';
+import { savedFilterRoutes } from './saved-filters/routes';
 import { timelineRoutes } from './timeline/routes';
+import { viewRoutes } from './views/routes';
 
 export interface AppOptions {
   db: Db;
@@ -65,6 +68,7 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
   app.get('/api/health', { schema: { hide: true, response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
   await app.register(authRoutes, { db, secureCookies });
   await app.register(orderRoutes, { db });
+  await app.register(orderListRoutes, { db });
   await app.register(timelineRoutes, { db });
   await app.register(memoRoutes, { db });
   await app.register(fulfillmentRoutes, { db });
@@ -73,5 +77,7 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
   await app.register(paymentRequestRoutes, { db });
   await app.register(paymentSummaryRoutes, { db });
   await app.register(paymentWebhookRoutes, { db, gateway });
+  await app.register(viewRoutes, { db });
+  await app.register(savedFilterRoutes, { db });
   return app;
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/client';
+import { backfillListColumns } from './order-list/backfill';
 import { seedOrders } from './seed/seed';
 import { ensureDemoShop } from './shops/service';
 
@@ -8,6 +9,10 @@ const config = readConfig();
 const started = Date.now();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 console.log(`database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
+
+// Orders written before the list's search columns existed get them once (a no-op afterwards).
+const backfilled = await backfillListColumns(database.db);
+if (backfilled > 0) console.log(`search columns filled for ${backfilled} existing orders`);
 
 const demo = await ensureDemoShop(database.db, config.ownerPassword);
 if (demo && config.demoOrders > 0) {

@@ -8,6 +8,8 @@ import { one, queryRows, sql, type Tx } from '../db/client';
 import { orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups, shops } from '../db/schema/index';
 import { hashPassword } from '../auth/secrets';
 import { AppError } from '../http/errors';
+import { listColumnsOf } from '../order-list/list-columns';
+import { memberNameOf } from '../order-list/load-list-columns';
 import { appendEvents } from '../timeline/queries';
 import { resolveLines, takeStock } from './catalog-lookup';
 import { addPoints, loadMemberForUpdate, loadUsableCoupon, markCouponUsed, type Member } from './member-benefits';
@@ -95,6 +97,10 @@ export async function createOrder(tx: Tx, shopId: number, input: CreateOrderRequ
     units: itemRows.map((row, i) => ({ itemId: i, status: unitStatus, quantity: row.quantity })),
     payments: [payment], shipments: [], claims: [], memos: [],
   });
+  const listColumns = listColumnsOf({
+    ordererName: input.orderer.name, ordererPhone: input.orderer.phone, ordererEmail: input.orderer.email ?? null,
+    memberName: await memberNameOf(tx, shopId, member?.id ?? null), addresses: input.addresses, items: resolved, shipments: [], claims: [],
+  });
 
   await tx.insert(orders).values({
     shopId, id, orderNumber: orderNumberFor(shop.orderNumberPrefix, id, orderedAt), channel: input.channel, externalOrderId: input.externalOrderId ?? null,
@@ -102,6 +108,7 @@ export async function createOrder(tx: Tx, shopId: number, input: CreateOrderRequ
     guestPasswordHash: guestPassword && !member ? await hashPassword(guestPassword) : null,
     gradeName: member?.gradeName ?? null, gradeDiscountRate, customerCouponId: customerCouponId ?? null, couponName: coupon?.rule.name ?? null,
     couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote, orderedAt, createdAt: now, updatedAt: now, ...summary,
+    ...listColumns,
   });
   const addressRows = await tx
     .insert(orderAddresses)

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createOrderRequestSchema, orderDetailSchema, orderListQuerySchema, orderListResponseSchema, type OrderDetail } from '../../contracts/orders';
+import { createOrderRequestSchema, orderDetailSchema, type OrderDetail } from '../../contracts/orders';
 import { principalOf } from '../auth/plugin';
 import { actorOf } from '../auth/actor';
 import { principalScope } from '../auth/principal';
@@ -10,7 +10,6 @@ import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route
 import { runIdempotent } from '../idempotency/service';
 import { toOrderDetail } from './detail';
 import { createOrder } from './intake-service';
-import { listOrders } from './list-queries';
 import { loadOrderRows } from './read-queries';
 
 
@@ -59,18 +58,6 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       const rows = await loadOrderRows(db, principal.shopId, request.params.orderId);
       if (!rows) throw new AppError('ORDER_NOT_FOUND', { orderId: request.params.orderId });
       return toOrderDetail(rows, languageOf(request));
-    },
-  );
-
-  app.get(
-    '/api/v1/orders',
-    {
-      config: { access: 'read' },
-      schema: { tags: ['orders'], summary: '주문 목록 (Order list, newest first)', querystring: orderListQuerySchema, response: { 200: orderListResponseSchema, ...errorResponses } },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      return listOrders(db, principal.shopId, request.query.limit, request.query.cursor, languageOf(request));
     },
   );
 };

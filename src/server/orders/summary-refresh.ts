@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { memos, orders } from '../db/schema/index';
+import { listColumnsOfRows } from '../order-list/load-list-columns';
 import { loadOrderRows, unitsOf } from './read-queries';
 import { summarizeOrder, type OrderSummary } from './summary';
 
@@ -31,9 +32,12 @@ export async function refreshOrderSummary(tx: Executor, shopId: number, orderId:
     claims: rows.claims,
     memos: memoRows,
   });
+  // the search and filter columns move with the summary: an address or a tracking number changed
+  // in this transaction is searchable when it commits
+  const listColumns = await listColumnsOfRows(tx, shopId, rows);
   const [updated] = await tx
     .update(orders)
-    .set({ ...summary, ...(bumpVersion ? { version: sql`${orders.version} + 1`, updatedAt: now } : {}) })
+    .set({ ...summary, ...listColumns, ...(bumpVersion ? { version: sql`${orders.version} + 1`, updatedAt: now } : {}) })
     .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
     .returning({ version: orders.version });
   if (!updated) throw new Error(`order ${orderId} vanished while refreshing its summary`);

@@ -16,12 +16,7 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
-
-/** `{a,b}`: the literal of a text[] value whose elements need no quoting (status names). */
-function textArrayLiteral(values: readonly string[]): string {
-  for (const v of values) if (!/^[a-z_0-9]+$/.test(v)) throw new TypeError(`array element needs quoting: ${v}`);
-  return `{${values.join(',')}}`;
-}
+import { arrayLiteral } from '../order-list/sql-arrays';
 
 type Kind = 'plain' | 'text' | 'json' | 'array' | 'time';
 
@@ -90,7 +85,7 @@ function column(c: ColumnPlan, rows: ReadonlyArray<Record<string, unknown>>, i: 
   let r = 0;
   for (const row of rows) {
     const v = row[c.key];
-    values[r++] = v === undefined ? null : c.kind === 'array' && v !== null ? textArrayLiteral(v as string[]) : v;
+    values[r++] = v === undefined ? null : c.kind === 'array' && v !== null ? arrayLiteral(v as Array<string | number>) : v;
   }
   const json = JSON.stringify(values);
   if (c.kind === 'json') {

@@ -92,6 +92,10 @@ export function openClaim(s: OrderState, kind: ClaimState['row']['kind'], picks:
       requestedBy: actor.kind,
       pickup: null,
       restock: false,
+      // every claim row has every column: a batch insert takes its columns from the first row,
+      // so a key set only on later rows (an exchange's re-shipment) would not be written at all
+      replacementOptionId: null,
+      reshipment: kind === 'exchange' ? { courier: null, trackingNumber: null, shippedAt: null, replacements: [] } : null,
       createdAt: at,
       completedAt: null,
     },
@@ -127,7 +131,7 @@ export function advanceClaim(s: OrderState, claim: ClaimState, to: UnitStatus, a
   }
   if (to === 'exchange_reshipped') {
     const courier = s.env.rng.weighted(COURIERS);
-    claim.row.reshipment = { courier, trackingNumber: `${s.env.rng.int(1, 9)}${s.env.rng.digits(11)}`, shippedAt: at.toISOString() };
+    claim.row.reshipment = { courier, trackingNumber: `${s.env.rng.int(1, 9)}${s.env.rng.digits(11)}`, shippedAt: at.toISOString(), replacements: [] };
   }
   if (to === 'cancelled' || to === 'returned' || to === 'exchanged') {
     claim.row.completedAt = at;

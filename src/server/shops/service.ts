@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import { hashPassword, randomPassword, randomToken, sha256 } from '../auth/secrets';
 import { one, type Db, type Executor } from '../db/client';
 import { apiKeys, coupons, memberGrades, shops, staff } from '../db/schema/index';
+import { createDefaultViews } from '../views/default-views';
 
 export type StaffRole = 'owner' | 'manager' | 'staff' | 'viewer';
 
@@ -59,6 +60,7 @@ export async function createShop(db: Db, input: NewShop): Promise<CreatedShop> {
     const ownerId = await createStaff(tx, shopId, { email: input.ownerEmail, name: input.ownerName, role: 'owner', password: ownerPassword });
     await tx.insert(memberGrades).values(DEFAULT_GRADES.map((g) => ({ shopId, ...g })));
     await tx.insert(coupons).values(DEFAULT_COUPONS.map((c) => ({ shopId, ...c })));
+    await createDefaultViews(tx, shopId);
     const apiKey = await createApiKey(tx, shopId, '스토어프론트');
     return { shopId, ownerId, ownerEmail: input.ownerEmail.toLowerCase(), ownerPassword, apiKey };
   });

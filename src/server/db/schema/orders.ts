@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { UNIT_STATUSES } from '../../../domain/status';
 import { at, createdAt, id, qty, ref, shopId, won } from './columns';
 
 /**
@@ -55,6 +56,16 @@ export const orders = pgTable(
     returnRequestedAt: at('return_requested_at'),
     memoCount: integer('memo_count').notNull().default(0),
     lastMemoAt: at('last_memo_at'),
+    // order-list cache: keyword search and the filters that would otherwise join other tables
+    // (src/server/order-list/list-columns.ts), refreshed with the summary in every change
+    searchText: text('search_text').notNull().default(''),
+    /** 2-character grams of search_text (digit pairs left out): a GIN lookup serves 2-syllable names. */
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    /** 4-digit windows of the digit runs of search_text: phone and tracking digits. */
+    searchDigits: text('search_digits').array().notNull().default(sql`'{}'::text[]`),
+    couriers: text('couriers').array().notNull().default(sql`'{}'::text[]`),
+    productIds: bigint('product_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
@@ -64,6 +75,34 @@ export const orders = pgTable(
     index('orders_ordered_at_idx').on(t.shopId, t.orderedAt.desc(), t.id.desc()),
     index('orders_customer_idx').on(t.shopId, t.customerId),
     index('orders_unit_statuses_idx').using('gin', t.unitStatuses),
+    // One small index per unit status, newest first: a status tab's page is the first 50 entries
+    // of its index. Walking orders_ordered_at_idx instead reads every newer order first, and the
+    // newest exchanged or purchase-confirmed order is weeks old (tens of thousands of rows at
+    // 200k orders); the planner cannot know that, it assumes statuses spread evenly over time.
+    // Queries repeat the predicate verbatim per status (filter-sql.ts) so the planner can use them.
+    ...UNIT_STATUSES.map((s) =>
+      index(`orders_status_${s}_idx`).on(t.shopId, t.orderedAt.desc(), t.id.desc()).where(sql`${t.unitStatuses} && ${sql.raw(`'{${s}}'::text[]`)}`),
+    ),
+    // The order list (src/server/order-list/queries.ts). GIN indexes cannot lead with shop_id
+    // without btree_gin; the shop condition is checked on the (few) rows they find.
+    // 주문번호 exact or leading part: LIKE 'prefix%' needs the pattern operator class (non-C collations).
+    index('orders_number_prefix_idx').on(t.shopId, t.orderNumber.op('text_pattern_ops')),
+    // 배송지연: only orders with units waiting to ship, oldest payment first — the delayed ones are
+    // a range of it, and sorted by 결제일 they are its first entries. Expression and predicate are
+    // repeated verbatim by the query (filter-sql.ts, sort.ts) so the planner can use it.
+    index('orders_awaiting_shipment_idx')
+      .on(t.shopId, sql`coalesce(${t.paidAt}, 'infinity'::timestamptz) asc nulls last`, t.id.asc())
+      .where(sql`${t.unitStatuses} && '{paid,preparing,ready_to_ship}'::text[]`),
+    // 결제금액 sort over a whole shop (any other column sorts within a filter, or with a full sort).
+    index('orders_total_amount_idx').on(t.shopId, t.totalAmount.desc(), t.id.desc()),
+    // Memo filters and the 최근 메모 sort: only orders with memos, newest memo first.
+    index('orders_last_memo_idx')
+      .on(t.shopId, sql`coalesce(${t.lastMemoAt}, '-infinity'::timestamptz) desc nulls last`, t.id.desc())
+      .where(sql`${t.memoCount} > 0`),
+    index('orders_search_grams_idx').using('gin', t.searchGrams),
+    index('orders_search_digits_idx').using('gin', t.searchDigits),
+    index('orders_product_ids_idx').using('gin', t.productIds),
+    index('orders_regions_idx').using('gin', t.regions),
   ],
 );
 

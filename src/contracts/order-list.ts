@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { id, isoDateTime, signedWon, won } from './common';
+import { orderFilterSchema, orderSortSchema } from './order-filter';
+
+/** One row of the order list: what its columns show, with labels in the request's language. */
+export const orderListItemSchema = z
+  .object({
+    id,
+    /** For bulk actions that send the version they were based on. */
+    version: z.number().int(),
+    orderNumber: z.string(),
+    orderedAt: isoDateTime,
+    channel: z.string(),
+    channelLabel: z.string(),
+    ordererName: z.string(),
+    ordererPhone: z.string(),
+    ordererEmail: z.string().nullable(),
+    isMember: z.boolean(),
+    customerId: id.nullable(),
+    gradeName: z.string().nullable(),
+    /** The first shipping address's recipient; `addressCount` tells whether there are more. */
+    recipientName: z.string().nullable(),
+    recipientPhone: z.string().nullable(),
+    addressCount: z.number().int(),
+    itemSummary: z.string(),
+    itemCount: z.number().int(),
+    /** Units ordered, over all items (cancelled and returned ones included). */
+    quantity: z.number().int(),
+    orderStatus: z.string(),
+    orderStatusLabel: z.string(),
+    paymentStatus: z.string(),
+    paymentStatusLabel: z.string(),
+    unitStatuses: z.array(z.object({ status: z.string(), label: z.string() })),
+    paymentMethod: z.string().nullable(),
+    paymentMethodLabel: z.string().nullable(),
+    totalAmount: signedWon,
+    paidAmount: won,
+    refundedAmount: won,
+    balanceDue: signedWon,
+    /** The first parcel that has a tracking number. */
+    courier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    paidAt: isoDateTime.nullable(),
+    shippedAt: isoDateTime.nullable(),
+    memoCount: z.number().int(),
+    lastMemoAt: isoDateTime.nullable(),
+  })
+  .meta({ id: 'OrderListItem' });
+export type OrderListItem = z.infer<typeof orderListItemSchema>;
+
+const limit = z.number().int().min(1).max(200);
+
+export const orderSearchRequestSchema = z
+  .object({
+    filter: orderFilterSchema.default({}),
+    sort: orderSortSchema.default({ field: 'orderedAt', direction: 'desc' }),
+    limit: limit.default(50),
+    /** `nextCursor` of the previous page, with the same filter and sort. */
+    cursor: z.string().max(500).optional(),
+  })
+  .strict()
+  .meta({ id: 'OrderSearchRequest' });
+export type OrderSearchRequest = z.infer<typeof orderSearchRequestSchema>;
+
+const csv = (what: string) => z.string().max(1000).optional().describe(`${what}, comma-separated; any of them`);
+
+/**
+ * The simple cases of the filter spec as query parameters (a link reproduces the view). The full
+ * spec, periods and amounts included, goes to POST /api/v1/orders/search.
+ */
+export const orderListQuerySchema = z.object({
+  keyword: z.string().max(100).optional(),
+  unitStatuses: csv('Unit statuses'),
+  claimStatuses: csv('Claim statuses'),
+  orderStatuses: csv('Order statuses'),
+  paymentStatuses: csv('Payment statuses'),
+  channels: csv('Channels (or `external`)'),
+  paymentMethods: csv('Payment methods'),
+  memberType: z.enum(['member', 'guest']).optional(),
+  hasMemo: z.enum(['true', 'false']).optional(),
+  /** `field:direction`, e.g. `totalAmount:desc`; default `orderedAt:desc`. */
+  sort: z.string().max(50).optional(),
+  limit: z.coerce.number().pipe(limit).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+
+export const orderListResponseSchema = z
+  .object({
+    items: z.array(orderListItemSchema),
+    nextCursor: z.string().nullable(),
+    /** Every order matching the filter (all pages). */
+    total: z.number().int(),
+  })
+  .meta({ id: 'OrderList' });
+export type OrderListResponse = z.infer<typeof orderListResponseSchema>;
