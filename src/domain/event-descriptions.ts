@@ -3,14 +3,13 @@
  * times in Korean time. Kept apart from the event types so that file stays about what happened.
  */
 import { formatWon, type Won } from './money';
+import { PAYMENT_METHOD_LABELS } from './payment-methods';
 import { qualifiedStatusLabel } from './status';
 import type { ClaimKindName, OrderEditChanges, TimelineEvent } from './events';
 
+/** Payment methods, plus the ways a refund goes back (a timeline names both). */
 const METHOD_LABELS: Record<string, { ko: string; en: string }> = {
-  card: { ko: '카드', en: 'Card' },
-  virtual_account: { ko: '가상계좌', en: 'Virtual account' },
-  bank_transfer: { ko: '무통장입금', en: 'Bank transfer' },
-  easy_pay: { ko: '간편결제', en: 'Easy pay' },
+  ...PAYMENT_METHOD_LABELS,
   points: { ko: '포인트', en: 'Points' },
   transfer: { ko: '계좌이체', en: 'Account transfer' },
   gateway_cancel: { ko: 'PG 취소', en: 'Gateway cancel' },

@@ -70,7 +70,7 @@ describe('describeEvent', () => {
     const ko = all.map((d) => describeEvent(d.event, 'ko'));
     expect(ko[0]).toBe('주문이 접수되었습니다 (자사몰, 품목 2개, 합계 12,000원)');
     expect(ko[1]).toBe('가상계좌 결제 12,000원의 입금을 기다리고 있습니다 (입금기한 2024-05-01 23:59)');
-    expect(ko[2]).toBe('카드 결제 12,000원이 완료되었습니다');
+    expect(ko[2]).toBe('신용카드 결제 12,000원이 완료되었습니다');
     expect(ko[4]).toBe('입금 12,000원이 확인되었습니다 (입금자 홍길동)');
     expect(ko[7]).toBe('메모를 남겼습니다');
     expect(ko[10]).toBe('품목 #12 2개: 결제완료 → 상품준비중');

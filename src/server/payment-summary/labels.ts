@@ -5,14 +5,6 @@ type Labels = Record<string, { ko: string; en: string }>;
 /** What staff read in the 결제 정보 panel; an unknown code shows as itself rather than failing. */
 export const labelOf = (labels: Labels, code: string, lang: Lang): string => labels[code]?.[lang] ?? code;
 
-export const PAYMENT_METHOD_LABELS: Labels = {
-  card: { ko: '신용카드', en: 'Card' },
-  virtual_account: { ko: '가상계좌', en: 'Virtual account' },
-  bank_transfer: { ko: '무통장입금', en: 'Bank transfer' },
-  easy_pay: { ko: '간편결제', en: 'Easy pay' },
-  points_only: { ko: '적립금 전액결제', en: 'Points only' },
-};
-
 export const PAYMENT_ROW_STATUS_LABELS: Labels = {
   pending: { ko: '결제대기', en: 'Pending' },
   captured: { ko: '결제완료', en: 'Captured' },

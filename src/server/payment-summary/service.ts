@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { PaymentSummary } from '../../contracts/payment-summary';
 import { PAYMENT_STATUS_LABELS } from '../../domain/ledger';
+import { PAYMENT_METHOD_LABELS } from '../../domain/payment-methods';
 import type { Executor } from '../db/client';
 import { refundPayments, refunds } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
@@ -12,7 +13,6 @@ import {
   installmentLabel,
   labelOf,
   maskAccountNumber,
-  PAYMENT_METHOD_LABELS,
   PAYMENT_ROW_STATUS_LABELS,
   REFUND_METHOD_LABELS,
   REFUND_STATUS_LABELS,
