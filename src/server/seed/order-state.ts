@@ -24,6 +24,7 @@ import type {
 } from '../db/schema/index';
 import { listColumnsOf } from '../order-list/list-columns';
 import { summarizeOrder } from '../orders/summary';
+import { eventRow } from '../timeline/queries';
 import type { IdSource } from './ids';
 import type { PaymentRow } from './payment-details';
 import type { MemberState, SeedContext } from './context';
@@ -121,19 +122,7 @@ export const staffActor = (s: OrderState): Actor => (s.env.ctx.owner ? { kind: '
 
 /** Appends a timeline event, mapped to columns as the timeline module writes them. */
 export function addEvent(s: OrderState, at: Date, draft: EventDraft): void {
-  const { actor } = draft;
-  s.env.out.events.push({
-    shopId: s.env.ctx.shopId,
-    id: s.env.ids.take('timeline_events'),
-    orderId: s.order.id,
-    type: draft.event.type,
-    actorKind: actor.kind,
-    actorId: actor.kind === 'staff' ? actor.id : null,
-    actorName: actor.kind === 'staff' || actor.kind === 'buyer' ? actor.name : actor.kind === 'api' ? actor.keyName : null,
-    payload: draft.event,
-    buyerVisible: draft.buyerVisible,
-    createdAt: at,
-  });
+  s.env.out.events.push({ id: s.env.ids.take('timeline_events'), ...eventRow(s.env.ctx.shopId, s.order.id, draft, at) });
   if (at > s.lastAt) s.lastAt = at;
 }
 

@@ -2,20 +2,23 @@ import type { EventDraft } from '../../domain/events';
 import type { Executor } from '../db/client';
 import { timelineEvents } from '../db/schema/index';
 
+/** An event as its timeline row: the one mapping of an actor to columns (the seed writes rows too). */
+export function eventRow(shopId: number, orderId: number, d: EventDraft, at: Date) {
+  return {
+    shopId,
+    orderId,
+    type: d.event.type,
+    actorKind: d.actor.kind,
+    actorId: d.actor.kind === 'staff' ? d.actor.id : null,
+    actorName: d.actor.kind === 'staff' || d.actor.kind === 'buyer' ? d.actor.name : d.actor.kind === 'api' ? d.actor.keyName : null,
+    payload: d.event,
+    buyerVisible: d.buyerVisible,
+    createdAt: at,
+  };
+}
+
 /** Appends events in the caller's transaction: the change and its history commit together. */
 export async function appendEvents(tx: Executor, shopId: number, orderId: number, drafts: readonly EventDraft[], at: Date) {
   if (drafts.length === 0) return;
-  await tx.insert(timelineEvents).values(
-    drafts.map((d) => ({
-      shopId,
-      orderId,
-      type: d.event.type,
-      actorKind: d.actor.kind,
-      actorId: d.actor.kind === 'staff' ? d.actor.id : null,
-      actorName: d.actor.kind === 'staff' || d.actor.kind === 'buyer' ? d.actor.name : d.actor.kind === 'api' ? d.actor.keyName : null,
-      payload: d.event,
-      buyerVisible: d.buyerVisible,
-      createdAt: at,
-    })),
-  );
+  await tx.insert(timelineEvents).values(drafts.map((d) => eventRow(shopId, orderId, d, at)));
 }
