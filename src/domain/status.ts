@@ -101,7 +101,7 @@ export interface Transition {
 export const TERMINAL_STATUSES: readonly UnitStatus[] = ['purchase_confirmed', 'cancelled', 'returned', 'exchanged'];
 
 /** Where a cancel may start; a withdrawn cancel goes back to the status it started from. */
-const CANCELLABLE: readonly UnitStatus[] = ['awaiting_payment', 'paid', 'preparing', 'ready_to_ship'];
+export const CANCELLABLE_STATUSES: readonly UnitStatus[] = ['awaiting_payment', 'paid', 'preparing', 'ready_to_ship'];
 /** Where a return or exchange may start: once the goods have left the warehouse. */
 const CLAIMABLE_AFTER_SHIPPING: readonly UnitStatus[] = ['shipping', 'delivered'];
 
@@ -133,7 +133,7 @@ export const TRANSITIONS: readonly Transition[] = [
   fwd('shipping', 'delivered', 'mark_delivered'),
   fwd('delivered', 'purchase_confirmed', 'confirm_purchase'),
   // cancel
-  ...CANCELLABLE.map((s) => fwd(s, 'cancel_requested', 'request_cancel')),
+  ...CANCELLABLE_STATUSES.map((s) => fwd(s, 'cancel_requested', 'request_cancel')),
   fwd('cancel_requested', 'cancelled', 'complete_cancel', 'refund'),
   // return
   ...CLAIMABLE_AFTER_SHIPPING.map((s) => fwd(s, 'return_requested', 'request_return')),
@@ -155,7 +155,7 @@ export const TRANSITIONS: readonly Transition[] = [
   rev('preparing', 'paid', 'revert_preparing'),
   rev('paid', 'awaiting_payment', 'revert_deposit', 'refund'),
   // withdrawing a claim request; the caller restores the unit's origin status
-  ...CANCELLABLE.map((s) => rev('cancel_requested', s, 'withdraw_cancel')),
+  ...CANCELLABLE_STATUSES.map((s) => rev('cancel_requested', s, 'withdraw_cancel')),
   ...CLAIMABLE_AFTER_SHIPPING.map((s) => rev('return_requested', s, 'withdraw_return')),
   ...CLAIMABLE_AFTER_SHIPPING.map((s) => rev('exchange_requested', s, 'withdraw_exchange')),
   // stepping back inside a claim; undoing a completed refund means the buyer owes money again

@@ -6,6 +6,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import { registerAuth } from './auth/plugin';
 import { authRoutes } from './auth/routes';
+import { bulkJobRoutes } from './bulk-jobs/routes';
+import { BulkJobRunner, type BulkRunnerOptions } from './bulk-jobs/runner';
 import { claimRoutes } from './claims/routes';
 import type { Db } from './db/client';
 import { editRoutes } from './edits/routes';
@@ -30,10 +32,12 @@ export interface AppOptions {
   logger?: boolean;
   /** The payment gateway refunds go through; default: the one the environment names (registry.ts). */
   gateway?: PaymentGateway;
+  /** The background worker of bulk jobs; `autoStart: false` leaves it stopped (tests that drive it by hand). */
+  bulkJobs?: BulkRunnerOptions & { autoStart?: boolean };
 }
 
 /** Builds the HTTP app around an open database; main.ts and the tests both start it this way. */
-export async function buildApp({ db, secureCookies = false, logger = false, gateway = createGateway(process.env) }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, secureCookies = false, logger = false, gateway = createGateway(process.env), bulkJobs = {} }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 5 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,5 +83,18 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
   await app.register(paymentWebhookRoutes, { db, gateway });
   await app.register(viewRoutes, { db });
   await app.register(savedFilterRoutes, { db });
+  const runner = new BulkJobRunner(db, gateway, { ...bulkJobs, log: (message, error) => app.log.error({ err: error }, message) });
+  app.decorate('bulkJobRunner', runner);
+  await app.register(bulkJobRoutes, { db, runner });
+  if (bulkJobs.autoStart !== false) app.addHook('onReady', async () => runner.start());
+  // stops the worker before the database closes: the batch in hand commits, the job is queued again
+  app.addHook('onClose', async () => runner.stop());
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The bulk-job worker of this server (tests drive it when the app was built with `bulkJobs: false`). */
+    bulkJobRunner: BulkJobRunner;
+  }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import type { BulkRunnerOptions } from '../../src/server/bulk-jobs/runner';
 import type { Database } from '../../src/server/db/client';
 import { TestGateway } from '../../src/server/payments/gateways/test-gateway';
 import { createShop, createStaff, type CreatedShop, type StaffRole } from '../../src/server/shops/service';
@@ -49,16 +50,26 @@ export interface TestServer {
   anonymous(): HttpClient;
   signIn(email: string, password: string): Promise<HttpClient>;
   addStaff(role: StaffRole): Promise<HttpClient>;
+  /**
+   * Stops the HTTP app (not the database) and starts a new one on the same port and database,
+   * as a server restart would; `app` is the new one afterwards. Sessions live in the database.
+   */
+  restart(options?: ServerOptions): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** The bulk-job worker's settings; `autoStart: false` leaves it stopped for a test to drive. */
+  bulkJobs?: BulkRunnerOptions & { autoStart?: boolean };
 }
 
 let staffCounter = 0;
 
 /** A real server on a free port over a fresh database, with one shop, its owner and its API key. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const gateway = new TestGateway();
-  const app = await buildApp({ db: database.db, gateway });
+  const app = await buildApp({ db: database.db, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -71,7 +82,7 @@ export async function startTestServer(): Promise<TestServer> {
     return client;
   };
   const owner = await signIn(shop.ownerEmail, 'owner-password-1');
-  return {
+  const server: TestServer = {
     database,
     app,
     baseUrl,
@@ -86,9 +97,15 @@ export async function startTestServer(): Promise<TestServer> {
       await createStaff(database.db, shop.shopId, { email, name: `${role} 직원`, role, password: 'staff-password-1' });
       return signIn(email, 'staff-password-1');
     },
+    async restart(next: ServerOptions = {}) {
+      await server.app.close();
+      server.app = await buildApp({ db: database.db, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 } });
+      await server.app.listen({ port: address.port, host: '127.0.0.1' });
+    },
     async close() {
-      await app.close();
+      await server.app.close();
       await database.close();
     },
   };
+  return server;
 }

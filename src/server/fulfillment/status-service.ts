@@ -1,10 +1,21 @@
 import type { StatusChangeBody, StatusChangeResult } from '../../contracts/fulfillment';
 import { statusChanged, trackingAssigned, trackingRemoved, type Actor, type EventDraft } from '../../domain/events';
-import { planStatusChanges } from '../../domain/fulfillment-plan';
+import type { GroupRef } from '../../domain/fulfillment-moves';
+import { planStatusChanges, type StatusChangePlan } from '../../domain/fulfillment-plan';
 import type { Tx } from '../db/client';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
 import { createdIds, loadClaimOrigins, loadGroups, writePlan } from './queries';
 import { refuse } from './refuse';
+
+/** The timeline of a status change: old parcels removed, units moved, new parcels assigned. */
+export function statusChangeEvents(plan: StatusChangePlan, actor: Actor, idOf: (ref: GroupRef) => number): EventDraft[] {
+  return [
+    // the old number first: the history reads "removed X, shipped with Y" when both happen
+    ...plan.trackingRemoved.map((t) => trackingRemoved(actor, { shipmentId: t.shipmentGroupId, courier: t.courier, trackingNumber: t.trackingNumber })),
+    ...plan.moved.map((m) => statusChanged(actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind: m.kind })),
+    ...plan.trackingAssigned.map((t) => trackingAssigned(actor, { shipmentId: idOf(t.group), courier: t.courier, trackingNumber: t.trackingNumber })),
+  ];
+}
 
 /**
  * Moves quantities of items along the status table (forward or revert) in one go. Planning is pure
@@ -18,12 +29,7 @@ export async function changeStatuses(tx: Tx, order: OrderRow, body: StatusChange
   const { plan } = planned;
 
   const idOf = await writePlan(tx, order.shopId, order.id, groups, plan, now);
-  const events: EventDraft[] = [
-    // the old number first: the history reads "removed X, shipped with Y" when both happen
-    ...plan.trackingRemoved.map((t) => trackingRemoved(actor, { shipmentId: t.shipmentGroupId, courier: t.courier, trackingNumber: t.trackingNumber })),
-    ...plan.moved.map((m) => statusChanged(actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind: m.kind })),
-    ...plan.trackingAssigned.map((t) => trackingAssigned(actor, { shipmentId: idOf(t.group), courier: t.courier, trackingNumber: t.trackingNumber })),
-  ];
+  const events = statusChangeEvents(plan, actor, idOf);
   return {
     events,
     result: {

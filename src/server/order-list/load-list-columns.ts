@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { customers } from '../db/schema/index';
 import type { OrderRows } from '../orders/read-queries';
@@ -9,6 +9,14 @@ export async function memberNameOf(db: Executor, shopId: number, customerId: num
   if (customerId === null) return null;
   const [member] = await db.select({ name: customers.name }).from(customers).where(and(eq(customers.shopId, shopId), eq(customers.id, customerId)));
   return member?.name ?? null;
+}
+
+/** Members' own names by customer id, for a batch of orders. */
+export async function memberNamesOf(db: Executor, shopId: number, customerIds: readonly number[]): Promise<Map<number, string>> {
+  const ids = [...new Set(customerIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: customers.id, name: customers.name }).from(customers).where(and(eq(customers.shopId, shopId), inArray(customers.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The order-list columns of an order from its loaded rows, plus the member's name. */

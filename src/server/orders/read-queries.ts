@@ -1,28 +1,61 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Holder } from '../../domain/quantity-ledger';
 import type { UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
 import { claimItems, claims, orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 
-type OrderChild = { shopId: AnyPgColumn; orderId: AnyPgColumn };
-const byOrder = (t: OrderChild, shopId: number, orderId: number) => and(eq(t.shopId, shopId), eq(t.orderId, orderId));
-
 /** Everything the order detail shows, read in one snapshot of the order's rows. */
 export async function loadOrderRows(db: Executor, shopId: number, orderId: number) {
-  const [order] = await db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
-  if (!order) return null;
+  return (await loadOrderRowsOf(db, shopId, [orderId])).get(orderId) ?? null;
+}
+
+const groupBy = <T extends { orderId: number }>(rows: readonly T[]) => {
+  const map = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.orderId);
+    if (list) list.push(r);
+    else map.set(r.orderId, [r]);
+  }
+  return (orderId: number) => map.get(orderId) ?? [];
+};
+
+/**
+ * The rows of many orders with one query per table, for work done on a batch of orders (bulk
+ * jobs); loadOrderRows is this with one id, so a batch and a single change read the same shape.
+ */
+export async function loadOrderRowsOf(db: Executor, shopId: number, orderIds: readonly number[]) {
+  const ids = [...new Set(orderIds)];
+  if (ids.length === 0) return new Map<number, never>();
+  const of = (t: OrderChild) => and(eq(t.shopId, shopId), inArray(t.orderId, ids));
+  const orderRows = await db.select().from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.id, ids)));
   // Sequential on purpose: inside a transaction there is one connection, and pg refuses to
   // overlap queries on it (PGlite would serialize them anyway).
-  const addresses = await db.select().from(orderAddresses).where(byOrder(orderAddresses, shopId, orderId)).orderBy(asc(orderAddresses.position));
-  const items = await db.select().from(orderItems).where(byOrder(orderItems, shopId, orderId)).orderBy(asc(orderItems.position), asc(orderItems.id));
-  const groups = await db.select().from(shipmentGroups).where(byOrder(shipmentGroups, shopId, orderId)).orderBy(asc(shipmentGroups.id));
-  const groupItems = await db.select().from(shipmentGroupItems).where(byOrder(shipmentGroupItems, shopId, orderId));
-  const claimRows = await db.select().from(claims).where(byOrder(claims, shopId, orderId)).orderBy(asc(claims.id));
-  const claimItemRows = await db.select().from(claimItems).where(byOrder(claimItems, shopId, orderId));
-  const paymentRows = await db.select().from(payments).where(byOrder(payments, shopId, orderId)).orderBy(asc(payments.id));
-  return { order, addresses, items, groups, groupItems, claims: claimRows, claimItems: claimItemRows, payments: paymentRows };
+  const addresses = groupBy(await db.select().from(orderAddresses).where(of(orderAddresses)).orderBy(asc(orderAddresses.position)));
+  const items = groupBy(await db.select().from(orderItems).where(of(orderItems)).orderBy(asc(orderItems.position), asc(orderItems.id)));
+  const groups = groupBy(await db.select().from(shipmentGroups).where(of(shipmentGroups)).orderBy(asc(shipmentGroups.id)));
+  const groupItems = groupBy(await db.select().from(shipmentGroupItems).where(of(shipmentGroupItems)));
+  const claimRows = groupBy(await db.select().from(claims).where(of(claims)).orderBy(asc(claims.id)));
+  const claimItemRows = groupBy(await db.select().from(claimItems).where(of(claimItems)));
+  const paymentRows = groupBy(await db.select().from(payments).where(of(payments)).orderBy(asc(payments.id)));
+  return new Map(
+    orderRows.map((order) => [
+      order.id,
+      {
+        order,
+        addresses: addresses(order.id),
+        items: items(order.id),
+        groups: groups(order.id),
+        groupItems: groupItems(order.id),
+        claims: claimRows(order.id),
+        claimItems: claimItemRows(order.id),
+        payments: paymentRows(order.id),
+      },
+    ]),
+  );
 }
+
+type OrderChild = { shopId: AnyPgColumn; orderId: AnyPgColumn };
 
 export type OrderRows = NonNullable<Awaited<ReturnType<typeof loadOrderRows>>>;
 

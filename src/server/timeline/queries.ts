@@ -22,3 +22,9 @@ export async function appendEvents(tx: Executor, shopId: number, orderId: number
   if (drafts.length === 0) return;
   await tx.insert(timelineEvents).values(drafts.map((d) => eventRow(shopId, orderId, d, at)));
 }
+
+/** The events of many orders in as few statements as the parameter limit allows (a bulk job's batch). */
+export async function appendEventsOf(tx: Executor, shopId: number, entries: ReadonlyArray<{ orderId: number; drafts: readonly EventDraft[] }>, at: Date) {
+  const rows = entries.flatMap((e) => e.drafts.map((d) => eventRow(shopId, e.orderId, d, at)));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(timelineEvents).values(rows.slice(i, i + 1000));
+}

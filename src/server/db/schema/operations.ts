@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, ref, shopId } from './columns';
 import { orderRef } from './orders';
@@ -127,6 +128,8 @@ export const bulkJobs = pgTable(
     failed: integer('failed').notNull().default(0),
     result: jsonb('result'),
     createdByStaffId: ref('created_by_staff_id'),
+    /** Who asked (staff member or API key), as the timeline names them on every order the job changes. */
+    requestedBy: jsonb('requested_by').notNull().default({}),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     heartbeatAt: at('heartbeat_at'),
@@ -144,5 +147,6 @@ export const bulkJobItems = pgTable(
     outcome: text('outcome', { enum: ['pending', 'processed', 'skipped', 'failed'] }).notNull(),
     reason: text('reason'),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.jobId, t.orderId] })],
+  // the partial index finds the next pending orders of a job without walking the finished ones
+  (t) => [primaryKey({ columns: [t.shopId, t.jobId, t.orderId] }), index('bulk_job_items_pending_idx').on(t.shopId, t.jobId, t.orderId).where(sql`outcome = 'pending'`)],
 );

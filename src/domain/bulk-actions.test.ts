@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BULK_ACTION_TYPES, exclusionLabel, exclusionOf, STATUS_MOVE_ACTIONS, isStatusMoveAction } from './bulk-actions';
+import { deriveOrderStatus } from './order-status';
+import { UNIT_STATUSES, isOpenClaimStatus, type UnitStatus } from './status';
+
+const facts = (unitStatuses: UnitStatus[], extra: { paymentMethod?: string; hasShipment?: boolean } = {}) => ({
+  unitStatuses,
+  orderStatus: deriveOrderStatus(unitStatuses.map((status) => ({ status, quantity: 1 }))),
+  paymentMethod: extra.paymentMethod ?? 'card',
+  hasShipment: extra.hasShipment ?? false,
+});
+
+describe('which orders a bulk action leaves out', () => {
+  it('names orders past the step "이미", before it "아직", and open claims apart', () => {
+    const label = (type: (typeof BULK_ACTION_TYPES)[number], units: UnitStatus[]) => {
+      const e = exclusionOf(type, facts(units));
+      return e && exclusionLabel(e, 'ko');
+    };
+    expect(label('start_preparing', ['paid'])).toBeNull();
+    expect(label('start_preparing', ['shipping'])).toBe('이미 배송중');
+    expect(label('start_preparing', ['awaiting_payment'])).toBe('아직 입금대기');
+    expect(label('start_preparing', ['paid', 'cancel_requested'])).toBe('취소·반품·교환 처리 중');
+    expect(label('mark_ready_to_ship', ['cancelled'])).toBe('이미 취소완료');
+    // part shipped, part still paid: the paid units can be prepared
+    expect(label('start_preparing', ['paid', 'shipping'])).toBeNull();
+    expect(label('cancel', ['paid', 'shipping'])).toBe('이미 부분배송');
+    expect(label('cancel', ['paid', 'cancelled'])).toBeNull();
+    expect(label('add_memo', ['return_requested'])).toBeNull();
+  });
+
+  it('confirms deposits only of 무통장 and 가상계좌 payments, and ships only orders given a parcel', () => {
+    expect(exclusionOf('confirm_deposit', facts(['awaiting_payment'], { paymentMethod: 'bank_transfer' }))).toBeNull();
+    expect(exclusionOf('confirm_deposit', facts(['awaiting_payment'], { paymentMethod: 'card' }))?.code).toBe('not_deposit_payment');
+    expect(exclusionOf('ship', facts(['ready_to_ship']))?.code).toBe('missing_tracking');
+    expect(exclusionOf('ship', facts(['ready_to_ship'], { hasShipment: true }))).toBeNull();
+  });
+
+  it('processes a status move only when some unit is in its from-status and no claim is open', () => {
+    const someUnits = fc.uniqueArray(fc.constantFrom(...UNIT_STATUSES), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(someUnits, fc.constantFrom(...BULK_ACTION_TYPES.filter(isStatusMoveAction)), (units, type) => {
+        const processed = exclusionOf(type, facts(units, { paymentMethod: 'bank_transfer', hasShipment: true })) === null;
+        expect(processed).toBe(units.includes(STATUS_MOVE_ACTIONS[type].from) && !units.some(isOpenClaimStatus));
+      }),
+    );
+  });
+});

@@ -1,0 +1,242 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { BulkAction } from '../../contracts/bulk-jobs';
+import { actorOf } from '../auth/actor';
+import type { Principal } from '../auth/principal';
+import { queryRows, type Db } from '../db/client';
+import { bulkJobItems, bulkJobs } from '../db/schema/index';
+import type { PaymentGateway } from '../payments/gateways/gateway';
+import { processCancel } from './batch-cancel';
+import { processMoveBatch, type BatchJob } from './batch-moves';
+import { recordOutcomes } from './outcomes';
+
+export interface BulkRunnerOptions {
+  /** Orders per transaction for set-based actions. */
+  batchSize?: number;
+  /** A running job whose worker has not reported for this long is taken over (its worker died). */
+  staleAfterMs?: number;
+  /** How often an idle worker looks for queued jobs (a new job also wakes it at once). */
+  pollMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+interface ClaimedJob {
+  shopId: number;
+  id: number;
+  action: BulkAction;
+  principal: Principal;
+}
+
+/**
+ * Runs bulk jobs in the background of the server process, one job at a time. A job is claimed
+ * with FOR UPDATE SKIP LOCKED, so several server processes share the queue without running a job
+ * twice; each batch takes its pending orders FOR UPDATE SKIP LOCKED and marks them in its own
+ * transaction. A restart resumes where the last committed batch stopped: a job left 'running' by
+ * a process that stopped cleanly is queued again at once, one left by a crash after staleAfterMs.
+ */
+export class BulkJobRunner {
+  private readonly batchSize: number;
+  private readonly staleAfterMs: number;
+  private readonly pollMs: number;
+  private readonly log: (message: string, error?: unknown) => void;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly gateway: PaymentGateway,
+    options: BulkRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.staleAfterMs = options.staleAfterMs ?? 60_000;
+    this.pollMs = options.pollMs ?? 2_000;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** A job was queued: look now instead of at the next poll. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Finishes the batch in hand, then gives the job back to the queue for the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let worked = false;
+      try {
+        worked = await this.runNextJob();
+      } catch (error) {
+        this.log('bulk job runner: a job stopped on an unexpected error; it resumes after staleAfterMs', error);
+      }
+      if (!worked && !this.stopping) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollMs);
+      this.wakeUp = done;
+    });
+  }
+
+  /**
+   * Claims the oldest runnable job and works it until it is done, cancelled or the runner stops.
+   * `maxBatches` returns early with the job still marked running, as a process that died would
+   * leave it (tests of the resume use it).
+   */
+  async runNextJob({ maxBatches = Infinity }: { maxBatches?: number } = {}): Promise<boolean> {
+    const job = await this.claim();
+    if (!job) return false;
+    for (let batch = 0; batch < maxBatches; batch++) {
+      if (this.stopping) {
+        await this.release(job);
+        return true;
+      }
+      if (!(await this.stillRunning(job))) return true;
+      const settled = job.action.type === 'cancel' ? await this.cancelBatch(job) : await this.moveBatch(job);
+      if (settled === 0) {
+        await this.db
+          .update(bulkJobs)
+          .set({ status: 'done', updatedAt: new Date() })
+          .where(and(eq(bulkJobs.shopId, job.shopId), eq(bulkJobs.id, job.id), eq(bulkJobs.status, 'running')));
+        return true;
+      }
+    }
+    return true;
+  }
+
+  private async claim(): Promise<ClaimedJob | null> {
+    const now = new Date();
+    const staleBefore = new Date(now.getTime() - this.staleAfterMs);
+    const rows = await queryRows<{ shop_id: number | string; id: number | string; action: BulkAction; requested_by: Principal }>(
+      this.db,
+      sql`update bulk_jobs set status = 'running', heartbeat_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
+          where (shop_id, id) = (
+            select shop_id, id from bulk_jobs
+            where kind = 'bulk_action'
+              and (status = 'queued' or (status = 'running' and (heartbeat_at is null or heartbeat_at < ${staleBefore.toISOString()}::timestamptz)))
+            order by created_at, id
+            limit 1
+            for update skip locked)
+          returning shop_id, id, action, requested_by`,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { shopId: Number(row.shop_id), id: Number(row.id), action: row.action, principal: row.requested_by };
+  }
+
+  private async stillRunning(job: ClaimedJob): Promise<boolean> {
+    const [row] = await this.db.select({ status: bulkJobs.status }).from(bulkJobs).where(and(eq(bulkJobs.shopId, job.shopId), eq(bulkJobs.id, job.id)));
+    return row?.status === 'running';
+  }
+
+  private async release(job: ClaimedJob): Promise<void> {
+    await this.db
+      .update(bulkJobs)
+      .set({ status: 'queued', heartbeatAt: null, updatedAt: new Date() })
+      .where(and(eq(bulkJobs.shopId, job.shopId), eq(bulkJobs.id, job.id), eq(bulkJobs.status, 'running')));
+  }
+
+  private async pendingIds(job: ClaimedJob, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .select({ orderId: bulkJobItems.orderId })
+      .from(bulkJobItems)
+      .where(and(eq(bulkJobItems.shopId, job.shopId), eq(bulkJobItems.jobId, job.id), eq(bulkJobItems.outcome, 'pending')))
+      .orderBy(asc(bulkJobItems.orderId))
+      .limit(limit);
+    return rows.map((r) => r.orderId);
+  }
+
+  private batchJob(job: ClaimedJob): BatchJob {
+    return { shopId: job.shopId, action: job.action, actor: actorOf(job.principal) };
+  }
+
+  /** One set-based batch; answers how many orders it settled (0: nothing left). */
+  private async moveBatch(job: ClaimedJob): Promise<number> {
+    let ids: number[] = [];
+    try {
+      return await this.db.transaction(async (tx) => {
+        const now = new Date();
+        ids = (
+          await tx
+            .select({ orderId: bulkJobItems.orderId })
+            .from(bulkJobItems)
+            .where(and(eq(bulkJobItems.shopId, job.shopId), eq(bulkJobItems.jobId, job.id), eq(bulkJobItems.outcome, 'pending')))
+            .orderBy(asc(bulkJobItems.orderId))
+            .limit(this.batchSize)
+            .for('update', { skipLocked: true })
+        ).map((r) => r.orderId);
+        if (ids.length === 0) return 0;
+        const outcomes = await processMoveBatch(tx, this.batchJob(job), ids, now);
+        await recordOutcomes(tx, job.shopId, job.id, outcomes, now);
+        return ids.length;
+      });
+    } catch (error) {
+      if (ids.length <= 1) {
+        // one order that cannot be processed: record it as failed so the job moves on
+        const [orderId] = ids;
+        if (orderId === undefined) throw error;
+        this.log(`bulk job ${job.id}: order ${orderId} failed`, error);
+        await this.db.transaction((tx) => recordOutcomes(tx, job.shopId, job.id, [{ orderId, outcome: 'failed', reason: 'INTERNAL' }], new Date()));
+        return 1;
+      }
+      // one bad order must not sink its batch: redo the batch an order at a time
+      this.log(`bulk job ${job.id}: a batch of ${ids.length} failed; retrying its orders one by one`, error);
+      let settled = 0;
+      for (const orderId of ids) settled += await this.singleMove(job, orderId);
+      return settled;
+    }
+  }
+
+  private async singleMove(job: ClaimedJob, orderId: number): Promise<number> {
+    try {
+      await this.db.transaction(async (tx) => {
+        const now = new Date();
+        const [pending] = await tx
+          .select({ orderId: bulkJobItems.orderId })
+          .from(bulkJobItems)
+          .where(and(eq(bulkJobItems.shopId, job.shopId), eq(bulkJobItems.jobId, job.id), eq(bulkJobItems.orderId, orderId), eq(bulkJobItems.outcome, 'pending')))
+          .for('update', { skipLocked: true });
+        if (!pending) return;
+        await recordOutcomes(tx, job.shopId, job.id, await processMoveBatch(tx, this.batchJob(job), [orderId], now), now);
+      });
+    } catch (error) {
+      this.log(`bulk job ${job.id}: order ${orderId} failed`, error);
+      await this.db.transaction((tx) => recordOutcomes(tx, job.shopId, job.id, [{ orderId, outcome: 'failed', reason: 'INTERNAL' }], new Date()));
+    }
+    return 1;
+  }
+
+  /** Cancels go one order at a time (each may call the payment gateway). */
+  private async cancelBatch(job: ClaimedJob): Promise<number> {
+    if (job.action.type !== 'cancel') throw new Error('not a cancel job');
+    const ids = await this.pendingIds(job, 50);
+    for (const orderId of ids) {
+      if (this.stopping) break;
+      try {
+        await processCancel(this.db, this.gateway, { shopId: job.shopId, jobId: job.id, principal: job.principal, reason: job.action.reason }, orderId);
+      } catch (error) {
+        this.log(`bulk job ${job.id}: cancelling order ${orderId} failed`, error);
+        await this.db.transaction((tx) => recordOutcomes(tx, job.shopId, job.id, [{ orderId, outcome: 'failed', reason: 'INTERNAL' }], new Date()));
+      }
+    }
+    return ids.length;
+  }
+}

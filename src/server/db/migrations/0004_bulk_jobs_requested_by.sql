@@ -1,0 +1,2 @@
+ALTER TABLE "bulk_jobs" ADD COLUMN "requested_by" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+CREATE INDEX "bulk_job_items_pending_idx" ON "bulk_job_items" USING btree ("shop_id","job_id","order_id") WHERE outcome = 'pending';
