@@ -10,7 +10,7 @@ import { queryRows, type Tx } from '../db/client';
 import { memos, payments } from '../db/schema/index';
 import { claimOriginGroupsOf, loadGroupsOf, writePlans, type PlanToWrite } from '../fulfillment/queries';
 import { statusChangeEvents } from '../fulfillment/status-service';
-import { bigintArray } from '../order-list/sql-arrays';
+import { bigintArray, inIds } from '../order-list/sql-arrays';
 import { refreshOrderSummaries } from '../orders/summary-refresh';
 import { appendEventsOf } from '../timeline/queries';
 import { parseTextArray } from './preview-service';
@@ -49,7 +49,8 @@ interface Change {
  */
 export async function processMoveBatch(tx: Tx, job: BatchJob, orderIds: readonly number[], now: Date): Promise<ItemOutcome[]> {
   const locked = await lockOrders(tx, job.shopId, orderIds);
-  const outcomes: ItemOutcome[] = orderIds.filter((id) => !locked.some((o) => o.id === id)).map((orderId) => ({ orderId, outcome: 'skipped', reason: 'ORDER_NOT_FOUND' }));
+  const found = new Set(locked.map((o) => o.id));
+  const outcomes: ItemOutcome[] = orderIds.filter((id) => !found.has(id)).map((orderId) => ({ orderId, outcome: 'skipped', reason: 'ORDER_NOT_FOUND' }));
   const shipmentOf = new Map(job.action.type === 'ship' ? job.action.shipments.map((s) => [s.orderId, s]) : []);
   const eligible: number[] = [];
   for (const o of locked) {
@@ -172,7 +173,7 @@ async function pendingDeposits(tx: Tx, shopId: number, orderIds: readonly number
     .where(
       and(
         eq(payments.shopId, shopId),
-        inArray(payments.orderId, [...orderIds]),
+        inIds(payments.orderId, orderIds),
         eq(payments.status, 'pending'),
         inArray(payments.method, ['bank_transfer', 'virtual_account']),
         isNull(payments.paymentRequestId),

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { sameRef, type GroupRef, type GroupState, type MovePlan, type PlannedGroup } from '../../domain/fulfillment-moves';
 import type { UnitStatus } from '../../domain/status';
 import { queryRows, sql, type Executor } from '../db/client';
 import { claimItems, orderAddresses, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
+import { inIds } from '../order-list/sql-arrays';
 
 /** The order's shipment groups with the units each holds, oldest first. */
 export async function loadGroups(tx: Executor, shopId: number, orderId: number): Promise<GroupState[]> {
@@ -14,11 +15,11 @@ export async function loadGroupsOf(tx: Executor, shopId: number, orderIds: reado
   const result = new Map<number, GroupState[]>(orderIds.map((id) => [id, []]));
   if (orderIds.length === 0) return result;
   // One query at a time: a transaction has one connection and pg will not overlap queries on it.
-  const groups = await tx.select().from(shipmentGroups).where(and(eq(shipmentGroups.shopId, shopId), inArray(shipmentGroups.orderId, [...orderIds]))).orderBy(asc(shipmentGroups.id));
+  const groups = await tx.select().from(shipmentGroups).where(and(eq(shipmentGroups.shopId, shopId), inIds(shipmentGroups.orderId, orderIds))).orderBy(asc(shipmentGroups.id));
   const items = await tx
     .select()
     .from(shipmentGroupItems)
-    .where(and(eq(shipmentGroupItems.shopId, shopId), inArray(shipmentGroupItems.orderId, [...orderIds])))
+    .where(and(eq(shipmentGroupItems.shopId, shopId), inIds(shipmentGroupItems.orderId, orderIds)))
     .orderBy(asc(shipmentGroupItems.itemId));
   const itemsOf = new Map<number, GroupState['items'][number][]>();
   for (const i of items) {
@@ -57,7 +58,7 @@ export async function claimOriginGroupsOf(tx: Executor, shopId: number, orderIds
   const rows = await tx
     .select({ orderId: claimItems.orderId, fromShipmentGroupId: claimItems.fromShipmentGroupId })
     .from(claimItems)
-    .where(and(eq(claimItems.shopId, shopId), inArray(claimItems.orderId, [...orderIds])));
+    .where(and(eq(claimItems.shopId, shopId), inIds(claimItems.orderId, orderIds)));
   for (const r of rows) result.get(r.orderId)?.add(r.fromShipmentGroupId);
   return result;
 }
@@ -165,9 +166,9 @@ export async function writePlans(tx: Executor, shopId: number, entries: readonly
       where g.shop_id = ${shopId} and g.id = v.id`);
   }
   const emptied = [...itemsRewritten, ...removed];
-  if (emptied.length > 0) await tx.delete(shipmentGroupItems).where(and(eq(shipmentGroupItems.shopId, shopId), inArray(shipmentGroupItems.shipmentGroupId, emptied)));
+  if (emptied.length > 0) await tx.delete(shipmentGroupItems).where(and(eq(shipmentGroupItems.shopId, shopId), inIds(shipmentGroupItems.shipmentGroupId, emptied)));
   for (const rows of chunks(itemRows)) await tx.insert(shipmentGroupItems).values(rows);
-  if (removed.length > 0) await tx.delete(shipmentGroups).where(and(eq(shipmentGroups.shopId, shopId), inArray(shipmentGroups.id, removed)));
+  if (removed.length > 0) await tx.delete(shipmentGroups).where(and(eq(shipmentGroups.shopId, shopId), inIds(shipmentGroups.id, removed)));
   return idMaps;
 }
 

@@ -11,6 +11,7 @@ import { bigintArray, textArray } from './sql-arrays';
  * repeats its predicate (it cannot reason about array overlap).
  */
 const AWAITING_SHIPMENT = sql`${orders.unitStatuses} && '{paid,preparing,ready_to_ship}'::text[]`;
+const AWAITING_SHIPMENT_STATUSES: readonly string[] = ['paid', 'preparing', 'ready_to_ship'];
 /** The predicate of orders_last_memo_idx, for the same reason. */
 const HAS_MEMO = sql`${orders.memoCount} > 0`;
 const LAST_MEMO = sql`coalesce(${orders.lastMemoAt}, '-infinity'::timestamptz)`;
@@ -86,6 +87,9 @@ const some = <T>(values: readonly T[] | undefined): values is readonly T[] => va
 export function filterConditions(f: OrderFilter, now: Date): SQL[] {
   const conditions: Array<SQL | undefined> = [
     some(f.unitStatuses) ? anyStatus(f.unitStatuses) : undefined,
+    // implied by the statuses asked for, and repeated so orders_awaiting_shipment_idx serves the
+    // 상품준비중 and 배송대기 tabs, sorted by payment time, as an ordered walk instead of a sort
+    some(f.unitStatuses) && f.unitStatuses.every((s) => AWAITING_SHIPMENT_STATUSES.includes(s)) ? AWAITING_SHIPMENT : undefined,
     some(f.claimStatuses) ? anyStatus(f.claimStatuses) : undefined,
     some(f.orderStatuses) ? inArray(orders.orderStatus, [...f.orderStatuses]) : undefined,
     some(f.paymentStatuses) ? inArray(orders.paymentStatus, [...f.paymentStatuses]) : undefined,

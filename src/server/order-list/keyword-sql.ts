@@ -9,6 +9,19 @@ export const ORDER_NUMBER_MIN_PREFIX = 8;
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
+ * A keyword that is itself one gram (홍길 → 길동's 2 characters) or one 4-digit window (the last
+ * 4 phone digits) matches exactly the orders holding that gram or window: grams and windows are
+ * taken within a field, so the substring check would only repeat the index's answer. Leaving it
+ * out matters beyond the work saved: the planner cannot estimate LIKE '%…%' and, counting on a
+ * handful of rows, would fetch every match to sort them instead of walking the sort's index.
+ */
+function indexAnswersExactly(terms: { text: string; grams: string[]; digits: string[] }): boolean {
+  const onlyGram = terms.grams.length === 1 && terms.digits.length === 0 && terms.grams[0] === terms.text;
+  const onlyWindow = terms.digits.length === 1 && terms.grams.length === 0 && terms.digits[0] === terms.text;
+  return onlyGram || onlyWindow;
+}
+
+/**
  * The keyword condition (src/domain/search-terms.ts explains the columns):
  *
  *   order_number LIKE 'kw%'                                  -- orders_number_prefix_idx
@@ -30,7 +43,7 @@ export function keywordCondition(keyword: string | undefined): SQL | undefined {
   const byText = and(
     terms.grams.length > 0 ? sql`${orders.searchGrams} @> ${textArray(terms.grams)}` : undefined,
     terms.digits.length > 0 ? sql`${orders.searchDigits} @> ${textArray(terms.digits)}` : undefined,
-    sql`${orders.searchText} like ${`%${escapeLike(terms.text)}%`}`,
+    indexAnswersExactly(terms) ? undefined : sql`${orders.searchText} like ${`%${escapeLike(terms.text)}%`}`,
   );
   return byNumber ? or(byNumber, byText) : byText;
 }

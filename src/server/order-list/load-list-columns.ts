@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { customers } from '../db/schema/index';
 import type { OrderRows } from '../orders/read-queries';
 import { listColumnsOf, type ListColumns } from './list-columns';
+import { inIds } from './sql-arrays';
 
 /** The member's own name, searchable on their orders; null for guests. */
 export async function memberNameOf(db: Executor, shopId: number, customerId: number | null): Promise<string | null> {
@@ -15,7 +16,7 @@ export async function memberNameOf(db: Executor, shopId: number, customerId: num
 export async function memberNamesOf(db: Executor, shopId: number, customerIds: readonly number[]): Promise<Map<number, string>> {
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: customers.id, name: customers.name }).from(customers).where(and(eq(customers.shopId, shopId), inArray(customers.id, ids)));
+  const rows = await db.select({ id: customers.id, name: customers.name }).from(customers).where(and(eq(customers.shopId, shopId), inIds(customers.id, ids)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

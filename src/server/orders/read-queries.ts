@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Holder } from '../../domain/quantity-ledger';
 import type { UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
 import { claimItems, claims, orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
+import { inIds } from '../order-list/sql-arrays';
 
 /** Everything the order detail shows, read in one snapshot of the order's rows. */
 export async function loadOrderRows(db: Executor, shopId: number, orderId: number) {
@@ -27,8 +28,8 @@ const groupBy = <T extends { orderId: number }>(rows: readonly T[]) => {
 export async function loadOrderRowsOf(db: Executor, shopId: number, orderIds: readonly number[]) {
   const ids = [...new Set(orderIds)];
   if (ids.length === 0) return new Map<number, never>();
-  const of = (t: OrderChild) => and(eq(t.shopId, shopId), inArray(t.orderId, ids));
-  const orderRows = await db.select().from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.id, ids)));
+  const of = (t: OrderChild) => and(eq(t.shopId, shopId), inIds(t.orderId, ids));
+  const orderRows = await db.select().from(orders).where(and(eq(orders.shopId, shopId), inIds(orders.id, ids)));
   // Sequential on purpose: inside a transaction there is one connection, and pg refuses to
   // overlap queries on it (PGlite would serialize them anyway).
   const addresses = groupBy(await db.select().from(orderAddresses).where(of(orderAddresses)).orderBy(asc(orderAddresses.position)));

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/client';
 import { memos, orders } from '../db/schema/index';
@@ -6,6 +6,7 @@ import { listColumnsOf, type ListColumns } from '../order-list/list-columns';
 import { memberNamesOf } from '../order-list/load-list-columns';
 import { loadOrderRowsOf, unitsOf, type OrderRows } from './read-queries';
 import { summarizeOrder, type OrderSummary } from './summary';
+import { inIds } from '../order-list/sql-arrays';
 
 type Refreshed = OrderSummary & { version: number };
 
@@ -71,14 +72,16 @@ export async function refreshOrderSummaries(
   const memoRows = await tx
     .select({ orderId: memos.orderId, createdAt: memos.createdAt })
     .from(memos)
-    .where(and(eq(memos.shopId, shopId), inArray(memos.orderId, [...rowsOf.keys()]), isNull(memos.deletedAt)));
+    .where(and(eq(memos.shopId, shopId), inIds(memos.orderId, [...rowsOf.keys()]), isNull(memos.deletedAt)));
   const customerIds = [...rowsOf.values()].flatMap((r) => (r.order.customerId === null ? [] : [r.order.customerId]));
   const memberNames = await memberNamesOf(tx, shopId, customerIds);
 
+  const memoDatesOf = new Map<number, Date[]>();
+  for (const m of memoRows) memoDatesOf.set(m.orderId, [...(memoDatesOf.get(m.orderId) ?? []), m.createdAt]);
   const records: Array<{ id: number; columns: Record<string, unknown> }> = [];
   const computed = new Map<number, OrderSummary>();
   for (const [orderId, rows] of rowsOf) {
-    const memoDates = memoRows.filter((m) => m.orderId === orderId).map((m) => m.createdAt);
+    const memoDates = memoDatesOf.get(orderId) ?? [];
     const columns = cacheColumnsOf(rows, memoDates, rows.order.customerId === null ? null : (memberNames.get(rows.order.customerId) ?? null));
     computed.set(orderId, columns);
     records.push({ id: orderId, columns: { ...columns } });

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench [-- --only pglite|postgres] [--orders N] [--fresh] [--skip-bulk] [--skip-export]`
+ *
+ * Seeds PGlite with 100,000 orders and PostgreSQL with 1,000,000 (the server at BENCH_DATABASE_URL,
+ * default postgres://postgres@127.0.0.1:5432/jumun_bench: that database is dropped and made anew
+ * when it holds fewer orders than asked), starts the real server on each, and prints p50/p95 of the
+ * order list, counts and searches through HTTP, bulk preview and apply, and the Excel export, with
+ * the machine they ran on. A database already seeded is reused (bulk jobs it ran before have moved
+ * some orders on; pass --fresh to start over).
+ */
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../src/server/app';
+import { BenchClient } from './client';
+import { bulk, exportOrders, listAndSearch, type Row } from './scenarios';
+import { prepareTarget, type BenchTarget } from './target';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    orders: { type: 'string' },
+    fresh: { type: 'boolean' },
+    'skip-bulk': { type: 'boolean' },
+    'skip-export': { type: 'boolean' },
+  },
+});
+
+const log = (line: string) => console.log(line);
+const targets: BenchTarget[] = [
+  { name: 'pglite', orders: 100_000, location: process.env.BENCH_PGLITE_DIR ?? '/tmp/jumun-bench-pglite' },
+  { name: 'postgres', orders: 1_000_000, location: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/jumun_bench' },
+].filter((t): t is BenchTarget => !values.only || t.name === values.only);
+
+const ms = (n: number | undefined) => (n === undefined ? '' : `${n.toFixed(1)} ms`);
+
+function table(rows: readonly Row[]): string {
+  const lines = ['| scenario | p50 | p95 | or | target |', '| --- | ---: | ---: | --- | --- |'];
+  for (const r of rows) lines.push(`| ${r.scenario} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.figure ?? ''} | ${r.target ?? ''} |`);
+  return lines.join('\n');
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}`;
+for (const t of targets) {
+  if (values.orders) t.orders = Number(values.orders);
+  log(`\n## ${t.name}: ${t.orders.toLocaleString('en')} orders`);
+  const prepared = await prepareTarget(t, values.fresh ?? false, log);
+  const app = await buildApp({ db: prepared.database.db, bulkJobs: { batchSize: t.name === 'pglite' ? 250 : 1000 } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const client = new BenchClient(`http://127.0.0.1:${address.port}`);
+  await client.signIn(prepared.email, prepared.password);
+  const rows: Row[] = [];
+  try {
+    rows.push(...(await listAndSearch(client, prepared.database, prepared.shopId)));
+    if (!values['skip-export']) rows.push(...(await exportOrders(client, prepared.database, prepared.shopId, 100_000)));
+    if (!values['skip-bulk']) rows.push(...(await bulk(client, prepared.database, prepared.shopId, 100_000)));
+  } finally {
+    await app.close();
+    await prepared.database.close();
+  }
+  log(`\n${t.name === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}, ${t.orders.toLocaleString('en')} orders — ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
+  log(table(rows));
+}

@@ -1,0 +1,115 @@
+import type { BulkJob, BulkPreview } from '../src/contracts/bulk-jobs';
+import type { OrderFilter } from '../src/contracts/order-filter';
+import type { OrderListResponse } from '../src/contracts/order-list';
+import type { ViewCountsResponse, ViewListResponse } from '../src/contracts/views';
+import { queryRows, sql, type Database } from '../src/server/db/client';
+import type { BenchClient } from './client';
+import { measure, withPeakMemory, type Timing } from './stats';
+
+export interface Row {
+  scenario: string;
+  p50?: number;
+  p95?: number;
+  /** A figure that is not a latency (orders/s, seconds, MB). */
+  figure?: string;
+  target?: string;
+}
+
+const RUNS = 30;
+const PAGE = 100;
+
+const search = (client: BenchClient, filter: OrderFilter, sort?: { field: string; direction: string }) =>
+  client.json<OrderListResponse>('POST', '/api/v1/orders/search', { filter, ...(sort ? { sort } : {}), limit: PAGE });
+
+const row = (scenario: string, t: Timing, target: string): Row => ({ scenario, p50: t.p50, p95: t.p95, target });
+
+/** Inputs drawn from the data itself, so every search finds something real. */
+async function sampleInputs(database: Database, shopId: number) {
+  const rows = await queryRows<{ orderer_name: string; orderer_phone: string; order_number: string }>(
+    database.db,
+    sql`select orderer_name, orderer_phone, order_number from orders tablesample system (1) where shop_id = ${shopId} limit 200`,
+  );
+  const pick = <T>(list: readonly T[], i: number) => list[i % list.length] as T;
+  return {
+    nameFragment: (i: number) => pick(rows, i).orderer_name.slice(-2),
+    phoneDigits: (i: number) => pick(rows, i).orderer_phone.replace(/\D/g, '').slice(-4),
+    orderNumber: (i: number) => pick(rows, i).order_number,
+  };
+}
+
+export async function listAndSearch(client: BenchClient, database: Database, shopId: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const { views } = await client.json<ViewListResponse>('GET', '/api/v1/views');
+  for (const v of views) rows.push(row(`tab page (${PAGE} rows + total): ${v.name}`, await measure(RUNS, () => search(client, v.filter, v.sort)), '≤ 50 ms'));
+  rows.push(row(`all tab counts (${views.length} tabs)`, await measure(RUNS, () => client.json<ViewCountsResponse>('GET', '/api/v1/views/counts')), '≤ 100 ms'));
+  const inputs = await sampleInputs(database, shopId);
+  rows.push(row('search: 2-syllable name fragment', await measure(RUNS, (i) => search(client, { keyword: inputs.nameFragment(i) })), '≤ 50 ms'));
+  rows.push(row('search: last 4 phone digits', await measure(RUNS, (i) => search(client, { keyword: inputs.phoneDigits(i) })), '≤ 50 ms'));
+  rows.push(row('search: order number', await measure(RUNS, (i) => search(client, { keyword: inputs.orderNumber(i) })), '≤ 50 ms'));
+  const combo: OrderFilter = {
+    channels: ['own_mall'],
+    memberType: 'guest',
+    paymentMethods: ['card', 'easy_pay'],
+    period: { field: 'ordered', lastDays: 90 },
+    amount: { min: 30000, max: 300000 },
+    regions: ['seoul', 'gyeonggi'],
+  };
+  rows.push(row('filter combination (channel, guest, method, 90 days, amount, region)', await measure(RUNS, () => search(client, combo, { field: 'totalAmount', direction: 'desc' })), '≤ 50 ms'));
+  return rows;
+}
+
+/** An ordered-at period holding about `n` orders, the newest ones: what a bulk job or export would cover. */
+async function periodOf(database: Database, shopId: number, n: number): Promise<OrderFilter> {
+  const [edge] = await queryRows<{ day: string }>(
+    database.db,
+    sql`select to_char(ordered_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day from orders where shop_id = ${shopId} order by ordered_at desc offset ${n} limit 1`,
+  );
+  return edge ? { period: { field: 'ordered', from: edge.day } } : {};
+}
+
+async function runJob(client: BenchClient, body: unknown): Promise<{ job: BulkJob; seconds: number }> {
+  const started = performance.now();
+  const created = await client.json<BulkJob>('POST', '/api/v1/bulk-jobs', body);
+  for (;;) {
+    const job = await client.json<BulkJob>('GET', `/api/v1/bulk-jobs/${created.id}`);
+    if (job.status !== 'queued' && job.status !== 'running') return { job, seconds: (performance.now() - started) / 1000 };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function bulk(client: BenchClient, database: Database, shopId: number, size: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const filter = await periodOf(database, shopId, size);
+  const selection = { kind: 'filter', filter };
+  const preview = await client.json<BulkPreview>('POST', '/api/v1/bulk-jobs/preview', { selection, action: { type: 'start_preparing' } });
+  rows.push(row(`bulk preview over ${preview.matched.toLocaleString('en')} orders`, await measure(10, () => client.json('POST', '/api/v1/bulk-jobs/preview', { selection, action: { type: 'start_preparing' } })), '—'));
+  const memo = await runJob(client, { selection, action: { type: 'add_memo', body: '벤치마크 일괄 메모' } });
+  rows.push({ scenario: `bulk apply: add memo to ${memo.job.processed.toLocaleString('en')} orders`, figure: `${Math.round(memo.job.processed / memo.seconds).toLocaleString('en')} orders/s (${memo.seconds.toFixed(1)} s)`, target: '≥ 5,000 orders/s' });
+  const move = await runJob(client, { selection, action: { type: 'start_preparing' } });
+  rows.push({
+    scenario: `bulk apply: 상품준비중 over ${move.job.total.toLocaleString('en')} orders (${move.job.processed.toLocaleString('en')} moved, ${move.job.skipped.toLocaleString('en')} left out)`,
+    figure: `${Math.round(move.job.total / move.seconds).toLocaleString('en')} orders/s (${move.seconds.toFixed(1)} s)`,
+    target: '≥ 5,000 orders/s',
+  });
+  return rows;
+}
+
+export async function exportOrders(client: BenchClient, database: Database, shopId: number, size: number): Promise<Row[]> {
+  const filter = await periodOf(database, shopId, size);
+  const started = performance.now();
+  const { result: bytes, peakMb, baselineMb } = await withPeakMemory(async () => {
+    const res = await client.raw('POST', '/api/v1/exports/orders', { filter });
+    if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
+    let total = 0;
+    for await (const chunk of res.body) total += (chunk as Uint8Array).byteLength;
+    return total;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return [
+    {
+      scenario: `Excel export of ~${size.toLocaleString('en')} orders (${(bytes / 1024 / 1024).toFixed(1)} MB .xlsx)`,
+      figure: `${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB (${baselineMb.toFixed(0)} MB before)`,
+      target: '≤ 10 s, ≤ 300 MB',
+    },
+  ];
+}
