@@ -25,6 +25,7 @@ import { createGateway } from './payments/gateways/registry';
 import { savedFilterRoutes } from './saved-filters/routes';
 import { timelineRoutes } from './timeline/routes';
 import { viewRoutes } from './views/routes';
+import { webAppRoutes } from './web/static';
 
 export interface AppOptions {
   db: Db;
@@ -89,6 +90,7 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
   if (bulkJobs.autoStart !== false) app.addHook('onReady', async () => runner.start());
   // stops the worker before the database closes: the batch in hand commits, the job is queued again
   app.addHook('onClose', async () => runner.stop());
+  await app.register(webAppRoutes);
   return app;
 }
 

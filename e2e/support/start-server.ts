@@ -1,0 +1,74 @@
+/**
+ * The server the browser tests talk to: a fresh database (an in-memory PGlite, or — with
+ * DATABASE_URL — a new database on that PostgreSQL server, dropped at exit), the demo shop with
+ * its owner as `npm start` creates it, seeded orders, a few staff accounts, and the real app
+ * (API and built admin) on E2E_PORT. Run by playwright.config.ts: `node --import tsx e2e/support/start-server.ts`.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../../src/server/app';
+import { openDatabase, type Database } from '../../src/server/db/client';
+import { seedOrders } from '../../src/server/seed/seed';
+import { createStaff, ensureDemoShop } from '../../src/server/shops/service';
+import { OWNER, STAFF_COUNT, staff } from './accounts';
+
+const port = Number(process.env.E2E_PORT ?? 0);
+const orderCount = Number(process.env.E2E_ORDERS ?? 400);
+const started = Date.now();
+
+async function adminQuery(serverUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database of our own: the server's `test` and `postgres` databases are never written to. */
+async function openFreshDatabase(): Promise<{ database: Database; drop: () => Promise<void>; label: string }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => undefined, label: 'in-memory PGlite' };
+  const name = `jumun_e2e_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    return { database: await openDatabase({ databaseUrl: url.toString() }), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), label: `PostgreSQL database ${name}` };
+  } catch (error) {
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    throw error;
+  }
+}
+
+const { database, drop, label } = await openFreshDatabase();
+let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+let closing: Promise<void> | null = null;
+const shutdown = (code: number) => {
+  closing ??= (async () => {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    await drop().catch((error: unknown) => console.error('could not drop the e2e database', error));
+    process.exit(code);
+  })();
+  return closing;
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void shutdown(0));
+
+try {
+  const demo = await ensureDemoShop(database.db, OWNER.password);
+  if (!demo) throw new Error('the e2e database is not empty');
+  // a fixed seed: the same orders every run (their dates follow today)
+  await seedOrders(database.db, { shopId: demo.shopId, orders: orderCount, seed: 7, now: new Date() });
+  for (let n = 1; n <= STAFF_COUNT; n++) await createStaff(database.db, demo.shopId, { ...staff(n), role: 'staff' });
+  app = await buildApp({ db: database.db });
+  await app.listen({ port, host: '127.0.0.1' });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`e2e server on http://127.0.0.1:${actualPort} (${label}, ${orderCount} orders, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`  sign in: ${demo.ownerEmail} / ${demo.ownerPassword}`);
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}

@@ -1,0 +1,84 @@
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { LoginPage } from '../features/auth/components/login-page';
+import { useMe } from '../features/auth/api/me';
+import { OrderDetailPage } from '../features/order-detail/OrderDetailPage';
+import { OrderListPage } from '../features/order-list/components/order-list-page';
+import { ApiError, errorMessage, onUnauthorized } from './api/client';
+import { useI18n } from './i18n';
+import { Link, navigate, useLocation } from './router';
+import { Shell } from './shell';
+
+function FullPageLoader() {
+  const { t } = useI18n();
+  return (
+    <Center mih="100vh">
+      <Loader aria-label={t.common.loading} />
+    </Center>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Stack align="flex-start">
+      <Text>{t.errors.notFound}</Text>
+      <Link to="/orders">{t.shell.orders}</Link>
+    </Stack>
+  );
+}
+
+function SignedInRoutes({ pathname }: { pathname: string }) {
+  const detail = /^\/orders\/(\d+)\/?$/.exec(pathname);
+  if (detail?.[1]) return <OrderDetailPage orderId={Number(detail[1])} />;
+  if (pathname === '/orders' || pathname === '/orders/') return <OrderListPage />;
+  return <NotFound />;
+}
+
+export function App() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const onLoginPage = location.pathname === '/login';
+
+  useEffect(() => {
+    // any 401 (session expired, signed out elsewhere): back to the login page, then back here
+    onUnauthorized(() => {
+      if (window.location.pathname === '/login') return;
+      const here = window.location.pathname + window.location.search;
+      queryClient.clear();
+      navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+    });
+  }, [queryClient]);
+
+  useEffect(() => {
+    if (location.pathname === '/') navigate('/orders', { replace: true });
+  }, [location.pathname]);
+
+  if (onLoginPage) return <LoginPage />;
+  return <SignedIn pathname={location.pathname} retryLabel={t.common.retry} />;
+}
+
+function SignedIn({ pathname, retryLabel }: { pathname: string; retryLabel: string }) {
+  const me = useMe();
+  if (me.isPending) return <FullPageLoader />;
+  if (me.isError) {
+    // a 401 is already on its way to the login page
+    if (me.error instanceof ApiError && me.error.status === 401) return <FullPageLoader />;
+    return (
+      <Center mih="100vh">
+        <Alert color="red" role="alert" title={errorMessage(me.error)}>
+          <Button mt="sm" variant="light" onClick={() => void me.refetch()}>
+            {retryLabel}
+          </Button>
+        </Alert>
+      </Center>
+    );
+  }
+  return (
+    <Shell me={me.data}>
+      <SignedInRoutes pathname={pathname} />
+    </Shell>
+  );
+}
