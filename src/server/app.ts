@@ -11,6 +11,8 @@ import { BulkJobRunner, type BulkRunnerOptions } from './bulk-jobs/runner';
 import { claimRoutes } from './claims/routes';
 import type { Db } from './db/client';
 import { editRoutes } from './edits/routes';
+import { exportRoutes } from './excel/export-routes';
+import { trackingImportRoutes } from './excel/tracking-import-routes';
 import { fulfillmentRoutes } from './fulfillment/routes';
 import { registerErrorHandling } from './http/errors';
 import { registerIdempotentReplayHeader } from './http/idempotent-replay';
@@ -84,6 +86,8 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
   await app.register(paymentWebhookRoutes, { db, gateway });
   await app.register(viewRoutes, { db });
   await app.register(savedFilterRoutes, { db });
+  await app.register(exportRoutes, { db });
+  await app.register(trackingImportRoutes, { db });
   const runner = new BulkJobRunner(db, gateway, { ...bulkJobs, log: (message, error) => app.log.error({ err: error }, message) });
   app.decorate('bulkJobRunner', runner);
   await app.register(bulkJobRoutes, { db, runner });

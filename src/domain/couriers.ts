@@ -1,0 +1,75 @@
+/**
+ * Couriers (택배사) as staff write them in spreadsheets, pure. A parcel stores the courier's
+ * short code (CJ, HANJIN …: the Imweb codes of the Korean commerce reference, as the demo data
+ * stores them), so the order list's courier filter finds parcels whoever entered them; people read the
+ * name. Staff type the same courier many ways — "CJ대한통운", "cj 대한통운", "대한통운",
+ * "CJ택배", PortOne's "CJGLS" — and all of them must land on one code, while an unknown name is
+ * refused rather than stored as a courier nobody can track.
+ */
+
+export interface Courier {
+  code: string;
+  ko: string;
+  en: string;
+}
+
+interface CourierEntry extends Courier {
+  /** Other spellings: PortOne codes, former company names, short forms. */
+  aliases: readonly string[];
+}
+
+const COURIER_TABLE: readonly CourierEntry[] = [
+  { code: 'CJ', ko: 'CJ대한통운', en: 'CJ Logistics', aliases: ['대한통운', 'CJGLS', 'CJ GLS', '씨제이', '씨제이대한통운', 'CJ Logistics', 'CJ Korea Express'] },
+  { code: 'EPOST', ko: '우체국택배', en: 'Korea Post', aliases: ['우체국', '우편', '우체국소포', 'Korea Post', 'KoreaPost'] },
+  { code: 'HANJIN', ko: '한진택배', en: 'Hanjin', aliases: ['한진', 'Hanjin Express'] },
+  { code: 'LOTTE', ko: '롯데택배', en: 'Lotte Global Logistics', aliases: ['롯데', '롯데글로벌로지스', '현대택배', '현대로지스틱스', 'HYUNDAI', 'Lotte Logistics'] },
+  { code: 'LOGEN', ko: '로젠택배', en: 'Logen', aliases: ['로젠', 'KGB', 'KGB택배'] },
+  { code: 'KD', ko: '경동택배', en: 'Kyungdong Express', aliases: ['경동', 'KDEXP', '경동화물'] },
+  { code: 'DS', ko: '대신택배', en: 'Daesin Logistics', aliases: ['대신', 'DAESIN', '대신화물'] },
+  { code: 'IY', ko: '일양로지스', en: 'Ilyang Logis', aliases: ['일양', '일양택배', 'ILYANG'] },
+  { code: 'CVS', ko: '편의점택배', en: 'Convenience store (CVSnet)', aliases: ['편의점', 'CVSNET', 'GS Postbox', 'GS편의점택배', 'GS25편의점택배'] },
+  { code: 'HD', ko: '합동택배', en: 'Hapdong Express', aliases: ['합동', 'HDEXP'] },
+  { code: 'CHUNIL', ko: '천일택배', en: 'Chunil Express', aliases: ['천일'] },
+  { code: 'REGISTPOST', ko: '우체국등기', en: 'Korea Post registered mail', aliases: ['등기', '등기우편', '우편등기'] },
+];
+
+/**
+ * The comparison form of a courier name: NFKC (full-width letters), lower case, without spaces,
+ * punctuation or company-form words, and without a trailing 택배 ("로젠택배" = "로젠").
+ */
+export function courierKey(name: string): string {
+  const plain = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\(주\)|㈜|주식회사/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+  const stripped = plain.endsWith('택배') ? plain.slice(0, -2) : plain;
+  return stripped === '' ? plain : stripped;
+}
+
+const BY_KEY = new Map<string, Courier>();
+for (const { aliases, ...courier } of COURIER_TABLE) {
+  for (const name of [courier.code, courier.ko, courier.en, ...aliases]) {
+    const key = courierKey(name);
+    const taken = BY_KEY.get(key);
+    // checked when the module loads: two couriers answering to one spelling would be a silent mix-up
+    if (taken && taken.code !== courier.code) throw new Error(`courier spelling "${name}" names both ${taken.code} and ${courier.code}`);
+    BY_KEY.set(key, courier);
+  }
+}
+
+/** Every courier the upload accepts, in the order a picker lists them. */
+export const COURIERS: readonly Courier[] = COURIER_TABLE.map(({ code, ko, en }) => ({ code, ko, en }));
+
+/** The courier a spelling names, or null when it names none we know. */
+export function findCourier(name: string): Courier | null {
+  return BY_KEY.get(courierKey(name)) ?? null;
+}
+
+/**
+ * What people read for a stored courier: the name of a known code (or spelling), otherwise the
+ * text as it was entered (a parcel shipped by hand under a courier this table does not know).
+ */
+export function courierLabel(stored: string, lang: 'ko' | 'en'): string {
+  return findCourier(stored)?.[lang] ?? stored;
+}

@@ -1,0 +1,51 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { orderExportRequestSchema, XLSX_CONTENT_TYPE } from '../../contracts/excel';
+import { principalOf } from '../auth/plugin';
+import type { Db } from '../db/client';
+import { languageOf } from '../http/errors';
+import { errorResponses } from '../http/route-schemas';
+import { xlsxHeaders, xlsxResponse } from './download';
+import { ExportAborted, exportFileName, resolveExportSpec, writeOrdersWorkbook } from './export-service';
+
+export const exportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.post(
+    '/api/v1/exports/orders',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['excel'],
+        summary: '엑셀 다운로드 (Export orders as .xlsx)',
+        description:
+          `Answers the workbook itself (\`${XLSX_CONTENT_TYPE}\`), streamed as it is written, with the file name in Content-Disposition ` +
+          '(주문목록_YYYYMMDD_HHmm.xlsx). Orders: a tab (`viewId`) or a filter spec (`filter`), optionally within a `period` (both must hold), ' +
+          'or chosen `orderIds` (up to 10,000). Columns: `columns`, else the tab’s layout as the caller sees it, else the default layout; ' +
+          'then 품목번호, 상품명, 옵션, 수량, 판매가, 품목상태 — one row per item, the order’s columns repeated. 품목번호 is the order item id, for the ' +
+          'tracking-number upload. Order, item, tracking and phone numbers are text cells; money is numeric (#,##0); times are Asia/Seoul ' +
+          '`YYYY-MM-DD HH:mm`. Headers in English with `Accept-Language: en`. Errors before the first byte answer JSON as usual; a failure ' +
+          'mid-stream cuts the download short.',
+        body: orderExportRequestSchema,
+        response: { 200: xlsxResponse('The workbook (주문목록_YYYYMMDD_HHmm.xlsx)'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const lang = languageOf(request);
+      const now = new Date();
+      // everything that can be refused (an unknown tab …) is settled before the first byte
+      const spec = await resolveExportSpec(db, principal, request.body, now);
+      const out = new PassThrough();
+      // a download cancelled while the zip is being finished makes the zip write into a closed
+      // stream; that error is expected and must not take the process down
+      out.on('error', () => undefined);
+      writeOrdersWorkbook(db, principal.shopId, spec, lang, out).catch((error: unknown) => {
+        // the reader went away: Fastify has closed the stream already, nothing to report
+        if (error instanceof ExportAborted) return;
+        request.log.error({ err: error }, 'order export failed mid-stream');
+        // headers are out, so the only way to tell the client is to cut the download short
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      return xlsxHeaders(reply, exportFileName(now, lang), exportFileName(now, 'en')).send(out);
+    },
+  );
+};
