@@ -1,6 +1,6 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
-import { openDatabase } from './db/client';
+import { openDatabase, sql } from './db/client';
 import { backfillListColumns } from './order-list/backfill';
 import { seedOrders } from './seed/seed';
 import { ensureDemoShop } from './shops/service';
@@ -19,6 +19,10 @@ if (demo && config.demoOrders > 0) {
   console.log(`empty database: creating a demo shop with ${config.demoOrders} orders …`);
   await seedOrders(database.db, { shopId: demo.shopId, orders: config.demoOrders, now: new Date() });
 }
+
+// PGlite has no autovacuum: refresh the planner's statistics once per start, in the background
+// (a server with autovacuum keeps its own; analyzing again there is harmless)
+if (database.kind === 'pglite') void database.db.execute(sql`analyze`).catch((error: unknown) => console.error('analyze failed', error));
 
 const app = await buildApp({ db: database.db, secureCookies: config.secureCookies, logger: process.env.JUMUN_LOG === '1' });
 await app.listen({ port: config.port, host: config.host });

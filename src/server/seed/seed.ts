@@ -117,5 +117,8 @@ export async function seedOrders(db: Db, opts: SeedOptions): Promise<{ orders: n
     await inflight.write;
     opts.onProgress?.(done + inflight.count, opts.orders);
   }
+  // Planner statistics for what was just loaded: PGlite has no autovacuum, and a server's comes
+  // minutes later; until then every list query would be planned as if the tables were empty.
+  await db.execute(sql`analyze`);
   return { orders: opts.orders, ms: Math.round(performance.now() - started) };
 }
