@@ -23,7 +23,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: [['list']],
+  // JUMUN_TEST_REPORT=test-results/pglite also writes test-results/pglite-e2e.json for CI's summary
+  reporter: process.env.JUMUN_TEST_REPORT ? [['list'], ['json', { outputFile: `${process.env.JUMUN_TEST_REPORT}-e2e.json` }]] : [['list']],
   use: {
     baseURL,
     locale: 'ko-KR',

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** `JUMUN_TEST_REPORT=test-results/pglite` also writes test-results/pglite-unit.json (CI's summary reads it). */
+const report = process.env.JUMUN_TEST_REPORT;
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -8,5 +11,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    reporters: report ? ['default', ['json', { outputFile: `${report}-unit.json` }]] : ['default'],
   },
 });
