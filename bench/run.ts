@@ -10,6 +10,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { BenchClient } from './client';
 import { bulk, exportOrders, listAndSearch, type Row } from './scenarios';
@@ -31,6 +32,20 @@ const targets: BenchTarget[] = [
   { name: 'postgres', orders: 1_000_000, location: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/jumun_bench' },
 ].filter((t): t is BenchTarget => !values.only || t.name === values.only);
 
+/** Whether the server of `url` answers (its maintenance database, so the bench database may not exist yet). */
+async function reachable(url: string): Promise<boolean> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const ms = (n: number | undefined) => (n === undefined ? '' : `${n.toFixed(1)} ms`);
 
 function table(rows: readonly Row[]): string {
@@ -43,8 +58,12 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(tot
 for (const t of targets) {
   if (values.orders) t.orders = Number(values.orders);
   log(`\n## ${t.name}: ${t.orders.toLocaleString('en')} orders`);
+  if (t.name === 'postgres' && !(await reachable(t.location))) {
+    log(`skipped: no PostgreSQL server answers at ${t.location} (set BENCH_DATABASE_URL)`);
+    continue;
+  }
   const prepared = await prepareTarget(t, values.fresh ?? false, log);
-  const app = await buildApp({ db: prepared.database.db, bulkJobs: { batchSize: t.name === 'pglite' ? 250 : 1000 } });
+  const app = await buildApp({ db: prepared.database.db, bulkJobs: { batchSize: t.name === 'pglite' ? 250 : 1000, concurrency: t.name === 'pglite' ? 1 : 2 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

@@ -16,7 +16,8 @@ let socks: number;
 const touched = new Set<number>();
 
 beforeAll(async () => {
-  server = await startTestServer({ bulkJobs: { pollMs: 50, batchSize: 3 } });
+  // two batches side by side, as a server on PostgreSQL runs them
+  server = await startTestServer({ bulkJobs: { pollMs: 50, batchSize: 3, concurrency: 2 } });
   socks = (await addProduct(server.database.db, server.shop.shopId, { name: '면 양말', price: 12000 })).productId;
 });
 afterAll(() => server.close());

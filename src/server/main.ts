@@ -24,7 +24,12 @@ if (demo && config.demoOrders > 0) {
 // (a server with autovacuum keeps its own; analyzing again there is harmless)
 if (database.kind === 'pglite') void database.db.execute(sql`analyze`).catch((error: unknown) => console.error('analyze failed', error));
 
-const app = await buildApp({ db: database.db, secureCookies: config.secureCookies, logger: process.env.JUMUN_LOG === '1' });
+const app = await buildApp({
+  db: database.db,
+  secureCookies: config.secureCookies,
+  logger: process.env.JUMUN_LOG === '1',
+  bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1 },
+});
 await app.listen({ port: config.port, host: config.host });
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 console.log(`\nJumun is serving ${url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

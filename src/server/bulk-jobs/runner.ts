@@ -16,6 +16,13 @@ export interface BulkRunnerOptions {
   staleAfterMs?: number;
   /** How often an idle worker looks for queued jobs (a new job also wakes it at once). */
   pollMs?: number;
+  /**
+   * Batches of one job run side by side, each in its own transaction on its own connection (their
+   * orders are disjoint: each takes its pending orders SKIP LOCKED). On a PostgreSQL server a
+   * second batch lets the database work while this process plans the next one; on the embedded
+   * PGlite, which runs one statement at a time, 1.
+   */
+  concurrency?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -37,6 +44,7 @@ export class BulkJobRunner {
   private readonly batchSize: number;
   private readonly staleAfterMs: number;
   private readonly pollMs: number;
+  private readonly concurrency: number;
   private readonly log: (message: string, error?: unknown) => void;
   private stopping = false;
   private loop: Promise<void> | null = null;
@@ -50,6 +58,7 @@ export class BulkJobRunner {
     this.batchSize = options.batchSize ?? 500;
     this.staleAfterMs = options.staleAfterMs ?? 60_000;
     this.pollMs = options.pollMs ?? 2_000;
+    this.concurrency = Math.max(1, options.concurrency ?? 1);
     this.log = options.log ?? (() => undefined);
   }
 
@@ -110,7 +119,10 @@ export class BulkJobRunner {
         return true;
       }
       if (!(await this.stillRunning(job))) return true;
-      const settled = job.action.type === 'cancel' ? await this.cancelBatch(job) : await this.moveBatch(job);
+      const settled =
+        job.action.type === 'cancel'
+          ? await this.cancelBatch(job)
+          : (await Promise.all(Array.from({ length: this.concurrency }, () => this.moveBatch(job)))).reduce((a, b) => a + b, 0);
       if (settled === 0) {
         await this.db
           .update(bulkJobs)
