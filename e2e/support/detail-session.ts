@@ -1,0 +1,40 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { OWNER } from './accounts';
+
+/** Signs in through the login page and lands on the order's detail (the login returns to `next`). */
+export async function openOrderSignedIn(page: Page, orderId: number, orderNumber: string, account: { email: string; password: string } = OWNER) {
+  await page.goto(`/orders/${orderId}`);
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel('이메일').fill(account.email);
+  await page.getByLabel('비밀번호').fill(account.password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await expectOrderShown(page, orderNumber);
+}
+
+export async function expectOrderShown(page: Page, orderNumber: string) {
+  await expect(page).toHaveURL(new RegExp(`/orders/\\d+$`));
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(orderNumber) })).toBeVisible();
+  await expect(page.getByTestId('net-paid')).toBeVisible();
+}
+
+export const actions = (page: Page) => page.getByRole('toolbar', { name: '주문 처리' });
+export const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
+
+/** The row of an item in a status, in the 주문 상품 tables. */
+export function itemRow(page: Page, product: string, status: string): Locator {
+  return page.getByRole('table', { name: /^배송지 상품/ }).getByRole('row').filter({ hasText: product }).filter({ hasText: status });
+}
+
+/** Ticks a row and sets how many of its units to act on. */
+export async function tick(scope: Page | Locator, product: string, status: string, quantity?: number) {
+  await scope.getByRole('checkbox', { name: `선택: ${product} (${status})` }).check();
+  if (quantity !== undefined) {
+    const input = scope.getByRole('textbox', { name: `처리 수량: ${product} (${status})` });
+    await input.fill(String(quantity));
+    await input.blur();
+    await expect(input).toHaveValue(String(quantity));
+  }
+}
+
+/** The amount in a row of 상세 결제 금액 (결제 정보 panel), e.g. 'refunded'. */
+export const paymentAmount = (page: Page, key: string) => page.getByTestId(`amount-${key}`);

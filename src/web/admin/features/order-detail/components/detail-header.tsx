@@ -1,0 +1,116 @@
+import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
+import type { OrderDetail } from '../../../../../contracts/orders';
+import { CHANNEL_LABELS } from '../../../../../contracts/order-filter';
+import { formatSeoulDateTime } from '../../../app/format';
+import { Link, listHref } from '../../../app/router';
+import { useDetailI18n } from '../i18n';
+import type { OpenDialog } from '../model/dialogs';
+import { confirmedTransfer, pendingDeposit } from '../model/payments';
+import { unitRows } from '../model/rows';
+import { CANCELLABLE, RETURNABLE, nextStatus, previousStatus } from '../model/status-flow';
+import { OrderStatusBadge } from './status-badge';
+
+/** Order number, time (Seoul), channel, member/guest, status; the actions at the top right. */
+export function DetailHeader({ order, onOpen, readOnly }: { order: OrderDetail; onOpen: OpenDialog; readOnly: boolean }) {
+  const { d, lang } = useDetailI18n();
+  const channel = CHANNEL_LABELS[order.channel as keyof typeof CHANNEL_LABELS]?.[lang] ?? order.channel;
+  return (
+    <Stack gap="xs">
+      <Anchor component={Link} to={listHref()} size="sm">
+        ← {d.backToList}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Stack gap={6}>
+          <Group gap="sm" align="center">
+            <Title order={1} size="h3">
+              {d.title} {order.orderNumber}
+            </Title>
+            <OrderStatusBadge status={order.orderStatus} label={order.orderStatusLabel} />
+            <Badge variant="outline" tt="none" aria-label={`${d.paymentStatus}: ${order.paymentStatusLabel}`}>
+              {order.paymentStatusLabel}
+            </Badge>
+          </Group>
+          <Group gap="lg" component="dl" style={{ margin: 0 }}>
+            <Meta label={d.orderedAt} value={formatSeoulDateTime(order.orderedAt)} testId="ordered-at" />
+            <Meta label={d.channel} value={channel} />
+            <Meta label={d.memberType} value={order.orderer.isMember ? `${d.member}${order.orderer.gradeName ? ` · ${order.orderer.gradeName}` : ''}` : d.guest} />
+            {order.externalOrderId && <Meta label={d.externalOrderId} value={order.externalOrderId} />}
+          </Group>
+        </Stack>
+        {!readOnly && <OrderActions order={order} onOpen={onOpen} />}
+      </Group>
+    </Stack>
+  );
+}
+
+function Meta({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <Group gap={6}>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" size="sm" m={0} data-testid={testId}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+function OrderActions({ order, onOpen }: { order: OrderDetail; onOpen: OpenDialog }) {
+  const { d } = useDetailI18n();
+  const rows = unitRows(order);
+  const can = {
+    forward: rows.some((r) => nextStatus(r.status) !== null),
+    revert: rows.some((r) => previousStatus(r.status) !== null),
+    cancel: rows.some((r) => CANCELLABLE.includes(r.status)),
+    claim: rows.some((r) => RETURNABLE.includes(r.status)),
+  };
+  const deposit = pendingDeposit(order) !== null && rows.some((r) => r.status === 'awaiting_payment');
+  const depositRevert = confirmedTransfer(order) !== null && rows.length > 0 && rows.every((r) => r.status === 'paid');
+  const full = order.addresses.length >= 5;
+  return (
+    <Group gap="xs" role="toolbar" aria-label={d.actions.label}>
+      {deposit && (
+        <Button color="teal" onClick={() => onOpen({ kind: 'deposit' })}>
+          {d.actions.depositConfirm}
+        </Button>
+      )}
+      <Button variant="default" disabled={!can.forward} onClick={() => onOpen({ kind: 'status' })}>
+        {d.actions.statusChange}
+      </Button>
+      <Tooltip label={d.actions.editHint}>
+        <Button variant="default" onClick={() => onOpen({ kind: 'edit' })}>
+          {d.actions.edit}
+        </Button>
+      </Tooltip>
+      <Button variant="default" color="red" disabled={!can.cancel} onClick={() => onOpen({ kind: 'cancel' })}>
+        {d.actions.cancel}
+      </Button>
+      <Button variant="default" disabled={!can.claim} onClick={() => onOpen({ kind: 'return' })}>
+        {d.actions.return}
+      </Button>
+      <Button variant="default" disabled={!can.claim} onClick={() => onOpen({ kind: 'exchange' })}>
+        {d.actions.exchange}
+      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="default" size="lg" aria-label={d.actions.moreLabel}>
+            <span aria-hidden>…</span>
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item disabled={!can.revert} onClick={() => onOpen({ kind: 'revert' })}>
+            {d.actions.revert}
+          </Menu.Item>
+          <Menu.Item disabled={full} onClick={() => onOpen({ kind: 'addAddress' })}>
+            {d.actions.addAddress}
+          </Menu.Item>
+          <Menu.Item disabled={order.addresses.length < 2} onClick={() => onOpen({ kind: 'move' })}>
+            {d.actions.moveUnits}
+          </Menu.Item>
+          {depositRevert && <Menu.Item onClick={() => onOpen({ kind: 'depositRevert' })}>{d.actions.depositRevert}</Menu.Item>}
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}

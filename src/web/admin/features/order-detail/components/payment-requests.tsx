@@ -1,0 +1,55 @@
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import type { OrderDetail } from '../../../../../contracts/orders';
+import type { PaymentSummary } from '../../../../../contracts/payment-summary';
+import { formatSeoulDateTime, formatWon } from '../../../app/format';
+import { orderActions } from '../api/actions';
+import { useOrderMutation } from '../api/mutation';
+import { useDetailI18n } from '../i18n';
+
+/** 추가 결제 요청: amount, status and reason; a pending one may be withdrawn or recorded as paid (a deposit staff saw). */
+export function PaymentRequests({ summary, order, readOnly }: { summary: PaymentSummary; order: OrderDetail; readOnly: boolean }) {
+  const { d, t } = useDetailI18n();
+  const cancel = useOrderMutation(order.id, (requestId: number) => orderActions.cancelPaymentRequest(order.id, requestId, { expectedVersion: order.version }), {
+    success: () => d.payment.requestCancelled,
+    toastErrors: true,
+  });
+  const paid = useOrderMutation(order.id, (requestId: number) => orderActions.recordRequestPayment(order.id, requestId, { expectedVersion: order.version, method: 'bank_transfer' }), {
+    success: () => d.payment.requestPaidDone,
+    toastErrors: true,
+  });
+  return (
+    <Stack gap="xs" data-testid="payment-requests">
+      {[...summary.paymentRequests].reverse().map((r) => (
+        <Stack key={r.id} gap={2} role="group" aria-label={`${d.payment.requests} #${r.id}`}>
+          <Group justify="space-between">
+            <Group gap={6}>
+              <Badge size="xs" variant="light" color={r.status === 'pending' ? 'orange' : r.status === 'paid' ? 'teal' : 'gray'} tt="none">
+                {r.statusLabel}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {formatSeoulDateTime(r.createdAt)}
+              </Text>
+            </Group>
+            <Text size="sm" fw={600} data-testid={`payment-request-${r.id}-amount`}>
+              {formatWon(t, r.amount)}
+            </Text>
+          </Group>
+          <Text size="xs">
+            {r.reason}
+            {r.dueAt ? ` · ${d.payment.due(formatSeoulDateTime(r.dueAt))}` : ''}
+          </Text>
+          {!readOnly && r.status === 'pending' && (
+            <Group gap="xs">
+              <Button size="compact-xs" variant="light" aria-label={d.payment.requestPaidLabel(r.id)} loading={paid.isPending} onClick={() => paid.mutate(r.id)}>
+                {d.payment.requestPaid}
+              </Button>
+              <Button size="compact-xs" variant="default" aria-label={d.payment.requestCancelLabel(r.id)} loading={cancel.isPending} onClick={() => cancel.mutate(r.id)}>
+                {d.payment.requestCancel}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
