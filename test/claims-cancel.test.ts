@@ -95,6 +95,13 @@ describe('partial and full cancels of a paid member order', () => {
     await expectSound(order.id);
   });
 
+  it('explains in the payment summary a refund that kept back shipping now due', async () => {
+    const summary = await server.owner.get<{ refunds: Array<{ shippingAmount: number; amount: number }> }>(`/api/v1/orders/${order.id}/payment-summary`);
+    expect(summary.status).toBe(200);
+    // the first cancel kept 3,000원 of shipping now due under the threshold; the second refunded it
+    expect(summary.body.refunds.map((r) => [r.amount, r.shippingAmount])).toEqual([[9569, -3000], [15568, 3000]]);
+  });
+
   it('refuses to cancel more units than are left, or units already cancelled', async () => {
     const tooMany = await server.owner.post<ErrorBody>(`/api/v1/orders/${order.id}/cancellations`, {
       expectedVersion: order.version, items: [{ itemId: shirtItem, shipmentGroupId: groupOf(order, shirtItem), quantity: 2 }], reason: '테스트', complete: true,

@@ -62,8 +62,9 @@ export const paymentSummarySchema = z
         id,
         claimId: id.nullable(),
         amount: won,
-        itemsAmount: won,
-        shippingAmount: won,
+        /** Negative when the refund kept back shipping now due (or items net of a settled balance): as RefundDto. */
+        itemsAmount: signedWon,
+        shippingAmount: signedWon,
         couponRestored: won,
         pointsRestored: won,
         deductionAmount: won,
