@@ -78,8 +78,11 @@ export async function prepareTarget(t: BenchTarget, fresh: boolean, log: (line: 
     seededNow = true;
   }
   if (!database) throw new Error('no database');
-  // fresh statistics, as autovacuum would have them some minutes after a bulk load
-  await database.db.execute(sql`analyze`);
+  // as autovacuum would leave the tables some minutes after a load or a bulk job: statistics fresh,
+  // dead rows of earlier runs' bulk jobs gone and the visibility map set (index-only counts need
+  // it). The PostgreSQL server of these machines runs with autovacuum off, and PGlite has none.
+  log('vacuum analyze …');
+  await database.db.execute(sql`vacuum analyze`);
   const email = `bench-${Date.now()}@jumun.local`;
   await createStaff(database.db, shopId, { email, name: '벤치 직원', role: 'manager', password: PASSWORD });
   return { database, shopId, email, password: PASSWORD, seededNow };
