@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { listTotal, rows, signIn, tab, table, waitForRows } from './support/session';
+import { LIST_OWNER } from './support/accounts';
 
 test.describe('order list', () => {
   test('전체 shows the count and 100 rows a page; a tab shows its own count and rows', async ({ page }) => {
-    await signIn(page);
+    await signIn(page, LIST_OWNER);
     await expect(tab(page, '전체')).toHaveAttribute('aria-selected', 'true');
     const all = await listTotal(page);
     expect(all).toBe(400);
@@ -35,7 +36,7 @@ test.describe('order list', () => {
   });
 
   test('a 2-syllable name fragment narrows the list to orders with that name', async ({ page }) => {
-    await signIn(page);
+    await signIn(page, LIST_OWNER);
     const nameCell = rows(page).first().locator('td').nth(4);
     const name = (await nameCell.innerText()).replace('▼', '').trim();
     expect(name).toMatch(/^[가-힣]{3}$/);
@@ -66,7 +67,7 @@ test.describe('order list', () => {
   });
 
   test('a filter from the panel shows a chip and narrows the list; removing the chip restores it', async ({ page }) => {
-    await signIn(page);
+    await signIn(page, LIST_OWNER);
     await page.getByRole('button', { name: '필터', exact: true }).click();
     const panel = page.getByRole('dialog', { name: '필터' });
     await expect(panel).toBeVisible();
@@ -94,7 +95,7 @@ test.describe('order list', () => {
   });
 
   test('a header click sorts by that column, again reverses it', async ({ page }) => {
-    await signIn(page);
+    await signIn(page, LIST_OWNER);
     const header = table(page).getByRole('columnheader', { name: '결제금액', exact: true });
     const button = header.getByRole('button', { name: '결제금액', exact: true });
     await button.click();
@@ -114,7 +115,7 @@ test.describe('order list', () => {
   });
 
   test('the buyer popover and the memo popover open from the row', async ({ page }) => {
-    await signIn(page, undefined, '/orders?sort=memoCount:desc');
+    await signIn(page, LIST_OWNER, '/orders?sort=memoCount:desc');
     await signInDone(page);
     const row = rows(page).first();
     const buyer = (await row.locator('td').nth(4).innerText()).replace('▼', '').trim();
@@ -138,7 +139,7 @@ test.describe('order list', () => {
   });
 
   test('a row click opens the order; 목록으로 returns to the same list', async ({ page }) => {
-    await signIn(page, undefined, '/orders?sort=totalAmount:asc');
+    await signIn(page, LIST_OWNER, '/orders?sort=totalAmount:asc');
     await signInDone(page);
     const number = await rows(page).first().getByRole('link').innerText();
     await rows(page).first().locator('td').nth(8).click();
@@ -152,7 +153,7 @@ test.describe('order list', () => {
   });
 
   test('select the page, then every matching order', async ({ page }) => {
-    await signIn(page);
+    await signIn(page, LIST_OWNER);
     await table(page).getByRole('checkbox', { name: '이 페이지의 주문 모두 선택' }).check();
     await expect(page.getByText('이 페이지의 주문 100건이 선택되었습니다.')).toBeVisible();
     await expect(page.getByTestId('selected-count')).toHaveText('100건 선택됨');
@@ -168,7 +169,7 @@ test.describe('order list', () => {
 
   test('screenshot of the order list (Korean)', async ({ page }) => {
     await page.setViewportSize({ width: 1920, height: 1000 });
-    await signIn(page);
+    await signIn(page, LIST_OWNER);
     await rows(page).nth(2).hover();
     await page.screenshot({ path: 'e2e/screenshots/order-list.png' });
   });

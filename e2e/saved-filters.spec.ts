@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { listTotal, signIn, waitForRows } from './support/session';
+import { LIST_OWNER } from './support/accounts';
 
 test('save the current filter under a name, load it later, delete it', async ({ page }) => {
   const name = `비회원 쿠팡 ${Date.now() % 100000}`;
-  await signIn(page);
+  await signIn(page, LIST_OWNER);
   await page.getByRole('button', { name: '필터', exact: true }).click();
   const panel = page.getByRole('dialog', { name: '필터' });
   await panel.getByRole('group', { name: '회원 구분' }).getByRole('radio', { name: '비회원' }).check();

@@ -8,3 +8,10 @@ export const SHOP_NAME = '주문 데모샵';
 export const STAFF_PASSWORD = 'e2e-staff-password-1';
 export const STAFF_COUNT = 4;
 export const staff = (n: number) => ({ email: `staff${n}@e2e.jumun.kr`, password: STAFF_PASSWORD, name: `테스트직원${n}` });
+
+/**
+ * The owner of a second shop that only the order-list specs read, with the same 400 seeded orders
+ * and no other test writing to it: their exact counts (400건, page ranges) cannot be disturbed by
+ * the detail and bulk tests, which create and change orders in the demo shop side by side.
+ */
+export const LIST_OWNER = { email: 'owner@list.e2e.jumun.kr', password: 'e2e-list-owner-password-1', name: '목록대표' };

@@ -9,8 +9,8 @@ import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { seedOrders } from '../../src/server/seed/seed';
-import { createStaff, ensureDemoShop } from '../../src/server/shops/service';
-import { OWNER, STAFF_COUNT, staff } from './accounts';
+import { createShop, createStaff, ensureDemoShop } from '../../src/server/shops/service';
+import { LIST_OWNER, OWNER, STAFF_COUNT, staff } from './accounts';
 
 const port = Number(process.env.E2E_PORT ?? 0);
 const orderCount = Number(process.env.E2E_ORDERS ?? 400);
@@ -62,6 +62,8 @@ try {
   // a fixed seed: the same orders every run (their dates follow today)
   await seedOrders(database.db, { shopId: demo.shopId, orders: orderCount, seed: 7, now: new Date() });
   for (let n = 1; n <= STAFF_COUNT; n++) await createStaff(database.db, demo.shopId, { ...staff(n), role: 'staff' });
+  const listShop = await createShop(database.db, { name: '목록 검증샵', ownerEmail: LIST_OWNER.email, ownerName: LIST_OWNER.name, ownerPassword: LIST_OWNER.password });
+  await seedOrders(database.db, { shopId: listShop.shopId, orders: orderCount, seed: 7, now: new Date() });
   app = await buildApp({ db: database.db });
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();

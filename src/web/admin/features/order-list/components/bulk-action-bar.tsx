@@ -6,9 +6,8 @@ import type { OrderSelectionApi } from '../hooks/use-order-selection';
 
 /**
  * The bar over the table while orders are selected: how many, and the actions. The actions
- * themselves (bulk status change with its "N건 중 M건 처리" dialog, 엑셀 다운로드 of the selection,
- * 송장 일괄 등록) are separate components, not built yet; they plug in through `actions` and take
- * the selection from useOrderSelection. Until then the bar offers only what works: clearing.
+ * themselves come through `actions`: order-bulk's 일괄 처리 menu (its "N건 중 M건 처리" dialog) and
+ * the export of the selection (features/order-bulk, wired in order-list-page); then clearing.
  */
 export function BulkActionBar({ selection, actions }: { selection: OrderSelectionApi; actions?: ReactNode }) {
   const { t } = useI18n();

@@ -29,6 +29,9 @@ import { SelectionBanner } from './selection-banner';
 import { SortControl } from './sort-control';
 import { NameModal } from './view-name-modal';
 import { ViewTabs } from './view-tabs';
+// order-bulk: 일괄 처리, 엑셀 다운로드, 송장 일괄 등록 (features/order-bulk)
+import { BulkDialogs, BulkSelectionActions, BulkToolbar } from '../../order-bulk/components/bulk-tools';
+import { useOrderBulk } from '../../order-bulk/components/use-order-bulk';
 
 export const PAGE_SIZE = 100;
 
@@ -65,6 +68,8 @@ function OrderListScreen({ views }: { views: View[] }) {
   const paging = usePaging(scope);
   const orders = useOrderSearch({ filter, sort, limit: PAGE_SIZE, ...(paging.cursor ? { cursor: paging.cursor } : {}) }, true);
   const selection = useOrderSelection(scope);
+  // order-bulk: the bulk tools work on the selection and the list as shown
+  const bulk = useOrderBulk({ selection, view, filter, sort, columns });
 
   const createView = useCreateView();
   const updateView = useUpdateView();
@@ -170,13 +175,17 @@ function OrderListScreen({ views }: { views: View[] }) {
         <Button variant="default" onClick={() => setColumnsOpen(true)}>
           {t.list.columnSettings}
         </Button>
+        {/* order-bulk: 엑셀 다운로드, 송장 일괄 등록, 최근 일괄 처리 */}
+        <BulkToolbar bulk={bulk} />
         <Text size="sm" c="dimmed" ml="auto" data-testid="list-total" aria-live="polite">
           {orders.data ? t.list.total(formatNumber(total)) : ''}
         </Text>
       </Group>
       <FilterChips filter={filter} onChange={list.setFilter} />
       <SelectionBanner selection={selection} pageIds={pageIds} total={total} filter={filter} />
-      <BulkActionBar selection={selection} />
+      {/* order-bulk: the 일괄 처리 menu in the selection bar; its dialogs live at the page */}
+      <BulkActionBar selection={selection} actions={<BulkSelectionActions bulk={bulk} />} />
+      <BulkDialogs bulk={bulk} />
       {orders.isError ? (
         <Alert color="red" role="alert" title={errorMessage(orders.error)}>
           <Button variant="light" mt="sm" onClick={() => void orders.refetch()}>

@@ -1,0 +1,109 @@
+import { Button, Group, Menu } from '@mantine/core';
+import { useMe } from '../../auth/api/me';
+import { useBulkI18n } from '../i18n';
+import { OTHER_ACTIONS, STATUS_ACTIONS } from '../model/actions';
+import { BulkActionDialog } from './bulk-action-dialog';
+import { BulkJobDialog } from './bulk-job-dialog';
+import { ExportDialog } from './export-dialog';
+import { RecentJobsDrawer } from './recent-jobs-drawer';
+import { TrackingUploadDialog } from './tracking-upload-dialog';
+import type { OrderBulkController } from './use-order-bulk';
+
+/** Viewers read orders and may export them, but change nothing: the actions that change orders are not offered. */
+function useMayWork(): boolean {
+  const me = useMe();
+  return me.data?.staff.role !== 'viewer';
+}
+
+/** Above the list, whatever is selected: 엑셀 다운로드, 송장 일괄 등록, 최근 일괄 처리. */
+export function BulkToolbar({ bulk }: { bulk: OrderBulkController }) {
+  const { b } = useBulkI18n();
+  const mayWork = useMayWork();
+  return (
+    <Group gap="xs" role="group" aria-label={b.toolbar.label}>
+      <Button variant="default" onClick={bulk.openExport}>
+        {b.toolbar.export}
+      </Button>
+      {mayWork && (
+        <Button variant="default" onClick={bulk.openTracking}>
+          {b.toolbar.tracking}
+        </Button>
+      )}
+      <Button variant="subtle" onClick={bulk.openRecent}>
+        {b.toolbar.recent}
+      </Button>
+    </Group>
+  );
+}
+
+/** In the bar over the table while orders are selected: the 일괄 처리 menu and the export of the selection. */
+export function BulkSelectionActions({ bulk }: { bulk: OrderBulkController }) {
+  const { b } = useBulkI18n();
+  const mayWork = useMayWork();
+  return (
+    <>
+      {mayWork && (
+        <Menu position="bottom-end" shadow="md" width={220}>
+          <Menu.Target>
+            <Button size="xs" rightSection={<span aria-hidden>▾</span>}>
+              {b.bar.actions}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown aria-label={b.bar.actionsMenu}>
+            <Menu.Label>{b.bar.statusGroup}</Menu.Label>
+            {STATUS_ACTIONS.map((type) => (
+              <Menu.Item key={type} onClick={() => bulk.openAction(type)} title={b.actionHints[type]}>
+                {b.actions[type]}
+              </Menu.Item>
+            ))}
+            <Menu.Divider />
+            <Menu.Label>{b.bar.otherGroup}</Menu.Label>
+            {OTHER_ACTIONS.map((type) => (
+              <Menu.Item key={type} color={type === 'cancel' ? 'red' : undefined} onClick={() => bulk.openAction(type)} title={b.actionHints[type]}>
+                {b.actions[type]}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      )}
+      <Button size="xs" variant="default" onClick={bulk.openExport}>
+        {b.bar.exportSelected}
+      </Button>
+    </>
+  );
+}
+
+/** The dialogs of the bulk tools; one open at a time, kept at the page so they outlive the selection bar. */
+export function BulkDialogs({ bulk }: { bulk: OrderBulkController }) {
+  const { dialog, context } = bulk;
+  return (
+    <>
+      {dialog?.kind === 'action' && (
+        <BulkActionDialog
+          key={dialog.openedAt}
+          type={dialog.type}
+          selection={dialog.selection}
+          count={dialog.count}
+          jobId={dialog.jobId ?? null}
+          onStarted={bulk.started}
+          onOpenTracking={bulk.openTracking}
+          onClose={bulk.close}
+        />
+      )}
+      {dialog?.kind === 'job' && <BulkJobDialog key={dialog.jobId} jobId={dialog.jobId} onBack={bulk.openRecent} onClose={bulk.close} />}
+      {dialog?.kind === 'export' && (
+        <ExportDialog
+          key={dialog.openedAt}
+          selection={dialog.selection}
+          viewName={context.view.name}
+          filter={context.filter}
+          sort={context.sort}
+          columns={context.columns}
+          onClose={bulk.close}
+        />
+      )}
+      {dialog?.kind === 'tracking' && <TrackingUploadDialog key={dialog.openedAt} onChanged={bulk.ordersChanged} onClose={bulk.close} />}
+      <RecentJobsDrawer opened={dialog?.kind === 'recent'} onOpenJob={bulk.openJob} onClose={bulk.close} />
+    </>
+  );
+}
