@@ -72,7 +72,7 @@ test.describe('order list', () => {
     const panel = page.getByRole('dialog', { name: '필터' });
     await expect(panel).toBeVisible();
     // every condition of the filter spec is there
-    for (const legend of ['주문 상태', '취소·반품·교환 상태', '종합 주문 상태', '결제 상태', '결제수단', '주문 채널', '회원 구분', '기간', '결제금액', '배송지연', '메모', '택배사', '상품 번호', '배송 지역']) {
+    for (const legend of ['주문 상태', '취소·반품·교환 상태', '종합 주문 상태', '결제 상태', '결제수단', '주문 채널', '회원 구분', '기간', '결제금액', '배송지연', '메모', '택배사', '상품', '배송 지역']) {
       await expect(panel.getByRole('group', { name: legend, exact: true })).toBeVisible();
     }
     await panel.getByRole('group', { name: '결제수단' }).getByRole('checkbox', { name: '무통장입금' }).check();

@@ -150,7 +150,7 @@ describe('bulk processing (일괄 처리)', () => {
       type: 'ship',
       shipments: [
         { orderId: ready[0]!.id, courier: 'CJ대한통운', trackingNumber: '012345678901' },
-        { orderId: ready[1]!.id, courier: '한진택배', trackingNumber: '512345678902' },
+        { orderId: ready[1]!.id, courier: ' 한진 ', trackingNumber: '512345678902' },
         { orderId: stillPreparing.id, courier: '한진택배', trackingNumber: '512345678903' },
       ],
     };
@@ -163,11 +163,16 @@ describe('bulk processing (일괄 처리)', () => {
     expect(job).toMatchObject({ processed: 2, skipped: 2 });
     const first = await detail(ready[0]!.id);
     expect(first.orderStatus).toBe('shipping');
-    expect(first.shipmentGroups[0]).toMatchObject({ status: 'shipping', courier: 'CJ대한통운', trackingNumber: '012345678901' });
+    // couriers are stored as a change by hand stores them: the code, whatever the spelling
+    expect(first.shipmentGroups[0]).toMatchObject({ status: 'shipping', courier: 'CJ', courierLabel: 'CJ대한통운', trackingNumber: '012345678901' });
+    expect((await detail(ready[1]!.id)).shipmentGroups[0]).toMatchObject({ courier: 'HANJIN', courierLabel: '한진택배' });
     expect(await eventsOf(first.id, 'tracking_assigned')).toHaveLength(1);
     // the new tracking number is searchable at once, leading zero and all
     const found = await server.owner.get<OrderListResponse>('/api/v1/orders?keyword=012345678901');
     expect(found.body.items.map((i) => i.id)).toEqual([first.id]);
+    expect(found.body.items[0]).toMatchObject({ courier: 'CJ', courierLabel: 'CJ대한통운' });
+    const byCourier = await server.owner.post<OrderListResponse>('/api/v1/orders/search', { filter: { keyword: name, couriers: ['한진택배'] } });
+    expect(byCourier.body.items.map((i) => i.id)).toEqual([ready[1]!.id]);
     expect((await detail(noTracking.id)).orderStatus).toBe('ready_to_ship');
   });
 

@@ -73,7 +73,12 @@ describe('returns', () => {
 
     const collecting = await step(o, claimId, { to: 'return_collecting', pickup: { courier: 'CJ대한통운', trackingNumber: '640199998888', pickupDate: '2026-12-01' } });
     expect(collecting.status).toBe(200);
-    expect(collecting.body.result.claim).toMatchObject({ status: 'return_collecting', statusLabel: '수거중', pickup: { ...busan, courier: 'CJ대한통운', trackingNumber: '640199998888', pickupDate: '2026-12-01' } });
+    // the pickup courier is stored as its code and named next to it
+    expect(collecting.body.result.claim).toMatchObject({
+      status: 'return_collecting', statusLabel: '수거중', pickup: { ...busan, courier: 'CJ', courierLabel: 'CJ대한통운', trackingNumber: '640199998888', pickupDate: '2026-12-01' },
+    });
+    const inEnglish = await server.owner.get<{ claims: ClaimDto[] }>(`/api/v1/orders/${o.id}/claims`, { 'accept-language': 'en' });
+    expect(inEnglish.body.claims[0]!.pickup).toMatchObject({ courier: 'CJ', courierLabel: 'CJ Logistics' });
     const back = await step(collecting.body.order, claimId, { to: 'return_requested' });
     expect(back.body.result.claim!.status).toBe('return_requested');
     const skipped = await step(back.body.order, claimId, { to: 'return_collected' });
@@ -157,7 +162,13 @@ describe('exchanges', () => {
     const noParcel = await step(cur, claimId, { to: 'exchange_reshipped' });
     expect(noParcel.body.error.code).toBe('RESHIPMENT_REQUIRED');
     const reshipped = await step(cur, claimId, { to: 'exchange_reshipped', reshipment: { courier: '한진택배', trackingNumber: '512300001111' } });
-    expect(reshipped.body.result.claim).toMatchObject({ status: 'exchange_reshipped', reshipment: { courier: '한진택배', trackingNumber: '512300001111' } });
+    expect(reshipped.body.result.claim).toMatchObject({ status: 'exchange_reshipped', reshipment: { courier: 'HANJIN', courierLabel: '한진택배', trackingNumber: '512300001111' } });
+    // the re-shipment counts as a parcel to the buyer in the list's courier filter, by either spelling;
+    // so does the first parcel, though written as a name (by delivered() above, as before codes)
+    for (const couriers of [['HANJIN'], ['한진'], ['CJ']]) {
+      const found = await server.owner.post<{ items: Array<{ id: number }> }>('/api/v1/orders/search', { filter: { keyword: o.orderNumber, couriers } });
+      expect(found.body.items.map((i) => i.id)).toEqual([o.id]);
+    }
     const exchanged = await step(reshipped.body.order, claimId, { to: 'exchanged' });
     expect(exchanged.body.result.claim).toMatchObject({ status: 'exchanged', statusLabel: '교환완료' });
     expect(exchanged.body.order.totals).toMatchObject({ orderTotal: o.totals.orderTotal, refunded: 0, balanceDue: 0 });

@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CourierList } from '../src/contracts/couriers';
 import { UNIT_STATUS_VALUES, type StatusChangeResult } from '../src/contracts/fulfillment';
+import type { OrderListResponse } from '../src/contracts/order-list';
 import type { OrderDetail } from '../src/contracts/orders';
 import type { TimelineResponse } from '../src/contracts/timeline';
+import { COURIERS } from '../src/domain/couriers';
 import { UNIT_STATUSES } from '../src/domain/status';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
 import { expectOrdersSound } from './support/invariants';
@@ -105,7 +108,8 @@ describe('status changes by quantity', () => {
     expect(shipped.status).toBe(200);
     order = shipped.body.order;
     const parcel = groupOf(order, 'shipping');
-    expect(parcel).toMatchObject({ courier: 'CJ대한통운', trackingNumber: '640000000001', items: [{ itemId: sock, quantity: 2 }] });
+    // stored as the courier's code, shown by name
+    expect(parcel).toMatchObject({ courier: 'CJ', courierLabel: 'CJ대한통운', trackingNumber: '640000000001', items: [{ itemId: sock, quantity: 2 }] });
     expect(parcel.shippedAt).not.toBeNull();
     expect(order.orderStatus).toBe('partially_shipped');
     expect(groupOf(order, 'ready_to_ship').items).toEqual(expect.arrayContaining([{ itemId: sock, quantity: 3 }]));
@@ -114,15 +118,15 @@ describe('status changes by quantity', () => {
     expect(reverted.status).toBe(200);
     order = reverted.body.order;
     expect(reverted.body.result.moves[0]).toMatchObject({ from: 'shipping', to: 'ready_to_ship', kind: 'revert', toShipmentGroupId: g });
-    expect(order.shipmentGroups).toEqual([expect.objectContaining({ id: g, status: 'ready_to_ship', courier: null, trackingNumber: null, shippedAt: null })]);
+    expect(order.shipmentGroups).toEqual([expect.objectContaining({ id: g, status: 'ready_to_ship', courier: null, courierLabel: null, trackingNumber: null, shippedAt: null })]);
     expect(order.items[0]!.quantityByStatus).toEqual({ ready_to_ship: 5 });
 
     const reshipped = await changeStatus(order, [{ shipmentGroupId: g, itemId: sock, quantity: 2, to: 'shipping' }], { shipment: { courier: '한진택배', trackingNumber: '5000-1234-5678' } });
-    expect(groupOf(reshipped.body.order, 'shipping')).toMatchObject({ courier: '한진택배', trackingNumber: '5000-1234-5678' });
+    expect(groupOf(reshipped.body.order, 'shipping')).toMatchObject({ courier: 'HANJIN', courierLabel: '한진택배', trackingNumber: '5000-1234-5678' });
 
     const events = (await server.owner.get<TimelineResponse>(`/api/v1/orders/${order.id}/timeline?only=events`)).body.entries.flatMap((e) => (e.kind === 'event' ? [e] : []));
     const removed = events.find((e) => e.type === 'tracking_removed');
-    expect(removed).toMatchObject({ payload: { trackingNumber: '640000000001', courier: 'CJ대한통운' }, buyerVisible: false });
+    expect(removed).toMatchObject({ payload: { trackingNumber: '640000000001', courier: 'CJ' }, description: '송장번호를 취소했습니다 (CJ대한통운 640000000001)', buyerVisible: false });
     expect(events.filter((e) => e.type === 'tracking_assigned').map((e) => e.payload.trackingNumber)).toEqual(['5000-1234-5678', '640000000001']);
   });
 
@@ -144,6 +148,63 @@ describe('status changes by quantity', () => {
     const back = await changeStatus(confirmed.body.order, [{ shipmentGroupId: g, itemId: top, quantity: 1, to: 'delivered' }]);
     expect(back.body.result.moves[0]).toMatchObject({ from: 'purchase_confirmed', to: 'delivered', kind: 'revert' });
     expect(groupOf(back.body.order, 'delivered')).toMatchObject({ id: g, trackingNumber: '6865012345678' });
+  });
+});
+
+describe('couriers', () => {
+  /** The order made ready to ship, then shipped whole with `courier`. */
+  async function shipWith(courier: string, trackingNumber: string): Promise<OrderDetail> {
+    let order = await cardOrder();
+    const g = order.shipmentGroups[0]!.id;
+    const whole = (to: string) => order.items.map((i) => ({ shipmentGroupId: g, itemId: i.id, quantity: i.quantity, to }));
+    for (const to of ['preparing', 'ready_to_ship']) order = (await changeStatus(order, whole(to))).body.order;
+    const shipped = await changeStatus(order, whole('shipping'), { shipment: { courier, trackingNumber } });
+    expect(shipped.status).toBe(200);
+    return shipped.body.order;
+  }
+
+  const listed = async (orderNumber: string, couriers: string[], lang = 'ko') =>
+    (await server.owner.post<OrderListResponse>('/api/v1/orders/search', { filter: { keyword: orderNumber, couriers } }, { 'accept-language': lang })).body.items;
+
+  it('stores a courier typed by name as its code, names it by Accept-Language, and the filter finds it by either spelling', async () => {
+    const order = await shipWith(' cj대한통운 ', '640000000101');
+    expect(groupOf(order, 'shipping')).toMatchObject({ courier: 'CJ', courierLabel: 'CJ대한통운', trackingNumber: '640000000101' });
+    const english = (await server.owner.get<OrderDetail>(`/api/v1/orders/${order.id}`, { 'accept-language': 'en' })).body;
+    expect(groupOf(english, 'shipping')).toMatchObject({ courier: 'CJ', courierLabel: 'CJ Logistics' });
+
+    for (const spelling of ['CJ', 'CJ대한통운', '대한통운', 'CJ Logistics']) {
+      expect((await listed(order.orderNumber, [spelling])).map((o) => o.id), spelling).toEqual([order.id]);
+    }
+    expect(await listed(order.orderNumber, ['한진택배'])).toEqual([]);
+    const [row] = await listed(order.orderNumber, ['CJ대한통운']);
+    expect(row).toMatchObject({ courier: 'CJ', courierLabel: 'CJ대한통운', trackingNumber: '640000000101' });
+    expect((await listed(order.orderNumber, ['CJ'], 'en'))[0]).toMatchObject({ courier: 'CJ', courierLabel: 'CJ Logistics' });
+
+    const events = (await server.owner.get<TimelineResponse>(`/api/v1/orders/${order.id}/timeline?only=events`)).body.entries.flatMap((e) => (e.kind === 'event' ? [e] : []));
+    expect(events.find((e) => e.type === 'tracking_assigned')).toMatchObject({ payload: { courier: 'CJ' }, description: '송장번호가 등록되었습니다 (CJ대한통운 640000000101)' });
+    const englishEvents = (await server.owner.get<TimelineResponse>(`/api/v1/orders/${order.id}/timeline?only=events`, { 'accept-language': 'en' })).body.entries;
+    expect(englishEvents.find((e) => e.kind === 'event' && e.type === 'tracking_assigned')).toMatchObject({ description: 'Tracking number assigned (CJ Logistics 640000000101)' });
+  });
+
+  it('keeps a courier it does not know as typed (trimmed), and finds it by that name', async () => {
+    const order = await shipWith('  동네 퀵택배 ', '7000-0001');
+    expect(groupOf(order, 'shipping')).toMatchObject({ courier: '동네 퀵택배', courierLabel: '동네 퀵택배' });
+    expect((await listed(order.orderNumber, ['동네 퀵택배'])).map((o) => [o.id, o.courier, o.courierLabel])).toEqual([[order.id, '동네 퀵택배', '동네 퀵택배']]);
+  });
+
+  it('lists the couriers it knows for pickers, to anyone who may read orders', async () => {
+    const res = await server.owner.get<CourierList>('/api/v1/couriers');
+    expect(res.status).toBe(200);
+    expect(res.body.couriers).toEqual(COURIERS.map(({ code, ko, en }) => ({ code, ko, en })));
+    expect(res.body.couriers.slice(0, 3)).toEqual([
+      { code: 'CJ', ko: 'CJ대한통운', en: 'CJ Logistics' },
+      { code: 'EPOST', ko: '우체국택배', en: 'Korea Post' },
+      { code: 'HANJIN', ko: '한진택배', en: 'Hanjin' },
+    ]);
+    const viewer = await server.addStaff('viewer');
+    expect((await viewer.get('/api/v1/couriers')).status).toBe(200);
+    expect((await server.storefront.get('/api/v1/couriers')).status).toBe(200);
+    expect((await server.anonymous().get('/api/v1/couriers')).status).toBe(401);
   });
 });
 
@@ -251,6 +312,7 @@ describe('history', () => {
         'PATCH /api/v1/orders/{orderId}/addresses/{addressId}',
         'DELETE /api/v1/orders/{orderId}/addresses/{addressId}',
         'POST /api/v1/orders/{orderId}/addresses/{addressId}/allocations',
+        'GET /api/v1/couriers',
       ]),
     );
   });

@@ -147,7 +147,7 @@ export async function searchAll(client: HttpClient, filter: OrderFilter, sort?: 
     const res = await client.post<OrderListResponse>('/api/v1/orders/search', { filter, ...(sort ? { sort } : {}), limit, ...(cursor ? { cursor } : {}) });
     if (res.status !== 200) throw new Error(`search failed: ${res.status} ${JSON.stringify(res.body)}`);
     ids.push(...res.body.items.map((i) => i.id));
-    totals.push(res.body.total);
+    totals.push(res.body.total!);
     cursor = res.body.nextCursor;
     pages++;
   } while (cursor);

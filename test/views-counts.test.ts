@@ -96,9 +96,22 @@ describe('tab counts', () => {
     expect(page.items.some((o) => o.id === guest.id)).toBe(true);
     // the parts add up: guests + members of the own mall = the own mall
     const members = await search({ channels: ['own_mall'], memberType: 'member' });
-    expect(count + members.total).toBe((await search({ channels: ['own_mall'] })).total);
+    expect(count + members.total!).toBe((await search({ channels: ['own_mall'] })).total);
     expect(count).toBeLessThan((await counts()).get((await views())[0]!.id)!);
     await expectCountsMatchSearch(await views());
+  });
+
+  it('answer a page without its count when asked, and the count on its own, equal to the list’s', async () => {
+    const filter: OrderFilter = { channels: ['own_mall'], memberType: 'guest' };
+    const withTotal = await search(filter, 5);
+    const page = await server.owner.post<OrderListResponse>('/api/v1/orders/search', { filter, limit: 5, withTotal: false });
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBeNull();
+    expect(page.body.items.map((i) => i.id)).toEqual(withTotal.items.map((i) => i.id));
+    const count = await server.owner.post<{ total: number }>('/api/v1/orders/count', { filter });
+    expect([count.status, count.body.total]).toEqual([200, withTotal.total]);
+    const bad = await server.owner.post<{ error: { code: string } }>('/api/v1/orders/count', { filter: { channel: 'own_mall' } });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('follow a tab’s new filter at once', async () => {

@@ -134,10 +134,11 @@ export const claimSchema = z
     reason: z.string().nullable(),
     fault: z.enum(['buyer', 'shop']).nullable(),
     requestedBy: z.string(),
-    pickup: pickupSchema.nullable(),
+    /** `courier` is stored as a code (CJ …) when known; `courierLabel`, next to it, names it in the request's language. */
+    pickup: pickupSchema.extend({ courierLabel: z.string().optional() }).nullable(),
     restock: z.boolean(),
     replacementOptionId: id.nullable(),
-    reshipment: z.object({ courier: z.string().nullable(), trackingNumber: z.string().nullable() }).nullable(),
+    reshipment: z.object({ courier: z.string().nullable(), courierLabel: z.string().nullable(), trackingNumber: z.string().nullable() }).nullable(),
     createdAt: isoDateTime,
     completedAt: isoDateTime.nullable(),
     items: z.array(z.object({ itemId: id, quantity: z.number().int(), fromShipmentGroupId: id, fromStatus: z.string() })),

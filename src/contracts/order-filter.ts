@@ -102,7 +102,7 @@ export const orderFilterSchema = z
      */
     shippingDelayDays: z.number().int().min(0).max(3660).optional(),
     hasMemo: z.boolean().optional(),
-    /** Couriers of the parcels sent to the buyer (shipments and exchange re-shipments), as entered. */
+    /** Couriers of the parcels sent to the buyer (shipments and exchange re-shipments): codes (CJ, HANJIN …) or any spelling of one ("CJ대한통운" finds CJ); other names as entered. */
     couriers: list(z.string().trim().min(1).max(50)).optional(),
     /** Orders with an item of any of these catalog products (in any status). */
     productIds: list(id).optional(),

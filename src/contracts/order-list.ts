@@ -37,8 +37,10 @@ export const orderListItemSchema = z
     paidAmount: won,
     refundedAmount: won,
     balanceDue: signedWon,
-    /** The first parcel that has a tracking number. */
+    /** The first parcel that has a tracking number: its courier code (CJ, HANJIN …, or a name as typed) … */
     courier: z.string().nullable(),
+    /** … and what people read for it, in the request's language ("CJ대한통운", "CJ Logistics"). */
+    courierLabel: z.string().nullable(),
     trackingNumber: z.string().nullable(),
     paidAt: isoDateTime.nullable(),
     shippedAt: isoDateTime.nullable(),
@@ -57,6 +59,11 @@ export const orderSearchRequestSchema = z
     limit: limit.default(50),
     /** `nextCursor` of the previous page, with the same filter and sort. */
     cursor: z.string().max(500).optional(),
+    /**
+     * false: the page only, `total` null. Counting every match of a broad filter reads every
+     * matching row; a screen that shows rows first asks POST /api/v1/orders/count alongside.
+     */
+    withTotal: z.boolean().default(true),
   })
   .strict()
   .meta({ id: 'OrderSearchRequest' });
@@ -89,8 +96,11 @@ export const orderListResponseSchema = z
   .object({
     items: z.array(orderListItemSchema),
     nextCursor: z.string().nullable(),
-    /** Every order matching the filter (all pages). */
-    total: z.number().int(),
+    /** Every order matching the filter (all pages); null when the request asked for the page only. */
+    total: z.number().int().nullable(),
   })
   .meta({ id: 'OrderList' });
 export type OrderListResponse = z.infer<typeof orderListResponseSchema>;
+
+export const orderCountRequestSchema = z.object({ filter: orderFilterSchema.default({}) }).strict().meta({ id: 'OrderCountRequest' });
+export const orderCountResponseSchema = z.object({ total: z.number().int() }).meta({ id: 'OrderCount' });

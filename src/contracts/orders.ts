@@ -112,7 +112,10 @@ export const orderDetailSchema = z
         addressId: id,
         status: z.string(),
         statusLabel: z.string(),
+        /** The courier code (CJ, HANJIN …; a courier we do not know as typed). */
         courier: z.string().nullable(),
+        /** The courier's name in the request's language ("CJ대한통운"), for people. */
+        courierLabel: z.string().nullable(),
         trackingNumber: z.string().nullable(),
         shippedAt: isoDateTime.nullable(),
         deliveredAt: isoDateTime.nullable(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COURIERS, courierKey, courierLabel, findCourier } from './couriers';
+import { COURIERS, courierCodeOf, courierKey, courierLabel, findCourier } from './couriers';
+import { describeEvent, trackingAssigned, trackingRemoved } from './events';
 
 describe('findCourier', () => {
   it.each([
@@ -32,5 +33,35 @@ describe('courierLabel', () => {
     expect(courierLabel('HANJIN', 'en')).toBe('Hanjin');
     expect(courierLabel('CJ대한통운', 'ko')).toBe('CJ대한통운');
     expect(courierLabel('동네퀵', 'ko')).toBe('동네퀵');
+  });
+});
+
+describe('courierCodeOf', () => {
+  it('stores a known courier as its code, whatever the spelling', () => {
+    const spellings: Array<[string, string]> = [['CJ대한통운', 'CJ'], [' cj 대한통운 ', 'CJ'], ['대한통운', 'CJ'], ['한진택배', 'HANJIN'], ['Korea Post', 'EPOST'], ['현대택배', 'LOTTE']];
+    for (const [name, code] of spellings) expect(courierCodeOf(name), name).toBe(code);
+  });
+
+  it('keeps a code as it is, so normalizing twice changes nothing', () => {
+    for (const c of COURIERS) {
+      expect(courierCodeOf(c.code)).toBe(c.code);
+      expect(courierCodeOf(courierCodeOf(c.ko))).toBe(c.code);
+    }
+  });
+
+  it('keeps a name it does not know as typed, only trimmed', () => {
+    expect(courierCodeOf('  동네퀵 서비스 ')).toBe('동네퀵 서비스');
+    expect(courierCodeOf('DHL')).toBe('DHL');
+    expect(courierLabel(courierCodeOf(' 동네퀵 '), 'ko')).toBe('동네퀵');
+  });
+});
+
+describe('the timeline names the courier', () => {
+  it('reads a stored code as the courier name, in the reader language', () => {
+    const assigned = trackingAssigned({ kind: 'system' }, { shipmentId: 1, courier: 'CJ', trackingNumber: '640123456789' });
+    expect(describeEvent(assigned.event, 'ko')).toBe('송장번호가 등록되었습니다 (CJ대한통운 640123456789)');
+    expect(describeEvent(assigned.event, 'en')).toBe('Tracking number assigned (CJ Logistics 640123456789)');
+    const removed = trackingRemoved({ kind: 'system' }, { shipmentId: 1, courier: '동네퀵', trackingNumber: '1234' });
+    expect(describeEvent(removed.event, 'ko')).toBe('송장번호를 취소했습니다 (동네퀵 1234)');
   });
 });

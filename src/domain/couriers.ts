@@ -1,10 +1,11 @@
 /**
- * Couriers (택배사) as staff write them in spreadsheets, pure. A parcel stores the courier's
- * short code (CJ, HANJIN …: the Imweb codes of the Korean commerce reference, as the demo data
- * stores them), so the order list's courier filter finds parcels whoever entered them; people read the
- * name. Staff type the same courier many ways — "CJ대한통운", "cj 대한통운", "대한통운",
- * "CJ택배", PortOne's "CJGLS" — and all of them must land on one code, while an unknown name is
- * refused rather than stored as a courier nobody can track.
+ * Couriers (택배사) as staff write them, pure. A parcel stores the courier's short code (CJ,
+ * HANJIN …: the Imweb codes of the Korean commerce reference, as the demo data stores them), so the
+ * order list's courier filter finds parcels whoever entered them; people read the name
+ * (courierLabel). Staff type the same courier many ways — "CJ대한통운", "cj 대한통운", "대한통운",
+ * "CJ택배", PortOne's "CJGLS" — and all of them land on one code (courierCodeOf). A name this
+ * table does not know is kept as typed where staff ship by hand (small couriers exist), while the
+ * tracking upload refuses it rather than store a courier nobody can track.
  */
 
 export interface Courier {
@@ -64,6 +65,15 @@ export const COURIERS: readonly Courier[] = COURIER_TABLE.map(({ code, ko, en })
 /** The courier a spelling names, or null when it names none we know. */
 export function findCourier(name: string): Courier | null {
   return BY_KEY.get(courierKey(name)) ?? null;
+}
+
+/**
+ * What a parcel stores for a courier name, wherever it comes in (status change, bulk ship, claim
+ * pickup and re-shipment, the list's courier filter): the code of a courier we know in any
+ * spelling, otherwise the name trimmed, as typed. Storing a code again gives the same code.
+ */
+export function courierCodeOf(name: string): string {
+  return findCourier(name)?.code ?? name.trim();
 }
 
 /**

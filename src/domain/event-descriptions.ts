@@ -2,6 +2,7 @@
  * How each timeline event reads, in Korean or English: one line per event, money as "12,000원",
  * times in Korean time. Kept apart from the event types so that file stays about what happened.
  */
+import { courierLabel } from './couriers';
 import { formatWon, type Won } from './money';
 import { PAYMENT_METHOD_LABELS } from './payment-methods';
 import { qualifiedStatusLabel } from './status';
@@ -120,8 +121,8 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
     }
     case 'tracking_assigned':
       return ko
-        ? `송장번호가 등록되었습니다 (${e.courier} ${e.trackingNumber})`
-        : `Tracking number assigned (${e.courier} ${e.trackingNumber})`;
+        ? `송장번호가 등록되었습니다 (${courierLabel(e.courier, lang)} ${e.trackingNumber})`
+        : `Tracking number assigned (${courierLabel(e.courier, lang)} ${e.trackingNumber})`;
     case 'order_edited': {
       const what = e.changes ? describeEditChanges(e.changes, ko) : '';
       return ko
@@ -134,8 +135,8 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
     }
     case 'tracking_removed':
       return ko
-        ? `송장번호를 취소했습니다 (${e.courier} ${e.trackingNumber})`
-        : `Tracking number removed (${e.courier} ${e.trackingNumber})`;
+        ? `송장번호를 취소했습니다 (${courierLabel(e.courier, lang)} ${e.trackingNumber})`
+        : `Tracking number removed (${courierLabel(e.courier, lang)} ${e.trackingNumber})`;
     case 'deposit_reverted':
       return ko ? `입금 확인 ${formatWon(e.amount)}을 취소했습니다 (입금대기로 되돌림)` : `Deposit confirmation of ${formatWon(e.amount)} reverted (awaiting payment again)`;
     case 'address_added':

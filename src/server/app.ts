@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes';
 import { bulkJobRoutes } from './bulk-jobs/routes';
 import { BulkJobRunner, type BulkRunnerOptions } from './bulk-jobs/runner';
 import { claimRoutes } from './claims/routes';
+import { courierRoutes } from './couriers/routes';
 import type { Db } from './db/client';
 import { editRoutes } from './edits/routes';
 import { exportRoutes } from './excel/export-routes';
@@ -24,6 +25,7 @@ import { paymentSummaryRoutes } from './payment-summary/routes';
 import { paymentWebhookRoutes } from './payment-webhooks/routes';
 import type { PaymentGateway } from './payments/gateways/gateway';
 import { createGateway } from './payments/gateways/registry';
+import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
 import { timelineRoutes } from './timeline/routes';
 import { viewRoutes } from './views/routes';
@@ -88,12 +90,14 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
   await app.register(savedFilterRoutes, { db });
   await app.register(exportRoutes, { db });
   await app.register(trackingImportRoutes, { db });
+  await app.register(productRoutes, { db });
   const runner = new BulkJobRunner(db, gateway, { ...bulkJobs, log: (message, error) => app.log.error({ err: error }, message) });
   app.decorate('bulkJobRunner', runner);
   await app.register(bulkJobRoutes, { db, runner });
   if (bulkJobs.autoStart !== false) app.addHook('onReady', async () => runner.start());
   // stops the worker before the database closes: the batch in hand commits, the job is queued again
   app.addHook('onClose', async () => runner.stop());
+  await app.register(courierRoutes);
   await app.register(webAppRoutes);
   return app;
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BulkAction } from '../../contracts/bulk-jobs';
 import { exclusionOf, STATUS_MOVE_ACTIONS, type StatusMoveAction } from '../../domain/bulk-actions';
+import { courierCodeOf } from '../../domain/couriers';
 import { depositConfirmed, memoAdded, statusChanged, type Actor, type EventDraft } from '../../domain/events';
 import type { GroupState, MovePlan } from '../../domain/fulfillment-moves';
 import { planStatusChanges, planWholeStatusMove, type StatusChangePlan } from '../../domain/fulfillment-plan';
@@ -51,7 +52,8 @@ export async function processMoveBatch(tx: Tx, job: BatchJob, orderIds: readonly
   const locked = await lockOrders(tx, job.shopId, orderIds);
   const found = new Set(locked.map((o) => o.id));
   const outcomes: ItemOutcome[] = orderIds.filter((id) => !found.has(id)).map((orderId) => ({ orderId, outcome: 'skipped', reason: 'ORDER_NOT_FOUND' }));
-  const shipmentOf = new Map(job.action.type === 'ship' ? job.action.shipments.map((s) => [s.orderId, s]) : []);
+  // couriers as a change by hand stores them: the code of a known courier, else as typed
+  const shipmentOf = new Map(job.action.type === 'ship' ? job.action.shipments.map((s) => [s.orderId, { ...s, courier: courierCodeOf(s.courier) }]) : []);
   const eligible: number[] = [];
   for (const o of locked) {
     const excluded = exclusionOf(job.action.type, { unitStatuses: o.unitStatuses, orderStatus: o.orderStatus, paymentMethod: o.paymentMethod, hasShipment: shipmentOf.has(o.id) });

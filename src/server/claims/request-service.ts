@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { pickupSchema } from '../../contracts/claims';
 import { CLAIM_START_STATUS, exchangeShippingFee } from '../../domain/claim-rules';
+import { courierCodeOf } from '../../domain/couriers';
 import { claimRequested, type EventDraft } from '../../domain/events';
 import type { RefundAdjustments, RefundProposal } from '../../domain/refund-calculator';
 import type { ClaimKind } from '../../domain/status';
@@ -65,12 +66,14 @@ export async function requestClaim(tx: Executor, ctx: ClaimContext, req: ClaimRe
     }
   }
 
+  // a pickup courier is stored as a parcel's is: the code of a known courier, else as typed
+  const pickup = req.pickup?.courier === undefined ? req.pickup : { ...req.pickup, courier: courierCodeOf(req.pickup.courier) };
   const claim = one(
     await tx
       .insert(claims)
       .values({
         shopId: ctx.shopId, orderId: ctx.orderId, kind: req.kind, status: CLAIM_START_STATUS[req.kind], reasonText: req.reason, fault: req.fault,
-        requestedBy: ctx.requestedBy, pickup: req.pickup, restock: req.restock, replacementOptionId, reshipment, createdAt: ctx.now,
+        requestedBy: ctx.requestedBy, pickup, restock: req.restock, replacementOptionId, reshipment, createdAt: ctx.now,
       })
       .returning({ id: claims.id }),
     'claim',

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { pickupSchema } from '../../contracts/claims';
 import { classifyClaimMove, isWithdrawable } from '../../domain/claim-rules';
+import { courierCodeOf } from '../../domain/couriers';
 import { claimStatusChanged, claimWithdrawn, type EventDraft } from '../../domain/events';
 import type { UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
@@ -25,6 +26,7 @@ const claimKey = (ctx: ClaimContext, claimId: number) => and(eq(claims.shopId, c
  * Moves a claim one step along its flow, or one step back (반품접수 → 수거중 → 수거완료, 교환발송 →
  * 교환완료 …). Completing a cancel or return needs its refund (…/complete); undoing that completion
  * is allowed here while the refund is unpaid; going back to where the units came from is a withdrawal.
+ * Pickup and re-shipment couriers are stored as codes when we know them ("한진택배" → HANJIN).
  */
 export async function stepClaim(tx: Executor, ctx: ClaimContext, claimId: number, req: StepRequest): Promise<EventDraft[]> {
   const rows = await loadRows(tx, ctx);
@@ -43,13 +45,14 @@ export async function stepClaim(tx: Executor, ctx: ClaimContext, claimId: number
   const changes: Partial<typeof claims.$inferInsert> = { status: req.to };
   if (collecting && req.pickup) {
     const before = storedPickup.safeParse(claim.pickup ?? {});
-    changes.pickup = { ...(before.success ? before.data : {}), ...req.pickup };
+    const tracking = req.pickup.courier === undefined ? req.pickup : { ...req.pickup, courier: courierCodeOf(req.pickup.courier) };
+    changes.pickup = { ...(before.success ? before.data : {}), ...tracking };
   }
   if (claim.kind === 'exchange') {
     const reshipment = parseReshipment(claim.reshipment);
     if (req.to === 'exchange_reshipped') {
       if (!req.reshipment) throw new AppError('RESHIPMENT_REQUIRED', { claimId });
-      changes.reshipment = { ...reshipment, ...req.reshipment, shippedAt: ctx.now.toISOString() };
+      changes.reshipment = { ...reshipment, ...req.reshipment, courier: courierCodeOf(req.reshipment.courier), shippedAt: ctx.now.toISOString() };
     } else if (from === 'exchange_reshipped' && req.to === 'exchange_collected') {
       // the parcel was registered by mistake: forget it, as a revert of 배송중 forgets its tracking
       changes.reshipment = { ...reshipment, courier: null, trackingNumber: null, shippedAt: null };

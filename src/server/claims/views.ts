@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { pickupSchema, refundAccountSchema, type ClaimDto, type RefundDto } from '../../contracts/claims';
+import { courierLabel } from '../../domain/couriers';
 import { STATUS_LABELS, type UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
 import { payments, refundPayments, refunds } from '../db/schema/index';
@@ -46,10 +47,10 @@ export function claimViews(rows: OrderRows, refundList: readonly RefundDto[], la
       reason: c.reasonText,
       fault: c.fault,
       requestedBy: c.requestedBy,
-      pickup: pickup.success ? pickup.data : null,
+      pickup: pickup.success ? { ...pickup.data, ...(pickup.data.courier ? { courierLabel: courierLabel(pickup.data.courier, lang) } : {}) } : null,
       restock: c.restock,
       replacementOptionId: c.replacementOptionId,
-      reshipment: reshipment ? { courier: reshipment.courier, trackingNumber: reshipment.trackingNumber } : null,
+      reshipment: reshipment ? { courier: reshipment.courier, courierLabel: reshipment.courier ? courierLabel(reshipment.courier, lang) : null, trackingNumber: reshipment.trackingNumber } : null,
       createdAt: c.createdAt.toISOString(),
       completedAt: iso(c.completedAt),
       items: rows.claimItems

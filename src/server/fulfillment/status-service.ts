@@ -1,4 +1,5 @@
 import type { StatusChangeBody, StatusChangeResult } from '../../contracts/fulfillment';
+import { courierCodeOf } from '../../domain/couriers';
 import { statusChanged, trackingAssigned, trackingRemoved, type Actor, type EventDraft } from '../../domain/events';
 import type { GroupRef } from '../../domain/fulfillment-moves';
 import { planStatusChanges, type StatusChangePlan } from '../../domain/fulfillment-plan';
@@ -19,12 +20,14 @@ export function statusChangeEvents(plan: StatusChangePlan, actor: Actor, idOf: (
 
 /**
  * Moves quantities of items along the status table (forward or revert) in one go. Planning is pure
- * and happens before any write, so a refused request leaves the order exactly as it was.
+ * and happens before any write, so a refused request leaves the order exactly as it was. The
+ * parcel's courier is stored as its code when it is one we know ("CJ대한통운" → CJ), else as typed.
  */
 export async function changeStatuses(tx: Tx, order: OrderRow, body: StatusChangeBody, actor: Actor, now: Date): Promise<ChangeOutcome<StatusChangeResult>> {
   const groups = await loadGroups(tx, order.shopId, order.id);
   const keep = new Set((await loadClaimOrigins(tx, order.shopId, order.id)).map((c) => c.fromShipmentGroupId));
-  const planned = planStatusChanges(groups, body.changes, body.shipment, now, keep);
+  const shipment = body.shipment && { ...body.shipment, courier: courierCodeOf(body.shipment.courier) };
+  const planned = planStatusChanges(groups, body.changes, shipment, now, keep);
   if (!planned.ok) refuse(planned);
   const { plan } = planned;
 

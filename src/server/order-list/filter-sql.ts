@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { OrderFilter, OrderPeriod } from '../../contracts/order-filter';
+import { courierCodeOf } from '../../domain/couriers';
 import { orders } from '../db/schema/index';
 import { keywordCondition } from './keyword-sql';
 import { addDays, seoulDayOf, seoulDayStart } from './seoul-days';
@@ -101,7 +102,8 @@ export function filterConditions(f: OrderFilter, now: Date): SQL[] {
     f.amount?.max !== undefined ? lte(orders.totalAmount, f.amount.max) : undefined,
     f.shippingDelayDays !== undefined ? shippingDelayCondition(f.shippingDelayDays, now) : undefined,
     f.hasMemo === true ? HAS_MEMO : f.hasMemo === false ? eq(orders.memoCount, 0) : undefined,
-    some(f.couriers) ? sql`${orders.couriers} && ${textArray(f.couriers)}` : undefined,
+    // parcels store codes: "CJ대한통운" asks for CJ (and a name we do not know for itself)
+    some(f.couriers) ? sql`${orders.couriers} && ${textArray([...new Set(f.couriers.map(courierCodeOf))])}` : undefined,
     some(f.productIds) ? sql`${orders.productIds} && ${bigintArray(f.productIds)}` : undefined,
     some(f.regions) ? sql`${orders.regions} && ${textArray(f.regions)}` : undefined,
     keywordCondition(f.keyword),

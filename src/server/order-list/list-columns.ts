@@ -1,4 +1,5 @@
 import type { Region } from '../../contracts/order-filter';
+import { courierCodeOf } from '../../domain/couriers';
 import { searchTermsOf } from '../../domain/search-terms';
 import { regionsOfPostcode } from './regions';
 
@@ -57,12 +58,14 @@ export function listColumnsOf(f: ListFacts): ListColumns {
   ]);
   // Couriers of parcels going to the buyer; a return pickup's courier is the shop's choice of
   // collection, not a delivery, so it is searchable by tracking number but not a courier filter.
-  const couriers = [...f.shipments.map((s) => s.courier?.trim() || null), ...f.claims.map((c) => stringField(c.reshipment, 'courier'))];
+  // As codes, like the filter's values, even for a parcel stored as typed before couriers were normalized.
+  const entered = [...f.shipments.map((s) => s.courier), ...f.claims.map((c) => stringField(c.reshipment, 'courier'))];
+  const couriers = entered.flatMap((c) => (c?.trim() ? [courierCodeOf(c)] : []));
   return {
     searchText: terms.text,
     searchGrams: terms.grams,
     searchDigits: terms.digits,
-    couriers: sortedUnique(couriers.filter((c): c is string => c !== null)),
+    couriers: sortedUnique(couriers),
     productIds: sortedUnique(f.items.flatMap((i) => (i.productId === null ? [] : [i.productId]))),
     regions: sortedUnique(f.addresses.flatMap((a) => regionsOfPostcode(a.postcode))),
   };

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DEFAULT_ORDER_SORT, orderFilterSchema, orderSortSchema, type OrderFilter, type OrderSort } from '../../contracts/order-filter';
-import { orderListQuerySchema, orderListResponseSchema, orderSearchRequestSchema, type OrderListQuery, type OrderListResponse } from '../../contracts/order-list';
+import {
+  orderCountRequestSchema,
+  orderCountResponseSchema,
+  orderListQuerySchema,
+  orderListResponseSchema,
+  orderSearchRequestSchema,
+  type OrderListQuery,
+  type OrderListResponse,
+} from '../../contracts/order-list';
 import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
 import { AppError, languageOf, type Lang } from '../http/errors';
@@ -34,11 +42,16 @@ function sortOfQuery(value: string | undefined): OrderSort {
   return parsed.data;
 }
 
-async function search(db: Db, shopId: number, input: { filter: OrderFilter; sort: OrderSort; limit: number; cursor?: string | undefined }, lang: Lang): Promise<OrderListResponse> {
+async function search(
+  db: Db,
+  shopId: number,
+  input: { filter: OrderFilter; sort: OrderSort; limit: number; cursor?: string | undefined; withTotal?: boolean },
+  lang: Lang,
+): Promise<OrderListResponse> {
   // one `now` for the page and its count, so "last 7 days" means the same in both
   const now = new Date();
   const page = await listOrders(db, shopId, input, now, lang);
-  return { ...page, total: await countOrders(db, shopId, input.filter, now) };
+  return { ...page, total: input.withTotal === false ? null : await countOrders(db, shopId, input.filter, now) };
 }
 
 export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -77,5 +90,22 @@ export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       },
     },
     async (request) => search(db, principalOf(request).shopId, request.body, languageOf(request)),
+  );
+
+  app.post(
+    '/api/v1/orders/count',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['orders'],
+        summary: '주문 수 (How many orders match a filter spec)',
+        description:
+          'The `total` of POST /api/v1/orders/search on its own, so a screen can show the rows at once and the count when it is ready ' +
+          '(a broad filter over millions of orders reads every match to count it).',
+        body: orderCountRequestSchema,
+        response: { 200: orderCountResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ total: await countOrders(db, principalOf(request).shopId, request.body.filter, new Date()) }),
   );
 };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { CHANNEL_LABELS } from '../../contracts/order-filter';
 import type { OrderListItem } from '../../contracts/order-list';
+import { courierLabel } from '../../domain/couriers';
 import { PAYMENT_STATUS_LABELS, type PaymentStatus } from '../../domain/ledger';
 import { ORDER_STATUS_LABELS, qualifiedStatusLabel, UNIT_STATUSES, type OrderStatus, type UnitStatus } from '../../domain/status';
 import { queryRows, type Executor } from '../db/client';
@@ -109,6 +110,7 @@ export async function toListItems(db: Executor, shopId: number, rows: readonly L
       refundedAmount: o.refundedAmount,
       balanceDue: o.balanceDue,
       courier: x?.courier ?? null,
+      courierLabel: x?.courier ? courierLabel(x.courier, lang) : null,
       trackingNumber: x?.tracking_number ?? null,
       paidAt: o.paidAt?.toISOString() ?? null,
       shippedAt: o.shippedAt?.toISOString() ?? null,

@@ -1,4 +1,5 @@
 import type { OrderDetail } from '../../contracts/orders';
+import { courierLabel } from '../../domain/couriers';
 import { PAYMENT_STATUS_LABELS, type PaymentStatus } from '../../domain/ledger';
 import { isActiveStatus, ORDER_STATUS_LABELS, STATUS_LABELS, type OrderStatus, type UnitStatus } from '../../domain/status';
 import type { Lang } from '../http/errors';
@@ -49,7 +50,8 @@ export function toOrderDetail(rows: OrderRows, lang: Lang): OrderDetail {
       quantityByStatus: byItem.get(i.id) ?? {},
     })),
     shipmentGroups: rows.groups.map((g) => ({
-      id: g.id, addressId: g.addressId, status: g.status, statusLabel: unitLabel(g.status, lang), courier: g.courier, trackingNumber: g.trackingNumber,
+      id: g.id, addressId: g.addressId, status: g.status, statusLabel: unitLabel(g.status, lang), courier: g.courier,
+      courierLabel: g.courier === null ? null : courierLabel(g.courier, lang), trackingNumber: g.trackingNumber,
       shippedAt: iso(g.shippedAt), deliveredAt: iso(g.deliveredAt),
       items: rows.groupItems.filter((gi) => gi.shipmentGroupId === g.id).map((gi) => ({ itemId: gi.itemId, quantity: gi.quantity })),
     })),

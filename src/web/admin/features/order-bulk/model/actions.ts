@@ -62,6 +62,3 @@ export function actionOf(type: BulkActionType, input: { reason: string; memo: st
       return { type };
   }
 }
-
-/** Couriers offered in the ship table (any other name may be typed). */
-export const COURIER_SUGGESTIONS = ['CJ대한통운', '우체국택배', '한진택배', '롯데택배', '로젠택배', '경동택배', '대신택배', '일양로지스', '편의점택배', '합동택배', '천일택배'];

@@ -1,7 +1,8 @@
-import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Autocomplete, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ClaimDto } from '../../../../../contracts/claims';
 import type { OrderDetail } from '../../../../../contracts/orders';
+import { useCouriers } from '../../../app/api/couriers';
 import { orderActions } from '../api/actions';
 import { useOrderMutation } from '../api/mutation';
 import { useDetailI18n } from '../i18n';
@@ -15,6 +16,7 @@ export function ClaimStepDialog({ order, claim, action, onClose }: { order: Orde
   const [version] = useState(order.version);
   const [courier, setCourier] = useState('');
   const [trackingNumber, setTrackingNumber] = useState('');
+  const { names: courierNames } = useCouriers();
   const kind = d.claims.kind[claim.kind] ?? claim.kind;
   const label = (s: string) => t.unitStatus[s as keyof typeof t.unitStatus] ?? s;
   const step = useOrderMutation(
@@ -41,10 +43,11 @@ export function ClaimStepDialog({ order, claim, action, onClose }: { order: Orde
         <Text size="sm">{action.type === 'withdraw' ? d.claims.withdrawConfirm : d.claims.stepConfirm(claim.statusLabel, label(action.to))}</Text>
         {asksTracking && (
           <SimpleGrid cols={2}>
-            <TextInput
+            <Autocomplete
               label={needsTracking ? d.claims.reshipCourier : d.claims.pickupCourier}
+              data={courierNames}
               value={courier}
-              onChange={(e) => setCourier(e.currentTarget.value)}
+              onChange={setCourier}
               required={needsTracking}
               maxLength={50}
             />

@@ -76,7 +76,7 @@ function ClaimCard({ order, claim, onOpen, readOnly }: { order: OrderDetail; cla
           {claim.pickup && (
             <Text size="sm" c="dimmed" data-testid="claim-pickup">
               {d.claims.pickup}: {claim.pickup.name} {claim.pickup.phone} · ({claim.pickup.postcode}) {claim.pickup.address1} {claim.pickup.address2}
-              {claim.pickup.courier && claim.pickup.trackingNumber ? ` · ${d.claims.pickupTracking(claim.pickup.courier, claim.pickup.trackingNumber)}` : ''}
+              {claim.pickup.courier && claim.pickup.trackingNumber ? ` · ${d.claims.pickupTracking(claim.pickup.courierLabel ?? claim.pickup.courier, claim.pickup.trackingNumber)}` : ''}
             </Text>
           )}
           {claim.replacementOptionId !== null && (
@@ -86,7 +86,7 @@ function ClaimCard({ order, claim, onOpen, readOnly }: { order: OrderDetail; cla
           )}
           {claim.reshipment?.courier && claim.reshipment.trackingNumber && (
             <Text size="sm" c="dimmed">
-              {d.claims.reshipment(claim.reshipment.courier, claim.reshipment.trackingNumber)}
+              {d.claims.reshipment(claim.reshipment.courierLabel ?? claim.reshipment.courier, claim.reshipment.trackingNumber)}
             </Text>
           )}
           {claim.refunds.map((r) => (

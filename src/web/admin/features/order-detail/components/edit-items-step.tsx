@@ -1,5 +1,6 @@
-import { ActionIcon, Button, Card, Collapse, Group, NativeSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Card, Collapse, Group, NativeSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { OrderDetail } from '../../../../../contracts/orders';
+import { ProductPicker } from '../../../app/components/product-picker';
 import { formatWon } from '../../../app/format';
 import { useDetailI18n } from '../i18n';
 import { newAddedItem, type AddedItem, type EditDraft } from '../model/edit-draft';
@@ -79,7 +80,7 @@ export function EditItemsStep({ order, draft, onChange }: { order: OrderDetail; 
         <Card key={a.key} withBorder padding="sm" role="group" aria-label={d.edit.addedItem(index + 1)}>
           <Group justify="space-between" mb="xs">
             <Text fw={600} size="sm">
-              {d.edit.addedItem(index + 1)} · {a.type === 'custom' ? d.items.custom : d.edit.productId}
+              {d.edit.addedItem(index + 1)} · {a.type === 'custom' ? d.items.custom : d.edit.catalogItem}
             </Text>
             <ActionIcon variant="subtle" color="red" aria-label={d.edit.remove(index + 1)} onClick={() => onChange({ ...draft, added: draft.added.filter((x) => x.key !== a.key) })}>
               <span aria-hidden>✕</span>
@@ -103,11 +104,14 @@ export function EditItemsStep({ order, draft, onChange }: { order: OrderDetail; 
                 />
               </>
             ) : (
-              <>
-                <NumberInput label={d.edit.productId} value={a.productId} onChange={(v) => update(a.key, { productId: num(v) })} min={1} allowNegative={false} allowDecimal={false} hideControls required />
-                <NumberInput label={d.edit.optionId} value={a.optionId} onChange={(v) => update(a.key, { optionId: num(v) })} min={1} allowNegative={false} allowDecimal={false} hideControls />
-                <span />
-              </>
+              <Box style={{ gridColumn: '1 / -1' }}>
+                <ProductPicker
+                  label={d.items.product}
+                  required
+                  value={a.productId === '' ? null : { productId: a.productId, optionId: a.optionId === '' ? null : a.optionId }}
+                  onChange={({ product, option }) => update(a.key, { productId: product.id, optionId: option?.id ?? '' })}
+                />
+              </Box>
             )}
             <NumberInput
               label={d.edit.quantity}

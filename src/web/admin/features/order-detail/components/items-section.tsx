@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text } from '@manti
 import type { OrderDetail } from '../../../../../contracts/orders';
 import { formatSeoulDateTime, formatWon } from '../../../app/format';
 import { useDetailI18n } from '../i18n';
-import { courierName, trackingHref } from '../model/couriers';
+import { trackingHref } from '../model/couriers';
 import { addressBlocks, itemName, type UnitRow } from '../model/rows';
 import { withRow, type Selection } from '../model/selection';
 import { QuantityStepper } from './quantity-stepper';
@@ -82,12 +82,12 @@ export function ItemsSection({ order, selection, onSelectionChange, readOnly }: 
 }
 
 function ItemRow({ row, selection, onSelectionChange, readOnly }: { row: UnitRow; selection: Selection; onSelectionChange(s: Selection): void; readOnly: boolean }) {
-  const { d, t, lang } = useDetailI18n();
+  const { d, t } = useDetailI18n();
   const { item, group } = row;
   const name = itemName(item);
   const checked = selection[row.key] !== undefined;
   const set = (q: number | undefined) => onSelectionChange(withRow(selection, row.key, q));
-  const courier = group.courier ? courierName(group.courier, lang) : null;
+  const courier = group.courierLabel ?? group.courier;
   return (
     <Table.Tr data-testid={`row-${row.key}`} bg={checked ? 'indigo.0' : undefined}>
       {!readOnly && (

@@ -1,5 +1,6 @@
-import { Fieldset, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Autocomplete, Fieldset, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { OrderDetail } from '../../../../../contracts/orders';
+import { useCouriers } from '../../../app/api/couriers';
 import type { Pickup } from '../api/actions';
 import { useDetailI18n } from '../i18n';
 
@@ -48,6 +49,7 @@ export function PickupFields({
   onChange(value: Pickup): void;
 }) {
   const { d } = useDetailI18n();
+  const { names: courierNames } = useCouriers();
   const set = (field: keyof Pickup) => (e: { currentTarget: { value: string } }) => onChange({ ...value, [field]: e.currentTarget.value });
   const addresses = [...order.addresses].sort((a, b) => a.position - b.position);
   return (
@@ -76,7 +78,7 @@ export function PickupFields({
           <TextInput label={d.pickup.address1} value={value.address1} onChange={set('address1')} required maxLength={200} />
           <TextInput label={d.pickup.address2} value={value.address2} onChange={set('address2')} maxLength={200} />
           <TextInput label={d.pickup.pickupDate} type="date" value={value.pickupDate ?? ''} onChange={set('pickupDate')} />
-          <TextInput label={d.pickup.courier} value={value.courier ?? ''} onChange={set('courier')} maxLength={50} />
+          <Autocomplete label={d.pickup.courier} data={courierNames} value={value.courier ?? ''} onChange={(courier) => onChange({ ...value, courier })} maxLength={50} />
           <TextInput label={d.pickup.trackingNumber} value={value.trackingNumber ?? ''} onChange={set('trackingNumber')} maxLength={50} />
         </SimpleGrid>
       </Stack>

@@ -1,6 +1,7 @@
-import { List, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Autocomplete, List, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { OrderDetail } from '../../../../../contracts/orders';
+import { useCouriers } from '../../../app/api/couriers';
 import { orderActions } from '../api/actions';
 import { useOrderMutation } from '../api/mutation';
 import { useDetailI18n } from '../i18n';
@@ -12,7 +13,8 @@ import { UnitPicker } from './unit-picker';
 
 /**
  * 상태 변경 (one step forward) and 상태 되돌리기 (one step back), for any part of any row's
- * quantity; shipping asks for the courier and tracking number.
+ * quantity; shipping asks for the courier (suggested from the server's list, any name accepted)
+ * and tracking number.
  */
 export function StatusChangeDialog({ direction, order, selection, onClose }: { direction: 'forward' | 'revert'; order: OrderDetail; selection: Selection; onClose(): void }) {
   const { d, t } = useDetailI18n();
@@ -22,6 +24,7 @@ export function StatusChangeDialog({ direction, order, selection, onClose }: { d
   const [picked, setPicked] = useState<Selection>(() => restrict(selection, rows));
   const [courier, setCourier] = useState('');
   const [trackingNumber, setTrackingNumber] = useState('');
+  const { names: courierNames } = useCouriers();
   const units = chosen(rows, picked);
   const ships = units.some(({ row }) => target(row.status) === 'shipping');
   const label = (status: string) => t.unitStatus[status as keyof typeof t.unitStatus] ?? status;
@@ -59,7 +62,7 @@ export function StatusChangeDialog({ direction, order, selection, onClose }: { d
           <Stack gap={4}>
             <Text size="sm">{d.status.shipmentNeeded}</Text>
             <SimpleGrid cols={2}>
-              <TextInput label={d.status.courier} value={courier} onChange={(e) => setCourier(e.currentTarget.value)} required maxLength={50} placeholder="CJ대한통운" />
+              <Autocomplete label={d.status.courier} data={courierNames} value={courier} onChange={setCourier} required maxLength={50} placeholder={courierNames[0]} />
               <TextInput label={d.status.trackingNumber} value={trackingNumber} onChange={(e) => setTrackingNumber(e.currentTarget.value)} required maxLength={40} />
             </SimpleGrid>
           </Stack>

@@ -1,3 +1,4 @@
+import type { OrderFilter } from '../../../../../contracts/order-filter';
 import type { OrderSearchRequest } from '../../../../../contracts/order-list';
 
 /** React Query keys of the order list; invalidating `views` also refreshes counts and diffs. */
@@ -7,6 +8,7 @@ export const listKeys = {
   viewDiff: (viewId: number, state: unknown) => ['views', 'diff', viewId, state] as const,
   orders: ['orders', 'list'] as const,
   search: (request: OrderSearchRequest) => ['orders', 'list', request] as const,
+  count: (filter: OrderFilter) => ['orders', 'list', 'count', filter] as const,
   savedFilters: ['saved-filters'] as const,
   memos: (orderId: number) => ['orders', orderId, 'memos'] as const,
   ordersByPhone: (phone: string) => ['orders', 'by-phone', phone] as const,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { orderListResponseSchema } from '../../../../../contracts/order-list';
+import { orderCountResponseSchema } from '../../../../../contracts/order-list';
 import { api } from '../../../app/api/client';
 import { listKeys } from './keys';
 
@@ -11,7 +11,7 @@ import { listKeys } from './keys';
 export function useOrderCountByPhone(phone: string) {
   return useQuery({
     queryKey: listKeys.ordersByPhone(phone),
-    queryFn: ({ signal }) => api.query('/api/v1/orders/search', { filter: { keyword: phone }, limit: 1 }, orderListResponseSchema, signal).then((r) => r.total),
+    queryFn: ({ signal }) => api.query('/api/v1/orders/count', { filter: { keyword: phone } }, orderCountResponseSchema, signal).then((r) => r.total),
     staleTime: 60_000,
   });
 }

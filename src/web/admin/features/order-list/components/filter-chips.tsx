@@ -1,12 +1,14 @@
 import { Button, CloseButton, Group, Paper, Text } from '@mantine/core';
 import type { OrderFilter } from '../../../../../contracts/order-filter';
+import { useProductsById } from '../../../app/api/products';
 import { useI18n } from '../../../app/i18n';
 import { filterChips, withoutCondition } from '../model/filter-chips';
 
 /** The filter's conditions as removable chips (the keyword stays in the search box). */
 export function FilterChips({ filter, onChange }: { filter: OrderFilter; onChange(filter: OrderFilter): void }) {
   const { t, lang } = useI18n();
-  const chips = filterChips(filter, t, lang);
+  const products = useProductsById(filter.productIds ?? []);
+  const chips = filterChips(filter, t, lang, new Map([...products].map(([id, p]) => [id, p.name])));
   if (chips.length === 0) return null;
   return (
     <Group gap={6} role="list" aria-label={t.filters.title}>

@@ -4,7 +4,7 @@ import { PAYMENT_METHODS } from '../../../../../contracts/common';
 import { CHANNEL_FILTER_VALUES, CHANNEL_LABELS, CLAIM_STATUS_VALUES, ORDER_STATUS_VALUES, PAYMENT_STATUS_VALUES, REGION_LABELS, REGIONS, type OrderFilter } from '../../../../../contracts/order-filter';
 import { useI18n } from '../../../app/i18n';
 import { cleanFilter, withoutKeyword } from '../model/url-state';
-import { AmountFieldset, CheckboxFieldset, ChoiceFieldset, PeriodFieldset, TagsFieldset } from './filter-fields';
+import { AmountFieldset, CheckboxFieldset, ChoiceFieldset, PeriodFieldset, ProductsFieldset, TagsFieldset } from './filter-fields';
 
 /** The unit statuses of the normal flow; the claim flows have their own section. */
 const FLOW_STATUSES = ['awaiting_payment', 'paid', 'preparing', 'ready_to_ship', 'shipping', 'delivered', 'purchase_confirmed'] as const;
@@ -90,13 +90,7 @@ function FilterForm({ filter, courierSuggestions, onApply, onClose }: Omit<Filte
       />
       <Divider />
       <TagsFieldset legend={t.filters.couriers} placeholder={t.filters.couriersPlaceholder} value={draft.couriers} suggestions={courierSuggestions} onChange={(v) => set('couriers', v)} />
-      <TagsFieldset
-        legend={t.filters.products}
-        placeholder={t.filters.productsPlaceholder}
-        description={t.filters.productsHint}
-        value={draft.productIds?.map(String)}
-        onChange={(v) => set('productIds', v.map(Number).filter((n) => Number.isInteger(n) && n > 0))}
-      />
+      <ProductsFieldset value={draft.productIds} onChange={(v) => set('productIds', v)} />
       <CheckboxFieldset legend={t.filters.regions} options={options(REGIONS, (v) => REGION_LABELS[v][lang])} value={draft.regions} onChange={(v) => set('regions', v)} cols={4} />
       <Group
         justify="flex-end"

@@ -1,5 +1,6 @@
 import { Checkbox, Fieldset, Group, NativeSelect, NumberInput, Radio, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { PERIOD_FIELDS, type OrderFilter, type OrderPeriod } from '../../../../../contracts/order-filter';
+import { ProductMultiPicker } from '../../../app/components/product-picker';
 import { useI18n } from '../../../app/i18n';
 
 /** The inputs of the filter panel, one per kind of condition. */
@@ -146,6 +147,22 @@ export function TagsFieldset({
   return (
     <Fieldset legend={legend} variant="unstyled">
       <TagsInput aria-label={legend} placeholder={placeholder} value={[...(value ?? [])]} data={suggestions ?? []} onChange={onChange} description={description} clearable />
+    </Fieldset>
+  );
+}
+
+/** 상품: products chosen by name; the filter keeps their ids (`productIds`). */
+export function ProductsFieldset({ value, onChange }: { value: readonly number[] | undefined; onChange(productIds: number[] | undefined): void }) {
+  const { t } = useI18n();
+  return (
+    <Fieldset legend={t.filters.products} variant="unstyled">
+      <ProductMultiPicker
+        label={t.filters.products}
+        placeholder={t.filters.productsPlaceholder}
+        description={t.filters.productsHint}
+        value={value ?? []}
+        onChange={(ids) => onChange(ids.length > 0 ? ids : undefined)}
+      />
     </Fieldset>
   );
 }

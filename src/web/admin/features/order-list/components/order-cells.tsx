@@ -84,7 +84,7 @@ export function OrderCell({ column, order }: { column: ColumnKey; order: OrderLi
     case 'refundedAmount':
       return <Money amount={order.refundedAmount} />;
     case 'courier':
-      return <Plain>{order.courier ?? ''}</Plain>;
+      return <Plain>{order.courierLabel ?? order.courier ?? ''}</Plain>;
     case 'trackingNumber':
       return <Plain>{order.trackingNumber ?? ''}</Plain>;
     case 'memoCount':

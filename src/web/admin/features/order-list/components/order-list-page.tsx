@@ -6,7 +6,7 @@ import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { rememberListHref, useLocation } from '../../../app/router';
 import { useToast } from '../../../app/toast';
-import { useOrderSearch } from '../api/search-orders';
+import { useOrderCount, useOrderSearch } from '../api/search-orders';
 import { useCreateView, useDeleteView, useReorderViews, useResetLayout, useSaveLayout, useUpdateView } from '../api/view-changes';
 import { useViewDiff } from '../api/view-diff';
 import { useViewCounts, useViews } from '../api/views';
@@ -67,6 +67,7 @@ function OrderListScreen({ views }: { views: View[] }) {
   const scope = useMemo(() => JSON.stringify([view.id, filter, sort]), [view.id, filter, sort]);
   const paging = usePaging(scope);
   const orders = useOrderSearch({ filter, sort, limit: PAGE_SIZE, ...(paging.cursor ? { cursor: paging.cursor } : {}) }, true);
+  const matching = useOrderCount(filter, true);
   const selection = useOrderSelection(scope);
   // order-bulk: the bulk tools work on the selection and the list as shown
   const bulk = useOrderBulk({ selection, view, filter, sort, columns });
@@ -85,7 +86,7 @@ function OrderListScreen({ views }: { views: View[] }) {
 
   const items = orders.data?.items ?? [];
   const pageIds = items.map((o) => o.id);
-  const total = orders.data?.total ?? 0;
+  const total = matching.data ?? 0;
   const couriers = [...new Set(items.flatMap((o) => (o.courier ? [o.courier] : [])))].sort();
   const conditions = countConditions(filter);
   const fail = (error: unknown) => toast.error(errorMessage(error));
@@ -178,7 +179,7 @@ function OrderListScreen({ views }: { views: View[] }) {
         {/* order-bulk: 엑셀 다운로드, 송장 일괄 등록, 최근 일괄 처리 */}
         <BulkToolbar bulk={bulk} />
         <Text size="sm" c="dimmed" ml="auto" data-testid="list-total" aria-live="polite">
-          {orders.data ? t.list.total(formatNumber(total)) : ''}
+          {matching.data !== undefined ? t.list.total(formatNumber(total)) : ''}
         </Text>
       </Group>
       <FilterChips filter={filter} onChange={list.setFilter} />

@@ -27,7 +27,11 @@ function amountText(amount: NonNullable<OrderFilter['amount']>, t: Dictionary): 
   return `${t.filters.amount}: ${min} ~ ${max}`;
 }
 
-export function filterChips(filter: OrderFilter, t: Dictionary, lang: Lang): FilterChip[] {
+/**
+ * `productNames`: the names of the filter's products as far as they are known (read by id); a
+ * product not (yet) known shows as its number.
+ */
+export function filterChips(filter: OrderFilter, t: Dictionary, lang: Lang, productNames: ReadonlyMap<number, string> = new Map()): FilterChip[] {
   const f = cleanFilter(filter);
   const chips: FilterChip[] = [];
   const add = (key: ChipKey, label: string) => chips.push({ key, label });
@@ -43,7 +47,7 @@ export function filterChips(filter: OrderFilter, t: Dictionary, lang: Lang): Fil
   if (f.shippingDelayDays !== undefined) add('shippingDelayDays', t.filters.shippingDelayValue(f.shippingDelayDays));
   if (f.hasMemo !== undefined) add('hasMemo', f.hasMemo ? t.filters.withMemo : t.filters.withoutMemo);
   if (f.couriers) add('couriers', `${t.filters.couriers}: ${f.couriers.join(', ')}`);
-  if (f.productIds) add('productIds', `${t.filters.products}: ${f.productIds.join(', ')}`);
+  if (f.productIds) add('productIds', `${t.filters.products}: ${f.productIds.map((id) => productNames.get(id) ?? t.products.unknown(id)).join(', ')}`);
   if (f.regions) add('regions', `${t.filters.regions}: ${lookup(bilingual(REGION_LABELS, lang), f.regions)}`);
   return chips;
 }
