@@ -10,7 +10,7 @@ test('save the current filter under a name, load it later, delete it', async ({ 
   await panel.getByRole('group', { name: '회원 구분' }).getByRole('radio', { name: '비회원' }).check();
   await panel.getByRole('group', { name: '주문 채널' }).getByRole('checkbox', { name: '쿠팡' }).check();
   await panel.getByRole('button', { name: '적용' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: '비회원' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^비회원$/ })).toBeVisible();
   await expect.poll(() => listTotal(page)).toBeLessThan(400);
   const filtered = await listTotal(page);
 
@@ -28,7 +28,7 @@ test('save the current filter under a name, load it later, delete it', async ({ 
   await page.getByRole('button', { name: '저장된 필터' }).click();
   await page.getByRole('button', { name, exact: true }).click();
   await expect(page.getByRole('listitem').filter({ hasText: '주문 채널: 쿠팡' })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: '비회원' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^비회원$/ })).toBeVisible();
   await expect.poll(() => listTotal(page)).toBe(filtered);
   await waitForRows(page);
 
