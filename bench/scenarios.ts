@@ -90,12 +90,19 @@ export async function bulk(client: BenchClient, database: Database, shopId: numb
   rows.push(row(`bulk preview over ${preview.matched.toLocaleString('en')} orders`, await measure(10, () => client.json('POST', '/api/v1/bulk-jobs/preview', { selection, action: { type: 'start_preparing' } })), '—'));
   const memo = await runJob(client, { selection, action: { type: 'add_memo', body: '벤치마크 일괄 메모' } });
   rows.push({ scenario: `bulk apply: add memo to ${memo.job.processed.toLocaleString('en')} orders`, figure: `${Math.round(memo.job.processed / memo.seconds).toLocaleString('en')} orders/s (${memo.seconds.toFixed(1)} s)`, target: '≥ 5,000 orders/s' });
-  const move = await runJob(client, { selection, action: { type: 'start_preparing' } });
-  rows.push({
-    scenario: `bulk apply: 상품준비중 over ${move.job.total.toLocaleString('en')} orders (${move.job.processed.toLocaleString('en')} moved, ${move.job.skipped.toLocaleString('en')} left out)`,
-    figure: `${Math.round(move.job.total / move.seconds).toLocaleString('en')} orders/s (${move.seconds.toFixed(1)} s)`,
-    target: '≥ 5,000 orders/s',
-  });
+  // the status step with the most orders to move in the period (earlier runs on a reused database
+  // have moved some on), so the figure is of orders really moved, not of orders left out
+  const steps = ['start_preparing', 'mark_ready_to_ship', 'mark_delivered', 'confirm_purchase'] as const;
+  const previews = await Promise.all(steps.map(async (type) => ({ type, preview: await client.json<BulkPreview>('POST', '/api/v1/bulk-jobs/preview', { selection, action: { type } }) })));
+  const best = previews.sort((a, b) => b.preview.willProcess - a.preview.willProcess)[0];
+  if (best) {
+    const move = await runJob(client, { selection, action: { type: best.type } });
+    rows.push({
+      scenario: `bulk apply: ${best.type} over ${move.job.total.toLocaleString('en')} orders (${move.job.processed.toLocaleString('en')} moved, ${move.job.skipped.toLocaleString('en')} left out)`,
+      figure: `${Math.round(move.job.total / move.seconds).toLocaleString('en')} orders/s (${move.seconds.toFixed(1)} s; ${Math.round(move.job.processed / move.seconds).toLocaleString('en')} moved/s)`,
+      target: '≥ 5,000 orders/s',
+    });
+  }
   return rows;
 }
 
