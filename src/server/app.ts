@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { registerAuth } from './auth/plugin';
 import { authRoutes } from './auth/routes';
 import { bulkJobRoutes } from './bulk-jobs/routes';
+import { buyerBenefitRoutes } from './buyer-benefits/routes';
 import { BulkJobRunner, type BulkRunnerOptions } from './bulk-jobs/runner';
 import { claimRoutes } from './claims/routes';
 import { courierRoutes } from './couriers/routes';
@@ -98,6 +99,7 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
   // stops the worker before the database closes: the batch in hand commits, the job is queued again
   app.addHook('onClose', async () => runner.stop());
   await app.register(courierRoutes);
+  await app.register(buyerBenefitRoutes, { db });
   await app.register(webAppRoutes);
   return app;
 }

@@ -9,5 +9,6 @@ export const detailKeys = {
   paymentSummary: (orderId: number) => ['orders', orderId, 'payment-summary'] as const,
   timeline: (orderId: number, only: 'all' | 'memos' | 'events') => ['orders', orderId, 'timeline', only] as const,
   claims: (orderId: number) => ['orders', orderId, 'claims'] as const,
+  buyerBenefits: (orderId: number) => ['orders', orderId, 'buyer-benefits'] as const,
   refundPreview: (orderId: number, scope: unknown) => ['orders', orderId, 'refund-preview', scope] as const,
 };

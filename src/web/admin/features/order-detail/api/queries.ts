@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { buyerBenefitsSchema } from '../../../../../contracts/buyer-benefits';
 import { claimListSchema } from '../../../../../contracts/claims';
 import { orderDetailSchema } from '../../../../../contracts/orders';
 import { paymentSummarySchema } from '../../../../../contracts/payment-summary';
@@ -36,5 +37,17 @@ export function useClaims(orderId: number) {
   return useQuery({
     queryKey: detailKeys.claims(orderId),
     queryFn: ({ signal }) => api.get(`${orderPath(orderId)}/claims`, claimListSchema, signal).then((r) => r.claims),
+  });
+}
+
+/**
+ * 쿠폰 · 적립금 of the buyer (points balance, coupons usable now, the coupon the order carries),
+ * for an edit's 금액 계산. Only member orders ask: a guest has none.
+ */
+export function useBuyerBenefits(orderId: number, enabled = true) {
+  return useQuery({
+    queryKey: detailKeys.buyerBenefits(orderId),
+    queryFn: ({ signal }) => api.get(`${orderPath(orderId)}/buyer-benefits`, buyerBenefitsSchema, signal),
+    enabled,
   });
 }

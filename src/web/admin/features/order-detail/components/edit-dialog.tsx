@@ -1,13 +1,15 @@
-import { Alert, Button, Checkbox, Group, Loader, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CommitEditResult, CreateEditResponse } from '../../../../../contracts/edits';
 import type { OrderDetail } from '../../../../../contracts/orders';
 import { formatWon } from '../../../app/format';
 import { orderActions } from '../api/actions';
 import { useOrderMutation } from '../api/mutation';
+import { useBuyerBenefits } from '../api/queries';
 import { useDetailI18n } from '../i18n';
 import { addedItemComplete, editActions, emptyDraft, itemActions, type EditDraft } from '../model/edit-draft';
 import { DetailModal, MutationError, StepButtons, Steps } from './dialog-parts';
+import { EditBenefits } from './edit-benefits';
 import { EditItemsStep } from './edit-items-step';
 import { EditPreviewView } from './edit-preview';
 
@@ -38,6 +40,8 @@ export function EditDialog({ order, onClose }: { order: OrderDetail; onClose(): 
   const actionsKey = JSON.stringify(actions);
   const itemsReady = itemActions(order, draft).length > 0 && draft.added.every(addedItemComplete);
   const member = order.orderer.isMember;
+  // asked as the dialog opens, so the buyer's coupons and points are there by 금액 계산
+  const benefits = useBuyerBenefits(order.id, member);
 
   const calculate = useOrderMutation(order.id, () => orderActions.previewEdit(order.id, { expectedVersion: version, actions }), { success: () => null, refresh: false });
   const runPreview = () =>
@@ -89,26 +93,7 @@ export function EditDialog({ order, onClose }: { order: OrderDetail; onClose(): 
             {d.edit.benefits}
           </Title>
           {member ? (
-            <SimpleGrid cols={2}>
-              <NumberInput
-                label={d.edit.couponId}
-                description={d.edit.couponHint}
-                value={draft.couponId}
-                onChange={(v) => setDraft({ ...draft, couponId: typeof v === 'number' && v > 0 ? Math.floor(v) : '' })}
-                allowNegative={false}
-                allowDecimal={false}
-                hideControls
-              />
-              <NumberInput
-                label={d.edit.points}
-                value={draft.points}
-                onChange={(v) => setDraft({ ...draft, points: typeof v === 'number' && v > 0 ? Math.floor(v) : '' })}
-                allowNegative={false}
-                allowDecimal={false}
-                thousandSeparator=","
-                hideControls
-              />
-            </SimpleGrid>
+            <EditBenefits benefits={benefits} draft={draft} onChange={setDraft} />
           ) : (
             <Text size="sm" c="dimmed">
               {d.edit.memberOnly}

@@ -61,9 +61,10 @@ export function EditPreviewView({ preview }: { preview: EditPreview }) {
         </Table.Thead>
         <Table.Tbody>
           {TOTAL_ROWS.map((key) => {
-            const sign = DISCOUNTS.has(key) ? -1 : 1;
-            const before = preview.totalsBefore[key] * sign;
-            const after = preview.totalsAfter[key] * sign;
+            // discounts read negative; never as "-0원" (0 × −1 is −0, which Intl prints with its sign)
+            const signed = (amount: number) => (DISCOUNTS.has(key) && amount !== 0 ? -amount : amount);
+            const before = signed(preview.totalsBefore[key]);
+            const after = signed(preview.totalsAfter[key]);
             if (before === 0 && after === 0 && key !== 'total') return null;
             return (
               <Table.Tr key={key} fw={key === 'total' ? 700 : undefined}>

@@ -23,6 +23,7 @@ export interface EditDraft {
   /** New total quantities of existing items, by item id (only those changed). */
   quantities: Record<number, number>;
   added: AddedItem[];
+  /** The buyer's coupon chosen in 금액 계산 (a customerCouponId from GET …/buyer-benefits). */
   couponId: number | '';
   points: number | '';
 }
