@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { BuyerBenefits } from '../../contracts/buyer-benefits';
 import type { Executor } from '../db/client';
 import { coupons, customerCoupons, customers, memberGrades, orders } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
+import { usableCouponsOf } from '../orders/member-benefits';
 import { couponMinOrderText, couponRuleText } from './labels';
 
 /**
@@ -17,24 +18,6 @@ async function memberOf(db: Executor, shopId: number, customerId: number) {
     .leftJoin(memberGrades, and(eq(memberGrades.shopId, customers.shopId), eq(memberGrades.id, customers.gradeId)))
     .where(and(eq(customers.shopId, shopId), eq(customers.id, customerId)));
   return row ?? null;
-}
-
-/** The same rule as an edit's snapshot and loadUsableCoupon: issued to the member, available, not expired at `now`. */
-async function usableCoupons(db: Executor, shopId: number, customerId: number, now: Date) {
-  return db
-    .select({ issued: customerCoupons, rule: coupons })
-    .from(customerCoupons)
-    .innerJoin(coupons, and(eq(coupons.shopId, customerCoupons.shopId), eq(coupons.id, customerCoupons.couponId)))
-    .where(
-      and(
-        eq(customerCoupons.shopId, shopId),
-        eq(customerCoupons.customerId, customerId),
-        eq(customerCoupons.status, 'available'),
-        or(isNull(customerCoupons.expiresAt), gt(customerCoupons.expiresAt, now)),
-      ),
-    )
-    // ascending puts NULLs (never expires) last in PostgreSQL
-    .orderBy(asc(customerCoupons.expiresAt), asc(customerCoupons.id));
 }
 
 async function issuedCoupon(db: Executor, shopId: number, customerCouponId: number) {
@@ -69,7 +52,7 @@ export async function buyerBenefitsOf(db: Executor, shopId: number, orderId: num
   const member = order.customerId === null ? null : await memberOf(db, shopId, order.customerId);
   if (!member) return { orderId, member: null, orderGrade: null, orderPointsUsed: order.pointsUsed, coupons: [], appliedCoupon: null };
 
-  const held = await usableCoupons(db, shopId, member.id, now);
+  const held = await usableCouponsOf(db, shopId, member.id, now);
   const appliedRule = order.customerCouponId === null ? null : await issuedCoupon(db, shopId, order.customerCouponId);
   return {
     orderId,

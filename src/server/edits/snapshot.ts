@@ -1,28 +1,17 @@
-import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { EditAction } from '../../contracts/edits';
 import type { AvailableCoupon, CatalogProduct, OrderChangeSnapshot } from '../../domain/order-change';
 import type { UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
-import { coupons, customerCoupons, productOptions, products, shops } from '../db/schema/index';
+import { productOptions, products, shops } from '../db/schema/index';
 import type { OrderRow } from '../orders/mutation';
-import { loadMemberForUpdate } from '../orders/member-benefits';
+import { loadMemberForUpdate, usableCouponsOf } from '../orders/member-benefits';
 import { loadOrderRows, unitsOf, type OrderRows } from '../orders/read-queries';
 import { moneyPositionOf } from '../payment-requests/queries';
 
 /** The member's coupons that can still be used now: issued to them, available, not expired. */
 async function availableCoupons(tx: Executor, shopId: number, customerId: number, now: Date): Promise<AvailableCoupon[]> {
-  const rows = await tx
-    .select({ issued: customerCoupons, rule: coupons })
-    .from(customerCoupons)
-    .innerJoin(coupons, and(eq(coupons.shopId, customerCoupons.shopId), eq(coupons.id, customerCoupons.couponId)))
-    .where(
-      and(
-        eq(customerCoupons.shopId, shopId),
-        eq(customerCoupons.customerId, customerId),
-        eq(customerCoupons.status, 'available'),
-        or(isNull(customerCoupons.expiresAt), gt(customerCoupons.expiresAt, now)),
-      ),
-    );
+  const rows = await usableCouponsOf(tx, shopId, customerId, now);
   return rows.map(({ issued, rule }) => ({
     customerCouponId: issued.id,
     name: rule.name,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { coupons, customerCoupons, customers, memberGrades, pointsLedger } from '../db/schema/index';
 import { AppError } from '../http/errors';
@@ -49,4 +49,26 @@ export async function addPoints(tx: Executor, shopId: number, customerId: number
     .update(customers)
     .set({ pointsBalance: sql`${customers.pointsBalance} + ${delta}` })
     .where(and(eq(customers.shopId, shopId), eq(customers.id, customerId)));
+}
+
+/**
+ * The member's coupons usable at `now` — issued to them, available, not expired — soonest expiry
+ * first (never-expiring last). Plain reads: the edit's snapshot and the buyer-benefits screen
+ * share this rule; spending a coupon locks it with loadUsableCoupon.
+ */
+export async function usableCouponsOf(db: Executor, shopId: number, customerId: number, now: Date) {
+  return db
+    .select({ issued: customerCoupons, rule: coupons })
+    .from(customerCoupons)
+    .innerJoin(coupons, and(eq(coupons.shopId, customerCoupons.shopId), eq(coupons.id, customerCoupons.couponId)))
+    .where(
+      and(
+        eq(customerCoupons.shopId, shopId),
+        eq(customerCoupons.customerId, customerId),
+        eq(customerCoupons.status, 'available'),
+        or(isNull(customerCoupons.expiresAt), gt(customerCoupons.expiresAt, now)),
+      ),
+    )
+    // ascending puts NULLs (never expires) last in PostgreSQL
+    .orderBy(asc(customerCoupons.expiresAt), asc(customerCoupons.id));
 }
