@@ -5,7 +5,7 @@ import { useDetailI18n } from '../i18n';
 import { trackingHref } from '../model/couriers';
 import { addressBlocks, itemName, type UnitRow } from '../model/rows';
 import { withRow, type Selection } from '../model/selection';
-import { QuantityStepper } from './quantity-stepper';
+import { UnitQuantityStepper } from './quantity-stepper';
 import { UnitStatusBadge } from './status-badge';
 
 interface Props {
@@ -154,19 +154,7 @@ function ItemRow({ row, selection, onSelectionChange, readOnly }: { row: UnitRow
       </Table.Td>
       {!readOnly && (
         <Table.Td>
-          <Group gap="xs" wrap="nowrap">
-            <QuantityStepper
-              value={selection[row.key] ?? row.quantity}
-              max={row.quantity}
-              name={name}
-              label={d.items.quantityOf(name, row.statusLabel)}
-              disabled={!checked}
-              onChange={(q) => set(q)}
-            />
-            <Text size="xs" c="dimmed">
-              {d.items.ofTotal(row.quantity)}
-            </Text>
-          </Group>
+          <UnitQuantityStepper row={row} value={selection[row.key]} name={name} disabled={!checked} onChange={(q) => set(q)} />
         </Table.Td>
       )}
     </Table.Tr>

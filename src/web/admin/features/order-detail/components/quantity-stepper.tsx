@@ -1,4 +1,4 @@
-import { ActionIcon, Group, NumberInput } from '@mantine/core';
+import { ActionIcon, Group, NumberInput, Text } from '@mantine/core';
 import { useDetailI18n } from '../i18n';
 
 interface Props {
@@ -42,6 +42,22 @@ export function QuantityStepper({ value, max, min = 1, label, name, disabled, on
       <ActionIcon variant="default" size="sm" aria-label={d.items.increase(name)} disabled={disabled || value >= max} onClick={() => onChange(clamp(value + 1))}>
         <span aria-hidden>+</span>
       </ActionIcon>
+    </Group>
+  );
+}
+
+/**
+ * The stepper of a unit row (the detail's item tables and the dialogs' unit pickers): how many of
+ * the row's units to act on, with "/ n개" after it.
+ */
+export function UnitQuantityStepper({ row, value, name, disabled, onChange }: { row: { quantity: number; statusLabel: string }; value: number | undefined; name: string; disabled: boolean; onChange(value: number): void }) {
+  const { d } = useDetailI18n();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <QuantityStepper value={value ?? row.quantity} max={row.quantity} name={name} label={d.items.quantityOf(name, row.statusLabel)} disabled={disabled} onChange={onChange} />
+      <Text size="xs" c="dimmed">
+        {d.items.ofTotal(row.quantity)}
+      </Text>
     </Group>
   );
 }

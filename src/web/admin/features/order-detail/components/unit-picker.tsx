@@ -1,9 +1,9 @@
-import { Checkbox, Group, Table, Text } from '@mantine/core';
+import { Checkbox, Table, Text } from '@mantine/core';
 import type { OrderDetail } from '../../../../../contracts/orders';
 import { useDetailI18n } from '../i18n';
 import { addressNumber, itemName, type UnitRow } from '../model/rows';
 import { withRow, type Selection } from '../model/selection';
-import { QuantityStepper } from './quantity-stepper';
+import { UnitQuantityStepper } from './quantity-stepper';
 import { UnitStatusBadge } from './status-badge';
 
 interface Props {
@@ -52,19 +52,7 @@ export function UnitPicker({ order, rows, value, onChange, label }: Props) {
                 <UnitStatusBadge status={row.status} label={row.statusLabel} />
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <QuantityStepper
-                    value={value[row.key] ?? row.quantity}
-                    max={row.quantity}
-                    name={name}
-                    label={d.items.quantityOf(name, row.statusLabel)}
-                    disabled={!checked}
-                    onChange={(q) => set(q)}
-                  />
-                  <Text size="xs" c="dimmed">
-                    {d.items.ofTotal(row.quantity)}
-                  </Text>
-                </Group>
+                <UnitQuantityStepper row={row} value={value[row.key]} name={name} disabled={!checked} onChange={(q) => set(q)} />
               </Table.Td>
             </Table.Tr>
           );
