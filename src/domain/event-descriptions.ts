@@ -49,9 +49,17 @@ function describeEditChanges(c: OrderEditChanges, ko: boolean): string {
   return parts.join(', ');
 }
 
-/** A one-line human description of an event, in Korean or English; money as "12,000원". */
-export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
+/**
+ * A one-line human description of an event, in Korean or English; money as "12,000원". Items are
+ * named by `itemNames` (the order's "상품명 / 옵션") where the reader has them, else by number.
+ */
+export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en', itemNames: ReadonlyMap<number, string> = new Map()): string {
   const ko = lang === 'ko';
+  const units = (itemId: number, quantity: number, capital = false) => {
+    const name = itemNames.get(itemId);
+    if (name) return ko ? `${name} ${quantity}개` : `${name} ×${quantity}`;
+    return ko ? `품목 #${itemId} ${quantity}개` : `${capital ? 'Item' : 'item'} #${itemId} ×${quantity}`;
+  };
   switch (e.type) {
     case 'order_created':
       return ko
@@ -87,7 +95,7 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
         : `Refunded ${formatWon(e.amount)} (${methodLabel(e.method, lang).toLowerCase()})`;
     case 'claim_requested':
     case 'claim_withdrawn': {
-      const what = e.items.map((i) => (ko ? `품목 #${i.itemId} ${i.quantity}개` : `item #${i.itemId} ×${i.quantity}`)).join(', ');
+      const what = e.items.map((i) => units(i.itemId, i.quantity)).join(', ');
       const kind = CLAIM_KIND_LABELS[e.claimKind][lang];
       if (e.type === 'claim_withdrawn') return ko ? `${kind} 요청 #${e.claimId}을 철회했습니다 (${what})` : `Withdrew ${kind.toLowerCase()} #${e.claimId} (${what})`;
       const reason = e.reason ? ` (${e.reason})` : '';
@@ -117,7 +125,7 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
     case 'status_changed': {
       const move = `${qualifiedStatusLabel(e.from, lang)} → ${qualifiedStatusLabel(e.to, lang)}`;
       const revert = e.kind === 'revert' ? (ko ? ' (되돌림)' : ' (reverted)') : '';
-      return ko ? `품목 #${e.itemId} ${e.quantity}개: ${move}${revert}` : `Item #${e.itemId} ×${e.quantity}: ${move}${revert}`;
+      return `${units(e.itemId, e.quantity, true)}: ${move}${revert}`;
     }
     case 'tracking_assigned':
       return ko
@@ -148,7 +156,7 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en'): string {
     case 'address_removed':
       return ko ? `배송지를 삭제했습니다 (#${e.addressId})` : `Removed shipping address #${e.addressId}`;
     case 'units_reallocated': {
-      const what = e.moves.map((m) => (ko ? `품목 #${m.itemId} ${m.quantity}개` : `item #${m.itemId} ×${m.quantity}`)).join(', ');
+      const what = e.moves.map((m) => units(m.itemId, m.quantity)).join(', ');
       return ko
         ? `${what}를 다른 배송지(#${e.toAddressId})로 옮겼습니다${feeNote(e.remoteFeeDifference, ko)}`
         : `Moved ${what} to shipping address #${e.toAddressId}${feeNote(e.remoteFeeDifference, ko)}`;

@@ -3,7 +3,7 @@ import type { TimelineResponse } from '../../contracts/timeline';
 import { describeEvent, type TimelineEvent } from '../../domain/events';
 import type { Principal } from '../auth/principal';
 import type { Executor } from '../db/client';
-import { memos, orders, timelineEvents } from '../db/schema/index';
+import { memos, orderItems, orders, timelineEvents } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 
 /**
@@ -22,6 +22,9 @@ export async function readTimeline(db: Executor, principal: Principal, orderId: 
     only === 'events'
       ? []
       : await db.select().from(memos).where(and(eq(memos.shopId, shopId), eq(memos.orderId, orderId), isNull(memos.deletedAt))).orderBy(desc(memos.id));
+  // events name items by id; the reader sees "린넨 셔츠 / 블랙 1개"
+  const items = only === 'memos' ? [] : await db.select({ id: orderItems.id, productName: orderItems.productName, optionName: orderItems.optionName }).from(orderItems).where(and(eq(orderItems.shopId, shopId), eq(orderItems.orderId, orderId)));
+  const itemNames = new Map(items.map((i) => [i.id, i.optionName ? `${i.productName} / ${i.optionName}` : i.productName]));
   const me = principal.kind === 'staff' ? principal.staffId : null;
   const entries: TimelineResponse['entries'] = [
     ...events.map((e) => ({
@@ -30,7 +33,7 @@ export async function readTimeline(db: Executor, principal: Principal, orderId: 
       type: e.type,
       at: e.createdAt.toISOString(),
       actor: { kind: e.actorKind, id: e.actorId, name: e.actorName },
-      description: describeEvent(e.payload as TimelineEvent, lang),
+      description: describeEvent(e.payload as TimelineEvent, lang, itemNames),
       buyerVisible: e.buyerVisible,
       payload: e.payload as Record<string, unknown>,
     })),
