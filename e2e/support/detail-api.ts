@@ -80,6 +80,14 @@ export async function createCardOrder(api: StaffApi, lines: CustomLine[], ordere
       card: { company: '신한카드', numberMasked: '5365-10**-****-1234', installmentMonths: 3 },
     },
   });
+  return placeAtServerPrice(api, body);
+}
+
+/**
+ * Places an order whose payment is exactly what the server prices it at: a first request with a
+ * wrong amount is refused with PAYMENT_AMOUNT_MISMATCH naming the expected one, then the real one.
+ */
+export async function placeAtServerPrice(api: StaffApi, body: (amount: number) => unknown): Promise<ApiOrder> {
   const probe = await api.context.post('/api/v1/orders', { data: body(1) });
   expect(probe.status()).toBe(422);
   const { error } = (await probe.json()) as { error: { code: string; details?: { expected?: number } } };

@@ -6,9 +6,8 @@
  * a test finds one that holds what it needs through the API — the member orders of the list, and
  * GET …/buyer-benefits of each — and then places an order of its own for that member.
  */
-import { expect } from '@playwright/test';
 import type { BuyerBenefits, BuyerCoupon } from '../../src/contracts/buyer-benefits';
-import type { ApiOrder, CustomLine, StaffApi } from './detail-api';
+import { placeAtServerPrice, type ApiOrder, type CustomLine, type StaffApi } from './detail-api';
 
 export interface MemberWithBenefits {
   customerId: number;
@@ -63,10 +62,5 @@ export async function createMemberOrder(api: StaffApi, member: { customerId: num
       card: { company: '국민카드', numberMasked: '9430-12**-****-5678', installmentMonths: 0 },
     },
   });
-  const probe = await api.context.post('/api/v1/orders', { data: body(1) });
-  expect(probe.status()).toBe(422);
-  const { error } = (await probe.json()) as { error: { code: string; details?: { expected?: number } } };
-  expect(error.code).toBe('PAYMENT_AMOUNT_MISMATCH');
-  expect(typeof error.details?.expected).toBe('number');
-  return api.post<ApiOrder>('/api/v1/orders', body(error.details?.expected ?? 0));
+  return placeAtServerPrice(api, body);
 }

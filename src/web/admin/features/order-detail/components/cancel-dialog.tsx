@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { ClaimResult } from '../../../../../contracts/claims';
 import type { OrderDetail } from '../../../../../contracts/orders';
@@ -10,7 +10,7 @@ import { useDetailI18n } from '../i18n';
 import { unitRows } from '../model/rows';
 import { chosen, restrict, totalUnits, type Selection } from '../model/selection';
 import { CANCELLABLE } from '../model/status-flow';
-import { ClaimResultView } from './claim-result';
+import { ClaimDoneStep } from './claim-result';
 import { DetailModal, MutationError, StepButtons, Steps } from './dialog-parts';
 import { RefundAccountFields, accountComplete, emptyAccount, needsRefundAccount } from './refund-account-fields';
 import { RefundCalculator } from './refund-calculator';
@@ -122,12 +122,7 @@ export function CancelDialog({ order, selection, onClose }: { order: OrderDetail
         </Stack>
       )}
       {step === 'done' && result && (
-        <Stack>
-          <ClaimResultView result={result} />
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{d.dialog.close}</Button>
-          </Group>
-        </Stack>
+        <ClaimDoneStep result={result} onClose={onClose} />
       )}
     </DetailModal>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ClaimDto, ClaimResult } from '../../../../../contracts/claims';
 import type { OrderDetail } from '../../../../../contracts/orders';
@@ -7,7 +7,7 @@ import { orderActions, type RefundAccount, type RefundAdjustments } from '../api
 import { useOrderMutation } from '../api/mutation';
 import { useRefundPreview } from '../api/refund-preview';
 import { useDetailI18n } from '../i18n';
-import { ClaimResultView } from './claim-result';
+import { ClaimDoneStep } from './claim-result';
 import { DetailModal, MutationError, StepButtons, Steps } from './dialog-parts';
 import { RefundAccountFields, accountComplete, emptyAccount, needsRefundAccount } from './refund-account-fields';
 import { RefundCalculator } from './refund-calculator';
@@ -81,12 +81,7 @@ export function ClaimCompleteDialog({ order, claim, onClose }: { order: OrderDet
         </Stack>
       )}
       {step === 'done' && result && (
-        <Stack>
-          <ClaimResultView result={result} />
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{d.dialog.close}</Button>
-          </Group>
-        </Stack>
+        <ClaimDoneStep result={result} onClose={onClose} />
       )}
     </DetailModal>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { ClaimResult } from '../../../../../contracts/claims';
 import type { OrderDetail } from '../../../../../contracts/orders';
@@ -8,7 +8,7 @@ import { useDetailI18n } from '../i18n';
 import { unitRows } from '../model/rows';
 import { chosen, restrict, type Selection } from '../model/selection';
 import { RETURNABLE } from '../model/status-flow';
-import { ClaimResultView } from './claim-result';
+import { ClaimDoneStep } from './claim-result';
 import { DetailModal, MutationError, StepButtons, Steps } from './dialog-parts';
 import { PickupFields, emptyPickup, pickupBody, pickupComplete, pickupFromAddress } from './pickup-fields';
 import { UnitPicker } from './unit-picker';
@@ -115,12 +115,7 @@ export function ClaimRequestDialog({ kind, order, selection, onClose }: { kind: 
         </Stack>
       )}
       {step === 'done' && result && (
-        <Stack>
-          <ClaimResultView result={result} />
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{d.dialog.close}</Button>
-          </Group>
-        </Stack>
+        <ClaimDoneStep result={result} onClose={onClose} />
       )}
     </DetailModal>
   );

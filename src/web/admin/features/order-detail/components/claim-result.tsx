@@ -1,4 +1,4 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { ClaimResult } from '../../../../../contracts/claims';
 import { formatWon } from '../../../app/format';
 import { useDetailI18n } from '../i18n';
@@ -46,6 +46,19 @@ export function ClaimResultView({ result }: { result: ClaimResult }) {
         </Alert>
       )}
       {result.buyerShippingFee !== null && result.buyerShippingFee > 0 && <Text size="sm">{d.exchange.buyerShippingFee(formatWon(t, result.buyerShippingFee))}</Text>}
+    </Stack>
+  );
+}
+
+/** The last step of the cancel, return, exchange and completion dialogs: the result, then 닫기. */
+export function ClaimDoneStep({ result, onClose }: { result: ClaimResult; onClose(): void }) {
+  const { d } = useDetailI18n();
+  return (
+    <Stack>
+      <ClaimResultView result={result} />
+      <Group justify="flex-end">
+        <Button onClick={onClose}>{d.dialog.close}</Button>
+      </Group>
     </Stack>
   );
 }
