@@ -21,8 +21,8 @@ if (demo && config.demoOrders > 0) {
 }
 
 // PGlite has no autovacuum: refresh the planner's statistics once per start, in the background
-// (a server with autovacuum keeps its own; analyzing again there is harmless)
-if (database.kind === 'pglite') void database.db.execute(sql`analyze`).catch((error: unknown) => console.error('analyze failed', error));
+// (a server with autovacuum keeps its own; a database just seeded was analyzed by the seed)
+if (database.kind === 'pglite' && !demo) void database.db.execute(sql`analyze`).catch((error: unknown) => console.error('analyze failed', error));
 
 const app = await buildApp({
   db: database.db,

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { BulkAction } from '../../contracts/bulk-jobs';
 import { actorOf } from '../auth/actor';
 import type { Principal } from '../auth/principal';
-import { queryRows, type Db } from '../db/client';
+import { queryRows, type Db, type Executor } from '../db/client';
 import { bulkJobItems, bulkJobs } from '../db/schema/index';
 import type { PaymentGateway } from '../payments/gateways/gateway';
 import { processCancel } from './batch-cancel';
@@ -166,16 +166,6 @@ export class BulkJobRunner {
       .where(and(eq(bulkJobs.shopId, job.shopId), eq(bulkJobs.id, job.id), eq(bulkJobs.status, 'running')));
   }
 
-  private async pendingIds(job: ClaimedJob, limit: number): Promise<number[]> {
-    const rows = await this.db
-      .select({ orderId: bulkJobItems.orderId })
-      .from(bulkJobItems)
-      .where(and(eq(bulkJobItems.shopId, job.shopId), eq(bulkJobItems.jobId, job.id), eq(bulkJobItems.outcome, 'pending')))
-      .orderBy(asc(bulkJobItems.orderId))
-      .limit(limit);
-    return rows.map((r) => r.orderId);
-  }
-
   private batchJob(job: ClaimedJob): BatchJob {
     return { shopId: job.shopId, action: job.action, actor: actorOf(job.principal) };
   }
@@ -186,15 +176,7 @@ export class BulkJobRunner {
     try {
       return await this.db.transaction(async (tx) => {
         const now = new Date();
-        ids = (
-          await tx
-            .select({ orderId: bulkJobItems.orderId })
-            .from(bulkJobItems)
-            .where(and(eq(bulkJobItems.shopId, job.shopId), eq(bulkJobItems.jobId, job.id), eq(bulkJobItems.outcome, 'pending')))
-            .orderBy(asc(bulkJobItems.orderId))
-            .limit(this.batchSize)
-            .for('update', { skipLocked: true })
-        ).map((r) => r.orderId);
+        ids = await pendingOrderIds(tx, job, { limit: this.batchSize, lock: true });
         if (ids.length === 0) return 0;
         const outcomes = await processMoveBatch(tx, this.batchJob(job), ids, now);
         await recordOutcomes(tx, job.shopId, job.id, outcomes, now);
@@ -221,12 +203,8 @@ export class BulkJobRunner {
     try {
       await this.db.transaction(async (tx) => {
         const now = new Date();
-        const [pending] = await tx
-          .select({ orderId: bulkJobItems.orderId })
-          .from(bulkJobItems)
-          .where(and(eq(bulkJobItems.shopId, job.shopId), eq(bulkJobItems.jobId, job.id), eq(bulkJobItems.orderId, orderId), eq(bulkJobItems.outcome, 'pending')))
-          .for('update', { skipLocked: true });
-        if (!pending) return;
+        const [pending] = await pendingOrderIds(tx, job, { limit: 1, onlyOrderId: orderId, lock: true });
+        if (pending === undefined) return;
         await recordOutcomes(tx, job.shopId, job.id, await processMoveBatch(tx, this.batchJob(job), [orderId], now), now);
       });
     } catch (error) {
@@ -239,7 +217,7 @@ export class BulkJobRunner {
   /** Cancels go one order at a time (each may call the payment gateway). */
   private async cancelBatch(job: ClaimedJob): Promise<number> {
     if (job.action.type !== 'cancel') throw new Error('not a cancel job');
-    const ids = await this.pendingIds(job, 50);
+    const ids = await pendingOrderIds(this.db, job, { limit: 50, lock: false });
     for (const orderId of ids) {
       if (this.stopping) break;
       try {
@@ -251,4 +229,26 @@ export class BulkJobRunner {
     }
     return ids.length;
   }
+}
+
+/**
+ * The job's orders still pending, lowest id first. `lock` takes them FOR UPDATE SKIP LOCKED in the
+ * caller's transaction, so two batches (or two workers) never take the same order.
+ */
+async function pendingOrderIds(db: Executor, job: ClaimedJob, { limit, onlyOrderId, lock }: { limit: number; onlyOrderId?: number; lock: boolean }): Promise<number[]> {
+  const query = db
+    .select({ orderId: bulkJobItems.orderId })
+    .from(bulkJobItems)
+    .where(
+      and(
+        eq(bulkJobItems.shopId, job.shopId),
+        eq(bulkJobItems.jobId, job.id),
+        onlyOrderId === undefined ? undefined : eq(bulkJobItems.orderId, onlyOrderId),
+        eq(bulkJobItems.outcome, 'pending'),
+      ),
+    )
+    .orderBy(asc(bulkJobItems.orderId))
+    .limit(limit);
+  const rows = lock ? await query.for('update', { skipLocked: true }) : await query;
+  return rows.map((r) => r.orderId);
 }
