@@ -5,3 +5,4 @@ export * from './catalog';
 export * from './orders';
 export * from './money';
 export * from './operations';
+export * from './platform';
