@@ -63,7 +63,7 @@ for (const t of targets) {
     continue;
   }
   const prepared = await prepareTarget(t, values.fresh ?? false, log);
-  const app = await buildApp({ db: prepared.database.db, bulkJobs: { batchSize: t.name === 'pglite' ? 250 : 1000, concurrency: t.name === 'pglite' ? 1 : 2 } });
+  const app = await buildApp({ database: prepared.database, bulkJobs: { batchSize: t.name === 'pglite' ? 250 : 1000, concurrency: t.name === 'pglite' ? 1 : 2 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

@@ -195,7 +195,7 @@ describe('Toss notifications, with the server’s gateway pointed at the fake To
     // No depositSecretFor: the server keeps secrets in its database, which a synchronous lookup cannot read.
     toss = new TossGateway({ secretKey: fake.secretKey, baseUrl: fake.baseUrl, timeoutMs: 2000 });
     database = await openTestDatabase();
-    app = await buildApp({ db: database.db, gateway: toss });
+    app = await buildApp({ database, gateway: toss });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('server has no port');

@@ -64,7 +64,7 @@ try {
   for (let n = 1; n <= STAFF_COUNT; n++) await createStaff(database.db, demo.shopId, { ...staff(n), role: 'staff' });
   const listShop = await createShop(database.db, { name: '목록 검증샵', ownerEmail: LIST_OWNER.email, ownerName: LIST_OWNER.name, ownerPassword: LIST_OWNER.password });
   await seedOrders(database.db, { shopId: listShop.shopId, orders: orderCount, seed: 7, now: new Date() });
-  app = await buildApp({ db: database.db });
+  app = await buildApp({ database });
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

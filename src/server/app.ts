@@ -3,20 +3,25 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { registerAuth } from './auth/plugin';
+import { signInLockRoutes } from './auth/lock-routes';
 import { authRoutes } from './auth/routes';
 import { bulkJobRoutes } from './bulk-jobs/routes';
 import { buyerBenefitRoutes } from './buyer-benefits/routes';
 import { BulkJobRunner, type BulkRunnerOptions } from './bulk-jobs/runner';
 import { claimRoutes } from './claims/routes';
 import { courierRoutes } from './couriers/routes';
-import type { Db } from './db/client';
+import type { Database } from './db/client';
+import { DatabaseMonitor } from './db/monitor';
 import { editRoutes } from './edits/routes';
 import { exportRoutes } from './excel/export-routes';
 import { trackingImportRoutes } from './excel/tracking-import-routes';
 import { fulfillmentRoutes } from './fulfillment/routes';
-import { registerErrorHandling } from './http/errors';
+import { answerClientError } from './http/client-errors';
+import { frameworkErrorCode, registerErrorHandling, sendError } from './http/errors';
+import { registerHealth } from './http/health';
+import { registerInputGuard } from './http/input-guard';
+import { registerSecurity } from './http/security';
 import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
 import { orderListRoutes } from './order-list/routes';
@@ -33,8 +38,18 @@ import { viewRoutes } from './views/routes';
 import { webAppRoutes } from './web/static';
 
 export interface AppOptions {
-  db: Db;
-  secureCookies?: boolean;
+  /** The open database: its queries, its kind, and how to ask whether it answers. */
+  database: Pick<Database, 'db' | 'kind' | 'ping'>;
+  /** `true`: session cookies always Secure; `'auto'` (default): when the request came over HTTPS, behind a trusted proxy too. */
+  secureCookies?: boolean | 'auto';
+  /** Fastify's trustProxy: whose X-Forwarded-For/-Proto/-Host to believe (client address, HTTPS, own origin). */
+  trustProxy?: boolean | string | string[];
+  /** Other origins allowed to send cookie-authenticated changes (a dev server on another port). */
+  allowedOrigins?: readonly string[];
+  /** Sign-in attempts per client address per minute (a per-process flood guard; failures are counted in the database). */
+  signInRateLimit?: number;
+  /** How often the database is asked whether it answers, and how long it may take. */
+  healthCheck?: { intervalMs?: number; timeoutMs?: number };
   logger?: boolean;
   /** The payment gateway refunds go through; default: the one the environment names (registry.ts). */
   gateway?: PaymentGateway;
@@ -43,14 +58,37 @@ export interface AppOptions {
 }
 
 /** Builds the HTTP app around an open database; main.ts and the tests both start it this way. */
-export async function buildApp({ db, secureCookies = false, logger = false, gateway = createGateway(process.env), bulkJobs = {} }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 5 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database, secureCookies = 'auto', logger = false, bulkJobs = {} } = options;
+  const db = database.db;
+  const gateway = options.gateway ?? createGateway(process.env);
+  const app = Fastify({
+    logger,
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // new requests during shutdown are answered by the health gate, in our error shape
+    return503OnClosing: false,
+    frameworkErrors: (error, request, reply) => sendError(reply, request, frameworkErrorCode(error) ?? 'BAD_REQUEST', { reason: error.message }),
+    clientErrorHandler: answerClientError,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const monitor = new DatabaseMonitor({
+    ping: (timeoutMs) => database.ping(timeoutMs),
+    gate: database.kind === 'postgres',
+    intervalMs: options.healthCheck?.intervalMs,
+    timeoutMs: options.healthCheck?.timeoutMs,
+    log: (message) => app.log.warn(message),
+  });
+  registerErrorHandling(app, { onDatabaseFailure: () => monitor.reportFailure() });
   await app.register(fastifyCookie);
+  registerHealth(app, monitor, database.kind);
+  await registerSecurity(app, { secureCookies, allowedOrigins: options.allowedOrigins });
   registerAuth(app, db);
+  registerInputGuard(app);
   registerIdempotentReplayHeader(app);
+  app.addHook('onReady', async () => monitor.start());
+  app.addHook('onClose', async () => monitor.stop());
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -72,11 +110,16 @@ export async function buildApp({ db, secureCookies = false, logger = false, gate
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // its own CSP (hashes of its inline script), without upgrade-insecure-requests (plain HTTP on a LAN) and never framed
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, '').replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { hide: true, response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
-  await app.register(authRoutes, { db, secureCookies });
+  await app.register(authRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
+  await app.register(signInLockRoutes, { db });
   await app.register(orderRoutes, { db });
   await app.register(orderListRoutes, { db });
   await app.register(timelineRoutes, { db });

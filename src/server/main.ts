@@ -1,13 +1,14 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
-import { openDatabase, sql } from './db/client';
+import { openDatabase, sql, type Database } from './db/client';
+import { databaseFailureOf } from './db/failures';
 import { backfillListColumns } from './order-list/backfill';
 import { seedOrders } from './seed/seed';
 import { ensureDemoShop } from './shops/service';
 
 const config = readConfig();
 const started = Date.now();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openWhenReachable();
 console.log(`database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
 
 // Orders written before the list's search columns existed get them once (a no-op afterwards).
@@ -25,8 +26,10 @@ if (demo && config.demoOrders > 0) {
 if (database.kind === 'pglite' && !demo) void database.db.execute(sql`analyze`).catch((error: unknown) => console.error('analyze failed', error));
 
 const app = await buildApp({
-  db: database.db,
+  database,
   secureCookies: config.secureCookies,
+  trustProxy: config.trustProxy,
+  allowedOrigins: config.allowedOrigins,
   logger: process.env.JUMUN_LOG === '1',
   bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1 },
 });
@@ -41,6 +44,23 @@ if (demo) {
   console.log(`  Storefront API key: ${demo.apiKey}`);
 } else {
   console.log('  Sign in with your staff account (forgot it? npm run reset-password -- <e-mail>)');
+}
+
+/**
+ * A server started before its database (a deploy, a reboot of both) waits for it instead of
+ * exiting: the first connection is retried with a growing pause, and said so on the console.
+ */
+async function openWhenReachable(): Promise<Database> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
+    } catch (error) {
+      if (!config.databaseUrl || !databaseFailureOf(error)) throw error;
+      const pause = Math.min(30, 2 ** Math.min(attempt, 5));
+      console.error(`database unreachable (${error instanceof Error ? error.message : String(error)}); trying again in ${pause} s`);
+      await new Promise((resolve) => setTimeout(resolve, pause * 1000));
+    }
+  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

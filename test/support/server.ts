@@ -12,24 +12,66 @@ export interface TestResponse<T = unknown> {
   body: T;
 }
 
-/** A client over real HTTP that keeps a session cookie like a browser would. */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A client over real HTTP that behaves like the admin web app in a browser: it keeps its cookies,
+ * and before its first change made with a session cookie it asks for the CSRF token and then sends
+ * it with every change (the server refuses cookie-authenticated changes without it).
+ */
 export class HttpClient {
-  private cookie: string | null = null;
+  private readonly cookies = new Map<string, string>();
+  private csrfToken: string | null = null;
   constructor(
     readonly baseUrl: string,
     private readonly defaults: Record<string, string> = {},
   ) {}
 
+  /** The Cookie header this client would send (empty when it holds none). */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  /** Headers a raw fetch needs to act as this client: its cookies and, for changes, the CSRF token. */
+  async sessionHeaders(): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { ...this.defaults };
+    if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
+    if (this.cookies.has('jumun_session') && !headers.authorization) headers['x-csrf-token'] = await this.ensureCsrfToken();
+    return headers;
+  }
+
+  private async ensureCsrfToken(): Promise<string> {
+    if (this.csrfToken) return this.csrfToken;
+    const res = await this.request<{ token: string }>('GET', '/api/v1/auth/csrf-token');
+    if (res.status !== 200) throw new Error(`no CSRF token: ${res.status} ${JSON.stringify(res.body)}`);
+    this.csrfToken = res.body.token;
+    return this.csrfToken;
+  }
+
   async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
     const all: Record<string, string> = { ...this.defaults, ...headers };
     if (body !== undefined) all['content-type'] = 'application/json';
-    if (this.cookie) all.cookie = this.cookie;
+    if (UNSAFE.has(method) && this.cookies.has('jumun_session') && !all.authorization && !('x-csrf-token' in headers)) all['x-csrf-token'] = await this.ensureCsrfToken();
+    if (this.cookies.size > 0) all.cookie = this.cookieHeader;
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
+    this.keepCookies(response);
     const text = await response.text();
     const parsed = text && response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as T) : (text as T);
     return { status: response.status, headers: response.headers, body: parsed };
+  }
+
+  /** Takes the cookies a response sets (and drops the ones it clears), as a browser would. */
+  keepCookies(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const at = pair.indexOf('=');
+      const name = pair.slice(0, at).trim();
+      const value = pair.slice(at + 1).trim();
+      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+      if (name === 'jumun_session') this.csrfToken = null;
+    }
   }
 
   get = <T = unknown>(path: string, headers?: Record<string, string>) => this.request<T>('GET', path, undefined, headers);
@@ -69,7 +111,7 @@ let staffCounter = 0;
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const gateway = new TestGateway();
-  const app = await buildApp({ db: database.db, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 } });
+  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -99,7 +141,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     },
     async restart(next: ServerOptions = {}) {
       await server.app.close();
-      server.app = await buildApp({ db: database.db, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 } });
+      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 } });
       await server.app.listen({ port: address.port, host: '127.0.0.1' });
     },
     async close() {

@@ -32,9 +32,9 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     if (!access || access === 'public') return;
     const authorization = request.headers.authorization;
     if (authorization) {
-      const principal = authorization.startsWith('Bearer ') ? await principalFromApiKey(db, authorization.slice(7).trim()) : null;
-      if (!principal) throw new AppError('INVALID_API_KEY');
-      request.principal = principal;
+      // anything but a Bearer key counts as a wrong key (and is throttled like one)
+      const key = authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : authorization;
+      request.principal = await principalFromApiKey(db, key, request.ip, new Date());
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       request.principal = cookie ? await principalFromSession(db, cookie, new Date()) : null;

@@ -43,3 +43,8 @@ export async function findShopName(db: Executor, shopId: number) {
   const [row] = await db.select({ name: shops.name }).from(shops).where(eq(shops.id, shopId)).limit(1);
   return row?.name;
 }
+
+export async function shopExists(db: Executor, shopId: number): Promise<boolean> {
+  const [row] = await db.select({ id: shops.id }).from(shops).where(eq(shops.id, shopId)).limit(1);
+  return row !== undefined;
+}

@@ -7,18 +7,48 @@ import { AppError } from '../http/errors';
 import { findShopName } from './queries';
 import { login, logout, SESSION_COOKIE } from './service';
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db; secureCookies: boolean }> = async (app, { db, secureCookies }) => {
+export interface AuthRouteOptions {
+  db: Db;
+  secureCookies: boolean | 'auto';
+  /** Sign-in attempts per client address per minute, whatever their outcome (a flood guard). */
+  signInRateLimit?: number;
+}
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { db, secureCookies, signInRateLimit = 60 }) => {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public' },
-      schema: { tags: ['auth'], summary: '직원 로그인 (Staff sign-in)', body: loginRequestSchema, response: { 204: z.undefined(), 401: errorResponseSchema } },
+      config: { access: 'public', rateLimit: { max: signInRateLimit, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: '직원 로그인 (Staff sign-in)',
+        description:
+          'Sets the session cookie. Failed sign-ins are counted per account and per client address: after 5 failures on an account each ' +
+          'next attempt waits twice as long (429 `SIGN_IN_THROTTLED` with `Retry-After`), after 10 the account is locked for 15 minutes ' +
+          '(429 `SIGN_IN_LOCKED`; the shop owner can lift it). A refused attempt never says whether the password was right.',
+        body: loginRequestSchema,
+        response: { 204: z.undefined(), 401: errorResponseSchema, 429: errorResponseSchema },
+      },
     },
     async (request, reply) => {
-      const session = await login(db, request.body.email, request.body.password, new Date());
+      const session = await login(db, request.body.email, request.body.password, new Date(), request.ip);
       reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, expires: session.expiresAt });
       return reply.code(204).send();
     },
+  );
+
+  app.get(
+    '/api/v1/auth/csrf-token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'CSRF 토큰 (The token cookie-authenticated changes carry)',
+        description: 'Browser clients send it as `x-csrf-token` on every POST, PUT, PATCH and DELETE made with the session cookie. Requests with an API key need none.',
+        response: { 200: z.object({ token: z.string() }) },
+      },
+    },
+    async (_request, reply) => ({ token: reply.generateCsrf() }),
   );
 
   app.post(

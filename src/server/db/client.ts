@@ -5,10 +5,11 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
+import type pg from 'pg';
+import { pingPool, poolConfig, ResilientPool, SERVER_TIMEOUTS, TOOL_TIMEOUTS, type DatabaseTimeouts } from './pool';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -20,6 +21,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Asks the database `select 1`; throws when it does not answer within timeoutMs (PostgreSQL) or at all. */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,17 +33,20 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps it in memory (tests). */
   dataDir?: string;
+  /** PostgreSQL connect, statement and idle-transaction limits; the server's by default. */
+  timeouts?: DatabaseTimeouts;
+  /** Told about connections the server dropped (they are replaced; the process carries on). */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Opens the database and brings its schema up to date (migrations run from code, never by hand). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    // JIT compiles plans of big scans (a count over a million rows) for tens of ms that such an
-    // OLTP query never wins back; off for our connections, whatever the server's default.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
+    await migrateServer(options.databaseUrl);
+    const onError = options.onConnectionError ?? ((error: Error) => console.error(`database connection lost: ${error.message}`));
+    const pool = new ResilientPool(poolConfig(options.databaseUrl, options.timeouts ?? SERVER_TIMEOUTS), onError);
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', ping: (timeoutMs) => pingPool(pool, timeoutMs), close: () => pool.end() };
   }
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
@@ -48,8 +54,39 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
 }
+
+/**
+ * Migrations run on a connection of their own without the server's statement limit: an index
+ * built over a million orders may legitimately take minutes.
+ */
+async function migrateServer(databaseUrl: string): Promise<void> {
+  const pool = new ResilientPool({ ...poolConfig(databaseUrl, TOOL_TIMEOUTS), max: 1 }, () => undefined);
+  try {
+    await migratePg(drizzlePg(pool as pg.Pool, { schema }), { migrationsFolder });
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * Reads that must see one state of the data (an order's rows across its tables) in one snapshot:
+ * a REPEATABLE READ, READ ONLY transaction, or the caller's transaction when it already has one.
+ */
+export async function readSnapshot<T>(executor: Executor, read: (tx: Executor) => Promise<T>): Promise<T> {
+  if (executor instanceof PgTransaction) return read(executor);
+  return (executor as Db).transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+export { SERVER_TIMEOUTS, TOOL_TIMEOUTS, type DatabaseTimeouts };
 
 /** Raw SQL rows; the two drivers answer with the same `rows` shape. */
 export async function queryRows<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {

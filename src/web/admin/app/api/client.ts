@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { DICTIONARIES, getLang } from '../i18n';
+import { CSRF_HEADER, CSRF_REFUSED, csrfToken, forgetCsrfToken, needsCsrf } from './csrf';
 
 /**
  * A failed API call, as the server put it: `{ error: { code, message, details } }`. `message` is
@@ -55,7 +56,7 @@ interface RequestOptions<T> {
   readOnly?: boolean;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: RequestOptions<T> = {}, retried = false): Promise<T> {
   const lang = getLang();
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang === 'en' ? 'en' : 'ko' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -63,6 +64,7 @@ async function request<T>(method: string, path: string, options: RequestOptions<
   if (method !== 'GET' && !options.readOnly) headers['idempotency-key'] = idempotencyKey();
   let response: Response;
   try {
+    if (needsCsrf(method)) headers[CSRF_HEADER] = await csrfToken();
     response = await fetch(path, {
       method,
       headers,
@@ -85,6 +87,10 @@ async function request<T>(method: string, path: string, options: RequestOptions<
   }
   if (!response.ok) {
     const error = errorBody(json);
+    if (error?.code === CSRF_REFUSED && !retried) {
+      forgetCsrfToken();
+      return request(method, path, options, true);
+    }
     if (response.status === 401 && path !== '/api/v1/auth/login') unauthorizedHandler?.();
     throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? DICTIONARIES[lang].errors.unexpected, error?.details);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { api, ApiError } from '../../../app/api/client';
+import { CSRF_HEADER, csrfToken, needsCsrf } from '../../../app/api/csrf';
 import { DICTIONARIES, getLang } from '../../../app/i18n';
 
 /**
@@ -50,6 +51,7 @@ export async function rawFetch(path: string, request: RawRequest): Promise<Respo
   if (request.idempotent) headers['idempotency-key'] = newKey();
   let response: Response;
   try {
+    if (needsCsrf(request.method)) headers[CSRF_HEADER] = await csrfToken();
     response = await fetch(path, { method: request.method, headers, body: request.body, credentials: 'same-origin', signal: request.signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;

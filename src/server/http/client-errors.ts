@@ -1,0 +1,19 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { ERROR_CATALOG, type ErrorCode } from '../../contracts/errors';
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers too large, a malformed
+ * request line, a request that never finished arriving) still answer in our error shape. There is
+ * no parsed request to take the language from, so the message is Korean, the default.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST';
+  const entry = ERROR_CATALOG[code];
+  const body = JSON.stringify({ error: { code, message: entry.ko } });
+  socket.end(
+    `HTTP/1.1 ${entry.status} ${STATUS_CODES[entry.status] ?? 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
