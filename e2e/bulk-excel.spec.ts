@@ -6,6 +6,7 @@ import { staff } from './support/accounts';
 import { inBatches, ShopApi, uniqueName } from './support/list-api';
 import { applyFilters, columnTexts, expectTotal, openFilters, orderNumbers, rowOf, saveAsNewTab, search } from './support/list-ui';
 import { headerTexts, listTotal, signIn, tab, table, waitForRows } from './support/session';
+import { csrfHeaders } from './support/api-session';
 
 /**
  * 일괄 처리, 엑셀 다운로드 and 송장 일괄 등록 from the order list, on orders each test places itself.
@@ -282,7 +283,7 @@ test('(f) 엑셀 다운로드: the tab’s conditions within the last month, col
     // back to the tab's shared columns for this staff member
     const { views } = (await (await page.request.get('/api/v1/views')).json()) as { views: View[] };
     const all = views.find((v) => v.locked);
-    if (all) await page.request.delete(`/api/v1/views/${all.id}/layout`);
+    if (all) await page.request.delete(`/api/v1/views/${all.id}/layout`, { headers: await csrfHeaders(page.request) });
   }
 });
 

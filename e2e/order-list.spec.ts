@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { listTotal, rows, signIn, tab, table, waitForRows } from './support/session';
 import { LIST_OWNER } from './support/accounts';
+import { csrfHeaders } from './support/api-session';
 
 test.describe('order list', () => {
   test('전체 shows the count and 100 rows a page; a tab shows its own count and rows', async ({ page }) => {
@@ -13,7 +14,7 @@ test.describe('order list', () => {
     await expect(page.getByTestId('list-range')).toHaveText('1–100 / 400건');
 
     // times in Asia/Seoul (this browser runs in UTC), money with separators and 원
-    const first = await page.request.post('/api/v1/orders/search', { data: { limit: 1 } });
+    const first = await page.request.post('/api/v1/orders/search', { data: { limit: 1 }, headers: await csrfHeaders(page.request) });
     const { items } = (await first.json()) as { items: Array<{ orderedAt: string; totalAmount: number }> };
     const order = items[0]!;
     const seoul = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' }).format(new Date(order.orderedAt));

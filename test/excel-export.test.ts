@@ -15,7 +15,8 @@ import { startTestServer, type TestServer } from './support/server';
  * ago) — exported by filter and period, by chosen ids, by a tab's layout and in English.
  */
 let server: TestServer;
-let cookie: string;
+/** The owner's cookies and CSRF token, for raw fetches (the export answers a file, not JSON). */
+let session: Record<string, string>;
 let a: OrderDetail;
 let b: OrderDetail;
 let c: OrderDetail;
@@ -31,11 +32,6 @@ const defaultHeaders = () => [
   ...ITEM_HEADERS_KO.map((h) => (h === '수량' ? '품목수량' : h)),
 ];
 
-async function signIn(email: string, password: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  expect(res.status).toBe(204);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
 
 interface Exported {
   status: number;
@@ -45,7 +41,7 @@ interface Exported {
 }
 
 async function exportOrders(body: unknown, headers: Record<string, string> = {}): Promise<Exported> {
-  const res = await fetch(`${server.baseUrl}/api/v1/exports/orders`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${server.baseUrl}/api/v1/exports/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...session, ...headers }, body: JSON.stringify(body) });
   const bytes = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) return { status: res.status, headers: res.headers, sheet: undefined as never, error: (JSON.parse(bytes.toString()) as { error: { code: string } }).error };
   const workbook = new ExcelJS.Workbook();
@@ -89,7 +85,7 @@ beforeAll(async () => {
   const { shopId } = server.shop;
   const socks = await addProduct(server.database.db, shopId, { name: '면 양말', price: 12000, options: [{ name: '블랙/M' }] });
   const shirt = (await addProduct(server.database.db, shopId, { name: '린넨 셔츠', price: 39000 })).productId;
-  cookie = await signIn(server.shop.ownerEmail, 'owner-password-1');
+  session = await (await server.signIn(server.shop.ownerEmail, 'owner-password-1')).sessionHeaders();
   const now = Date.now();
   const guest = (name: string, phone: string) => ({ name, phone, guestPassword: '1234' });
   a = await place({

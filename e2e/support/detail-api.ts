@@ -5,6 +5,7 @@
  * order of its own, never from seeded data.
  */
 import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from '@playwright/test';
+import { signedInRequestContext } from './api-session';
 import { OWNER } from './accounts';
 
 export interface ApiOrder {
@@ -29,9 +30,7 @@ const baseURL = () => `http://127.0.0.1:${process.env.E2E_PORT ?? '3000'}`;
 
 /** A signed-in API session of its own (cookies apart from the browser's): another person at another desk. */
 export async function staffApi(playwright: PlaywrightWorkerArgs['playwright'], account: { email: string; password: string } = OWNER): Promise<StaffApi> {
-  const context = await playwright.request.newContext({ baseURL: baseURL(), extraHTTPHeaders: { 'accept-language': 'ko' } });
-  const login = await context.post('/api/v1/auth/login', { data: { email: account.email, password: account.password } });
-  expect(login.ok(), await login.text()).toBeTruthy();
+  const context = await signedInRequestContext(playwright.request, baseURL(), account);
   const api: StaffApi = {
     context,
     async get<T>(path: string) {

@@ -3,6 +3,7 @@ import type { BulkAction, BulkJob, BulkSelection } from '../../src/contracts/bul
 import type { OrderDetail } from '../../src/contracts/orders';
 import type { View } from '../../src/contracts/views';
 import { OWNER } from './accounts';
+import { signedInRequestContext } from './api-session';
 
 /**
  * The shop as the list scenarios need it, through the HTTP API signed in as the owner: orders
@@ -43,10 +44,7 @@ export class ShopApi {
   private constructor(readonly http: APIRequestContext) {}
 
   static async open(baseURL: string): Promise<ShopApi> {
-    const http = await request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': 'ko' } });
-    const res = await http.post('/api/v1/auth/login', { data: { email: OWNER.email, password: OWNER.password } });
-    expect(res.status(), 'the owner signs in').toBe(204);
-    return new ShopApi(http);
+    return new ShopApi(await signedInRequestContext(request, baseURL, OWNER));
   }
 
   dispose() {

@@ -35,8 +35,8 @@ export class HttpClient {
   /** Headers a raw fetch needs to act as this client: its cookies and, for changes, the CSRF token. */
   async sessionHeaders(): Promise<Record<string, string>> {
     const headers: Record<string, string> = { ...this.defaults };
-    if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
     if (this.cookies.has('jumun_session') && !headers.authorization) headers['x-csrf-token'] = await this.ensureCsrfToken();
+    if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
     return headers;
   }
 

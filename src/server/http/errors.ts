@@ -42,6 +42,8 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_ERR_MAX_PARAM_LENGTH: 'PARAMETER_TOO_LONG',
   FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
   FST_ERR_RATE_LIMIT: 'TOO_MANY_REQUESTS',
+  FST_CSRF_MISSING_SECRET: 'CSRF_TOKEN_INVALID',
+  FST_CSRF_INVALID_TOKEN: 'CSRF_TOKEN_INVALID',
 };
 
 /** The catalogued code of an error the framework (or the JSON parser) raised before our code ran. */
@@ -54,6 +56,7 @@ export function frameworkErrorCode(error: FastifyError): ErrorCode | null {
   if (error instanceof SyntaxError) return 'MALFORMED_JSON';
   if (status === 413) return 'BODY_TOO_LARGE';
   if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 403) return 'FORBIDDEN';
   if (status === 429) return 'TOO_MANY_REQUESTS';
   return 'BAD_REQUEST';
 }
