@@ -43,7 +43,7 @@ export interface AppOptions {
 }
 
 /** Builds the HTTP app around an open database; main.ts and the tests both start it this way. */
-export async function buildApp({ db, secureCookies = false, logger = false, gateway = createGateway(process.env), bulkJobs = {} }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, secureCookies = false, logger = false, gateway = createGateway(process.env, db), bulkJobs = {} }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 5 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
