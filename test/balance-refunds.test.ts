@@ -83,7 +83,7 @@ describe('refunding what an edit left overpaid (POST /orders/{id}/refunds)', () 
     });
     expect(res.body.order.totals).toMatchObject({ orderTotal: 50000, paid: 100000, refunded: 50000, balanceDue: 0 });
     expect(res.body.order.paymentStatus).toBe('partially_refunded');
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
     await expectSound(order.id);
 
     const events = (await server.owner.get<TimelineResponse>(`/api/v1/orders/${order.id}/timeline?only=events`)).body.entries.flatMap((e) => (e.kind === 'event' ? [e] : []));
@@ -100,7 +100,7 @@ describe('refunding what an edit left overpaid (POST /orders/{id}/refunds)', () 
     const [first, again] = [await refund(order, { amount: 20000 }, key), await refund(order, { amount: 20000 }, key)];
     expect([first.status, again.status, again.headers.get('idempotent-replayed')]).toEqual([201, 201, 'true']);
     expect(again.body.result.refund!.id).toBe(first.body.result.refund!.id);
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(80000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(80000);
     expect((await detail(order.id)).totals).toMatchObject({ refunded: 20000, balanceDue: -30000 });
     await expectSound(order.id);
   });
@@ -134,7 +134,7 @@ describe('refunding what an edit left overpaid (POST /orders/{id}/refunds)', () 
     await expectRefused(order, { amount: proposal }, 422, 'REFUND_ACCOUNT_REQUIRED');
     const res = await refund(order, { amount: proposal, refundAccount: account });
     expect(res.body.result.refund).toMatchObject({ method: 'gateway', status: 'done', refundAccount: account });
-    expect(server.gateway.balanceOf(paymentKey)).toBe(50000);
+    expect(await server.gateway.balanceOf(paymentKey)).toBe(50000);
     await expectSound(order.id);
   });
 
@@ -149,7 +149,7 @@ describe('refunding what an edit left overpaid (POST /orders/{id}/refunds)', () 
     expect(res.body.result.refund).toMatchObject({ status: 'pending', attempts: 1, parts: [{ status: 'pending' }] });
     expect(res.body.result.refund!.failureMessage).toMatch(/PG 응답 없음/);
     expect(res.body.order.totals).toMatchObject({ refunded: 0, balanceDue: -50000 });
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
     await expectSound(order.id);
     await expectRefused(res.body.order, { amount: proposal }, 422, 'REFUND_EXCEEDS_REFUNDABLE');
 
@@ -157,7 +157,7 @@ describe('refunding what an edit left overpaid (POST /orders/{id}/refunds)', () 
     expect(retried.status).toBe(200);
     expect(retried.body.result.refund).toMatchObject({ id: refundId, status: 'done', attempts: 2, parts: [{ status: 'done' }] });
     expect(retried.body.order.totals).toMatchObject({ refunded: 50000, balanceDue: 0 });
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
     expect((await refundAction(retried.body.order, refundId, 'retry')).body.error.code).toBe('REFUND_NOT_OPEN');
     await expectSound(order.id);
   });

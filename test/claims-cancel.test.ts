@@ -79,7 +79,7 @@ describe('partial and full cancels of a paid member order', () => {
     expect(order.items[0]!.quantityByStatus).toEqual({ paid: 2, cancelled: 1 });
     expect(await pointsOf(server.database.db, server.shop.shopId, member.customerId)).toBe(3000 + 526);
     expect(await stockOf(server.database.db, server.shop.shopId, shirt.optionIds[0]!)).toBe(48);
-    expect(server.gateway.balanceOf(paymentKey)).toBe(47761 - 9569);
+    expect(await server.gateway.balanceOf(paymentKey)).toBe(47761 - 9569);
     await expectSound(order.id);
   });
 
@@ -126,7 +126,7 @@ describe('partial and full cancels of a paid member order', () => {
     expect(order.totals).toMatchObject({ orderTotal: 0, couponDiscount: 0, pointsUsed: 0, paid: 47761, refunded: 47761, balanceDue: 0 });
     expect(order.paymentStatus).toBe('refunded');
     expect(order.payments[0]).toMatchObject({ status: 'cancelled', refundedAmount: 47761 });
-    expect(server.gateway.balanceOf(paymentKey)).toBe(0);
+    expect(await server.gateway.balanceOf(paymentKey)).toBe(0);
     expect(await pointsOf(server.database.db, server.shop.shopId, member.customerId)).toBe(5000);
     const [coupon] = await server.database.db.select().from(customerCoupons).where(eq(customerCoupons.id, member.customerCouponId!));
     expect(coupon).toMatchObject({ status: 'available', usedOrderId: null });

@@ -193,7 +193,7 @@ async function gatewayAgrees(order: OrderDetail, where: string) {
   const parts = await server.database.db.select().from(refundPayments).where(and(eq(refundPayments.shopId, server.shop.shopId), eq(refundPayments.orderId, order.id)));
   for (const p of order.payments) {
     if (!p.gatewayTransactionId) continue;
-    const balance = server.gateway.balanceOf(p.gatewayTransactionId);
+    const balance = await server.gateway.balanceOf(p.gatewayTransactionId);
     if (balance === null) continue;
     const cancelled = p.capturedAmount - balance;
     const pending = parts.filter((x) => x.paymentId === p.id && (x.status === 'pending' || x.status === 'failed')).reduce((s, x) => s + x.amount, 0);

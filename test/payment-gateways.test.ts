@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../src/server/db/client';
+import { testGatewayCancels, testGatewayPayments } from '../src/server/db/schema/index';
 import type { GatewayCancel, GatewayResult } from '../src/server/payments/gateways/gateway';
 import { createGateway } from '../src/server/payments/gateways/registry';
 import { TestGateway } from '../src/server/payments/gateways/test-gateway';
 import { bankName, cardCompanyName, tossBankCode } from '../src/server/payments/gateways/toss-codes';
 import { TossGateway } from '../src/server/payments/gateways/toss-gateway';
 import { parseTossDate } from '../src/server/payments/gateways/toss-payment';
+import { openTestDatabase } from './support/database';
 import { startFakeTossServer, stopFakeTossServer } from './support/fake-toss-server';
 
 const NOW = new Date('2025-03-10T01:00:00.000Z');
@@ -15,10 +18,23 @@ function value<T>(result: GatewayResult<T>): T {
   return result.value;
 }
 
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
+
+/** The gateway's records are rows of the database: each test starts with a gateway that knows nothing. */
+async function forgetEverything() {
+  await database.db.delete(testGatewayPayments);
+  await database.db.delete(testGatewayCancels);
+}
+
 describe('TestGateway', () => {
   let gateway: TestGateway;
-  beforeEach(() => {
-    gateway = new TestGateway({ now: () => NOW });
+  beforeEach(async () => {
+    await forgetEverything();
+    gateway = new TestGateway({ db: database.db, now: () => NOW });
   });
 
   it('confirms card, virtual-account and easy-pay payments by paymentKey prefix', async () => {
@@ -39,7 +55,7 @@ describe('TestGateway', () => {
     const first = value(await gateway.cancel(cancelOf('pk_1', 20000, 'k1')));
     expect(first).toMatchObject({ amount: 20000, remainingAmount: 30000, cancelledAt: NOW });
     expect(value(await gateway.cancel(cancelOf('pk_1', 20000, 'k1')))).toEqual(first);
-    expect(gateway.balanceOf('pk_1')).toBe(30000);
+    expect(await gateway.balanceOf('pk_1')).toBe(30000);
     expect(await gateway.cancel(cancelOf('pk_1', 30001, 'k2'))).toMatchObject({ ok: false, kind: 'declined', code: 'NOT_CANCELABLE_AMOUNT' });
     expect(value(await gateway.cancel(cancelOf('pk_1', 30000, 'k3'))).remainingAmount).toBe(0);
     expect(await gateway.cancel(cancelOf('pk_1', 20000, 'k1'))).toEqual({ ok: true, value: first });
@@ -48,9 +64,9 @@ describe('TestGateway', () => {
 
   it('cancels payments it never saw only once the order service registers them', async () => {
     expect(await gateway.cancel(cancelOf('seeded', 1000, 'k1'))).toMatchObject({ ok: false, kind: 'declined', code: 'PAYMENT_NOT_FOUND' });
-    gateway.register('seeded', 10000, 4000);
-    expect(gateway.balanceOf('seeded')).toBe(6000);
-    gateway.register('seeded', 10000, 0); // a known payment keeps its own state
+    await gateway.register('seeded', 10000, 4000);
+    expect(await gateway.balanceOf('seeded')).toBe(6000);
+    await gateway.register('seeded', 10000, 0); // a known payment keeps its own state
     expect(await gateway.cancel(cancelOf('seeded', 6001, 'k2'))).toMatchObject({ ok: false, code: 'NOT_CANCELABLE_AMOUNT' });
     expect(value(await gateway.cancel(cancelOf('seeded', 6000, 'k3'))).remainingAmount).toBe(0);
   });
@@ -60,21 +76,21 @@ describe('TestGateway', () => {
     gateway.failNext('unavailable', 2);
     expect(await gateway.cancel(cancelOf('pk_1', 1000, 'k1'))).toMatchObject({ ok: false, kind: 'unavailable' });
     expect(await gateway.cancel(cancelOf('pk_1', 1000, 'k1'))).toMatchObject({ ok: false, kind: 'unavailable' });
-    expect(gateway.balanceOf('pk_1')).toBe(10000);
+    expect(await gateway.balanceOf('pk_1')).toBe(10000);
     gateway.failNext('declined');
     expect(await gateway.cancel(cancelOf('pk_1', 1000, 'k2'))).toMatchObject({ ok: false, kind: 'declined', code: 'TEST_DECLINED' });
     expect(await gateway.cancel(cancelOf('pk_1', 1000, 'k2'))).toMatchObject({ ok: false, kind: 'declined' }); // final for that key
     gateway.failNext('unavailable', 1, { lostResponse: true });
     expect(await gateway.cancel(cancelOf('pk_1', 3000, 'k3'))).toMatchObject({ ok: false, kind: 'unavailable' });
-    expect(gateway.balanceOf('pk_1')).toBe(7000); // applied although the caller never heard
+    expect(await gateway.balanceOf('pk_1')).toBe(7000); // applied although the caller never heard
     expect(value(await gateway.cancel(cancelOf('pk_1', 3000, 'k3')))).toMatchObject({ amount: 3000, remainingAmount: 7000 });
-    expect(gateway.balanceOf('pk_1')).toBe(7000);
+    expect(await gateway.balanceOf('pk_1')).toBe(7000);
     gateway.failNext('declined');
     expect(value(await gateway.cancel(cancelOf('pk_1', 3000, 'k3'))).amount).toBe(3000); // a replay, not a new request
   });
 
   it('fails at random with setFailureRate, never changing state on an unavailable answer', async () => {
-    gateway.register('pk_1', 100_000);
+    await gateway.register('pk_1', 100_000);
     let seed = 7;
     gateway.setFailureRate(0.5, () => ((seed = (seed * 48271) % 2147483647) / 2147483647));
     const results = [];
@@ -82,18 +98,18 @@ describe('TestGateway', () => {
     const applied = results.filter((r) => r.ok).length;
     expect(applied).toBeGreaterThan(0);
     expect(applied).toBeLessThan(40);
-    expect(gateway.balanceOf('pk_1')).toBe(100_000 - applied * 100);
+    expect(await gateway.balanceOf('pk_1')).toBe(100_000 - applied * 100);
     gateway.setFailureRate(0, Math.random);
     expect((await gateway.cancel(cancelOf('pk_1', 100, 'last'))).ok).toBe(true);
   });
 
   it('round-trips a virtual-account deposit webhook, and then wants a refund account', async () => {
     await gateway.confirm({ paymentKey: 'va_1', orderId: 'O-9', amount: 20000 });
-    const body = gateway.depositWebhook('va_1');
-    expect(gateway.parseWebhook(body, {})).toEqual({ kind: 'deposit_confirmed', paymentKey: 'va_1', orderId: 'O-9', amount: 20000, depositedAt: NOW });
-    expect(gateway.parseWebhook({ ...body, secret: 'guessed' }, {})).toBeNull();
-    expect(gateway.parseWebhook({ ...body, orderId: 'O-other' }, {})).toBeNull();
-    expect(gateway.parseWebhook({ hello: 'world' }, {})).toBeNull();
+    const body = await gateway.depositWebhook('va_1');
+    expect(await gateway.parseWebhook(body, {})).toEqual({ kind: 'deposit_confirmed', paymentKey: 'va_1', orderId: 'O-9', amount: 20000, depositedAt: NOW });
+    expect(await gateway.parseWebhook({ ...body, secret: 'guessed' }, {})).toBeNull();
+    expect(await gateway.parseWebhook({ ...body, orderId: 'O-other' }, {})).toBeNull();
+    expect(await gateway.parseWebhook({ hello: 'world' }, {})).toBeNull();
     expect(await gateway.cancel(cancelOf('va_1', 5000, 'k1'))).toMatchObject({ ok: false, code: 'INVALID_REFUND_ACCOUNT_INFO' });
     const refundAccount = { bank: '국민은행', accountNumber: '123-456-789', holderName: '홍길동' };
     expect(value(await gateway.cancel({ ...cancelOf('va_1', 5000, 'k2'), refundAccount })).remainingAmount).toBe(15000);
@@ -104,9 +120,10 @@ describe('TestGateway', () => {
     const intent = fc.record({ amount: fc.integer({ min: 1, max: 60_000 }), attempts: fc.array(failure, { minLength: 1, maxLength: 4 }) });
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 20_000 }), fc.array(intent, { maxLength: 12 }), async (captured, before, intents) => {
-        const g = new TestGateway({ now: () => NOW });
+        await forgetEverything();
+        const g = new TestGateway({ db: database.db, now: () => NOW });
         const cancelledBefore = Math.min(before, captured);
-        g.register('pk', captured, cancelledBefore);
+        await g.register('pk', captured, cancelledBefore);
         const learned = new Map<string, GatewayResult<GatewayCancel>>();
         for (const [i, { amount, attempts }] of intents.entries()) {
           for (const mode of attempts) {
@@ -123,13 +140,14 @@ describe('TestGateway', () => {
           if (!learned.has(`refund-${i}`)) learned.set(`refund-${i}`, await g.cancel(cancelOf('pk', amount, `refund-${i}`)));
         }
         const ledger = [...learned.values()].reduce((sum, r) => sum + (r.ok ? r.value.amount : 0), 0);
-        const atGateway = captured - cancelledBefore - g.balanceOf('pk')!;
+        const atGateway = captured - cancelledBefore - (await g.balanceOf('pk'))!;
         expect(atGateway).toBe(ledger); // nothing applied twice, nothing applied unknown
         expect(cancelledBefore + atGateway).toBeLessThanOrEqual(captured);
         for (const [key, result] of learned) if (result.ok) expect(await g.cancel(cancelOf('pk', result.value.amount, key))).toEqual(result);
-        expect(captured - g.balanceOf('pk')!).toBe(cancelledBefore + ledger);
+        expect(captured - (await g.balanceOf('pk'))!).toBe(cancelledBefore + ledger);
       }),
-      { numRuns: 200 },
+      // 100 walks: each cancel is a database transaction now, and the file must stay well inside its timeout on a loaded machine
+      { numRuns: 100 },
     );
   });
 });
@@ -214,22 +232,22 @@ describe('TossGateway against a fake Toss server', () => {
     expect(issued).toMatchObject({ method: 'virtual_account', status: 'pending', virtualAccount: { bank: '신한은행', holder: '홍길동' } });
     secrets.set('J-1006', issued.depositSecret!);
     const body = fake.deposit('tviva_2');
-    const event = toss.parseWebhook(body, {});
+    const event = await toss.parseWebhook(body, {});
     expect(event).toMatchObject({ kind: 'deposit_confirmed', orderId: 'J-1006', paymentKey: null, amount: null });
     expect(event && 'needsRefetch' in event).toBe(false);
-    expect(toss.parseWebhook({ ...body, secret: 'ps_forged' }, {})).toBeNull();
-    expect(toss.parseWebhook(JSON.stringify(body), {})).toMatchObject({ kind: 'deposit_confirmed' });
+    expect(await toss.parseWebhook({ ...body, secret: 'ps_forged' }, {})).toBeNull();
+    expect(await toss.parseWebhook(JSON.stringify(body), {})).toMatchObject({ kind: 'deposit_confirmed' });
     // PAYMENT_STATUS_CHANGED for a virtual account carries the same secret in data, so it proves itself too
     const changed = fake.statusChangedWebhook('tviva_2');
-    expect(toss.parseWebhook(changed, {})).toEqual({ kind: 'deposit_confirmed', paymentKey: 'tviva_2', orderId: 'J-1006', amount: 25000, depositedAt: expect.any(Date) });
-    expect(toss.parseWebhook({ ...changed, data: { ...(changed.data as object), secret: 'ps_forged' } }, {})).toBeNull();
+    expect(await toss.parseWebhook(changed, {})).toEqual({ kind: 'deposit_confirmed', paymentKey: 'tviva_2', orderId: 'J-1006', amount: 25000, depositedAt: expect.any(Date) });
+    expect(await toss.parseWebhook({ ...changed, data: { ...(changed.data as object), secret: 'ps_forged' } }, {})).toBeNull();
   });
 
   it('re-reads the payment before trusting what Toss webhooks cannot prove', async () => {
     fake.addPayment({ paymentKey: 'tviva_3', orderId: 'J-1007', amount: 18000, method: 'virtual_account', status: 'WAITING_FOR_DEPOSIT' });
     // a callback whose secret this process cannot look up: unproven until Toss confirms it
     const forgedDeposit = { createdAt: '2025-03-10T10:00:00.000000', secret: 'anything', orderId: 'J-1007', status: 'DONE', transactionKey: 'tx' };
-    const unproven = toss.parseWebhook(forgedDeposit, {})!;
+    const unproven = (await toss.parseWebhook(forgedDeposit, {}))!;
     expect(unproven).toMatchObject({ kind: 'deposit_confirmed', needsRefetch: true });
     expect(await toss.verifyWebhook(unproven)).toEqual({ ok: true, value: null });
     fake.deposit('tviva_3');
@@ -237,7 +255,7 @@ describe('TossGateway against a fake Toss server', () => {
     expect(fake.requests.at(-1)!.path).toBe('/v1/payments/orders/J-1007');
     fake.addPayment({ paymentKey: 'tgen_card5', orderId: 'J-1008', amount: 9000, method: 'card', status: 'DONE' });
     await toss.cancel({ paymentKey: 'tgen_card5', amount: 9000, reason: '고객 취소', idempotencyKey: 'z' });
-    const cancelled = toss.parseWebhook(fake.statusChangedWebhook('tgen_card5'), {})!;
+    const cancelled = (await toss.parseWebhook(fake.statusChangedWebhook('tgen_card5'), {}))!;
     expect(cancelled).toMatchObject({ kind: 'payment_cancelled', paymentKey: 'tgen_card5', needsRefetch: true });
     expect(value(await toss.verifyWebhook(cancelled))).toMatchObject({ kind: 'payment_cancelled', orderId: 'J-1008' });
     expect(await toss.verifyWebhook({ kind: 'payment_cancelled', paymentKey: 'nope', orderId: 'J-1008', needsRefetch: true })).toEqual({ ok: true, value: null });
@@ -260,8 +278,8 @@ describe('codes, dates and the registry', () => {
   });
 
   it('builds the test gateway unless Toss is asked for with a key', () => {
-    expect(createGateway({}).name).toBe('test');
-    expect(createGateway({ JUMUN_GATEWAY: 'toss', TOSS_SECRET_KEY: 'test_sk_x', TOSS_API_BASE: 'http://127.0.0.1:1' })).toBeInstanceOf(TossGateway);
-    expect(() => createGateway({ JUMUN_GATEWAY: 'toss' })).toThrow(/TOSS_SECRET_KEY/);
+    expect(createGateway({}, database.db).name).toBe('test');
+    expect(createGateway({ JUMUN_GATEWAY: 'toss', TOSS_SECRET_KEY: 'test_sk_x', TOSS_API_BASE: 'http://127.0.0.1:1' }, database.db)).toBeInstanceOf(TossGateway);
+    expect(() => createGateway({ JUMUN_GATEWAY: 'toss' }, database.db)).toThrow(/TOSS_SECRET_KEY/);
   });
 });

@@ -84,7 +84,7 @@ describe('가상계좌 deposit notifications from the gateway', () => {
   it('capture the payment and move the units as a staff confirmation would, once however often they arrive', async () => {
     const { order, paymentKey } = await virtualAccountOrder();
     expect(order.items[0]!.quantityByStatus).toEqual({ awaiting_payment: 3 });
-    const body = server.gateway.depositWebhook(paymentKey);
+    const body = await server.gateway.depositWebhook(paymentKey);
 
     const res = await notify(body);
     expect([res.status, res.body]).toEqual([200, { received: true }]);
@@ -106,23 +106,23 @@ describe('가상계좌 deposit notifications from the gateway', () => {
 
     // Toss retries a notice until it hears 200, and sometimes after: the second delivery changes nothing
     await expectIgnored(paid, body);
-    await expectIgnored(paid, server.gateway.depositWebhook(paymentKey));
+    await expectIgnored(paid, await server.gateway.depositWebhook(paymentKey));
   });
 
   it('ignore a deposit whose secret is not the account’s, whether the gateway or we notice it', async () => {
     const { order, paymentKey } = await virtualAccountOrder();
-    const genuine = server.gateway.depositWebhook(paymentKey);
+    const genuine = await server.gateway.depositWebhook(paymentKey);
     await expectIgnored(order, { ...genuine, secret: 'forged-secret' });
 
     // the gateway knows its own secret, but the storefront handed in another one: ours decides
     const other = await virtualAccountOrder(39000, 'not-the-gateway-secret');
-    await expectIgnored(other.order, server.gateway.depositWebhook(other.paymentKey));
+    await expectIgnored(other.order, await server.gateway.depositWebhook(other.paymentKey));
     expect((await detail(other.order.id)).payments[0]).toMatchObject({ status: 'pending', capturedAmount: 0 });
   });
 
   it('answer 200 and change nothing for what is not ours: another shop, an unknown payment, a body that is no notice', async () => {
     const { order, paymentKey } = await virtualAccountOrder();
-    const body = server.gateway.depositWebhook(paymentKey);
+    const body = await server.gateway.depositWebhook(paymentKey);
     const neighbour = await createShop(server.database.db, { name: '이웃샵', ownerEmail: `${unique('n')}@test.kr`, ownerName: '이웃', ownerPassword: 'owner-password-1' });
     await expectIgnored(order, body, neighbour.shopId);
     await expectIgnored(order, { hello: 'world' });
@@ -131,7 +131,7 @@ describe('가상계좌 deposit notifications from the gateway', () => {
     const stray = unique('va_');
     const issued = await server.gateway.confirm({ paymentKey: stray, orderId: unique('JM-'), amount: 5000 });
     expect(issued.ok).toBe(true);
-    await expectIgnored(order, server.gateway.depositWebhook(stray));
+    await expectIgnored(order, await server.gateway.depositWebhook(stray));
 
     // another gateway's URL has no adapter to read it
     const wrongGateway = await notify(body, server.shop.shopId, 'toss');
@@ -143,7 +143,7 @@ describe('가상계좌 deposit notifications from the gateway', () => {
 
   it('count a deposit short of what is due, keep the units waiting, and let staff confirm the rest', async () => {
     const { order, paymentKey } = await virtualAccountOrder(30000);
-    const body = server.gateway.depositWebhook(paymentKey);
+    const body = await server.gateway.depositWebhook(paymentKey);
     expect(body.amount).toBe(30000);
     await notify(body);
     const partial = await detail(order.id);
@@ -165,7 +165,7 @@ describe('가상계좌 deposit notifications from the gateway', () => {
 
   it('capture a deposit larger than due: the balance shows the shop owes, and POST …/refunds gives it back', async () => {
     const { order, paymentKey } = await virtualAccountOrder(45000);
-    await notify(server.gateway.depositWebhook(paymentKey));
+    await notify(await server.gateway.depositWebhook(paymentKey));
     const over = await detail(order.id);
     expect(over.payments[0]).toMatchObject({ status: 'captured', capturedAmount: 45000 });
     expect([over.paymentStatus, over.totals.balanceDue, over.items[0]!.quantityByStatus]).toEqual(['overpaid', -6000, { paid: 3 }]);
@@ -175,7 +175,7 @@ describe('가상계좌 deposit notifications from the gateway', () => {
     expect(res.status).toBe(201);
     expect(res.body.result.refund).toMatchObject({ claimId: null, amount: 6000, method: 'gateway', status: 'done' });
     expect([res.body.order.paymentStatus, res.body.order.totals.balanceDue]).toEqual(['partially_refunded', 0]);
-    expect(server.gateway.balanceOf(paymentKey)).toBe(39000);
+    expect(await server.gateway.balanceOf(paymentKey)).toBe(39000);
   });
 });
 

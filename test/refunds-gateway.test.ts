@@ -91,7 +91,7 @@ describe('gateway refunds that do not go through at once', () => {
     expect(res.body.result.refund).toMatchObject({ amount: 50000, status: 'pending', attempts: 1, parts: [{ status: 'pending' }] });
     expect(res.body.result.refund!.failureMessage).toMatch(/PG 응답 없음/);
     expect(res.body.order.totals).toMatchObject({ refunded: 0, balanceDue: -50000 });
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(100000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(100000);
     await expectSound(order.id);
 
     // a retry the gateway again leaves unanswered; its replay (same Idempotency-Key) calls nothing
@@ -107,7 +107,7 @@ describe('gateway refunds that do not go through at once', () => {
     expect(retried.status).toBe(200);
     expect(retried.body.result.refund).toMatchObject({ status: 'done', attempts: 3, parts: [{ status: 'done' }] });
     expect(retried.body.order.totals).toMatchObject({ refunded: 50000, balanceDue: 0 });
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
     expect((await refundAction(retried.body.order, res.body.result.refund!.id, 'retry')).body.error.code).toBe('REFUND_NOT_OPEN');
     await expectSound(order.id);
   });
@@ -118,10 +118,10 @@ describe('gateway refunds that do not go through at once', () => {
     server.gateway.failNext('unavailable', 1, { lostResponse: true });
     const res = await cancelOne(order);
     expect(res.body.result.refund!.status).toBe('pending');
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
     const retried = await refundAction(res.body.order, res.body.result.refund!.id, 'retry');
     expect(retried.body.result.refund!.status).toBe('done');
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(50000);
     expect(retried.body.order.totals).toMatchObject({ refunded: 50000, balanceDue: 0 });
     await expectSound(order.id);
   });
@@ -135,7 +135,7 @@ describe('gateway refunds that do not go through at once', () => {
     expect(res.body.result.refund!.failureMessage).toMatch(/거절/);
     expect(res.body.order.totals).toMatchObject({ orderTotal: 50000, paid: 100000, refunded: 0, balanceDue: -50000 });
     expect(res.body.order.paymentStatus).toBe('overpaid');
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(100000);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(100000);
     await expectSound(order.id);
 
     // a second cancel cannot spend what the failed refund still owes
@@ -143,7 +143,7 @@ describe('gateway refunds that do not go through at once', () => {
     expect(second.body.result.refund).toMatchObject({ amount: 50000, status: 'done' });
     const retried = await refundAction(second.body.order, res.body.result.refund!.id, 'retry');
     expect(retried.body.result.refund!.status).toBe('done');
-    expect(server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(0);
+    expect(await server.gateway.balanceOf(payment.gatewayTransactionId)).toBe(0);
     expect(retried.body.order.totals).toMatchObject({ orderTotal: 0, refunded: 100000, balanceDue: 0 });
     await expectSound(order.id);
   });

@@ -61,7 +61,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database, secureCookies = 'auto', logger = false, bulkJobs = {} } = options;
   const db = database.db;
-  const gateway = options.gateway ?? createGateway(process.env);
+  const gateway = options.gateway ?? createGateway(process.env, db);
   const app = Fastify({
     logger,
     bodyLimit: 5 * 1024 * 1024,

@@ -83,7 +83,7 @@ export interface TestServer {
   app: FastifyInstance;
   baseUrl: string;
   shop: CreatedShop;
-  /** The in-memory payment gateway the server refunds through; tests inject failures with failNext. */
+  /** The test payment gateway the server refunds through (its records in the server's database); tests inject failures with failNext. */
   gateway: TestGateway;
   /** A client signed in as the shop's owner. */
   owner: HttpClient;
@@ -110,7 +110,7 @@ let staffCounter = 0;
 /** A real server on a free port over a fresh database, with one shop, its owner and its API key. */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase();
-  const gateway = new TestGateway();
+  const gateway = new TestGateway({ db: database.db });
   const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

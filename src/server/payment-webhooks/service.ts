@@ -42,7 +42,7 @@ const report = (outcome: NoticeOutcome, kind: GatewayWebhook['kind'] | null = nu
  * and the secret check come before the gateway call: a forged notice costs no request to the PG.
  */
 export async function receiveNotification(db: Db, gateway: PaymentGateway, input: IncomingNotification): Promise<NotificationReport> {
-  const parsed = gateway.parseWebhook(input.body, input.headers);
+  const parsed = await gateway.parseWebhook(input.body, input.headers);
   if (!parsed) return report('not_authentic');
   const located = await locatePayment(db, input.shopId, gateway.name, parsed);
   if (located.kind !== 'found') return report('unknown_payment', parsed.kind);

@@ -37,11 +37,11 @@ async function cancelPart(gateway: PaymentGateway, refund: Loaded['refund'], { p
   if (!paymentKey) {
     return { ok: false, kind: 'declined', code: 'NO_GATEWAY_TRANSACTION', message: 'PG 거래번호가 없는 결제라 PG로 취소할 수 없습니다. 환불 계좌로 직접 송금하세요.' };
   }
-  // Payments reported by a storefront were never confirmed through this process's test gateway.
-  gateway.register?.(paymentKey, payment.capturedAmount, payment.refundedAmount);
   const parsed = refundAccountSchema.safeParse(refund.refundAccount);
   const account = parsed.success ? parsed.data : null;
   try {
+    // Payments reported by a storefront were never confirmed through the test gateway.
+    await gateway.register?.(paymentKey, payment.capturedAmount, payment.refundedAmount);
     return await gateway.cancel({
       paymentKey,
       amount: part.amount,

@@ -6,3 +6,4 @@ export * from './orders';
 export * from './money';
 export * from './operations';
 export * from './platform';
+export * from './test-gateway';

@@ -79,8 +79,11 @@ export interface PaymentGateway {
   readonly name: string; // 'test' | 'toss'
   confirm(input: { paymentKey: string; orderId: string; amount: number }): Promise<GatewayResult<CapturedPayment>>;
   cancel(input: CancelInput): Promise<GatewayResult<GatewayCancel>>;
-  /** Parses and authenticates a webhook body; null when it is not ours or not authentic. */
-  parseWebhook(body: unknown, headers: Record<string, string | undefined>): GatewayWebhook | null;
+  /**
+   * Parses and authenticates a webhook body; null when it is not ours or not authentic. Async
+   * because an adapter may need its records to check a body (the test gateway's are in the database).
+   */
+  parseWebhook(body: unknown, headers: Record<string, string | undefined>): Promise<GatewayWebhook | null>;
   /**
    * Added: turns a parsed webhook into one that can be trusted. For events parsed with
    * needsRefetch it asks the gateway for the payment and answers what the gateway says now
@@ -88,10 +91,10 @@ export interface PaymentGateway {
    */
   verifyWebhook?(webhook: GatewayWebhook): Promise<GatewayResult<GatewayWebhook | null>>;
   /**
-   * For a gateway that keeps its own in-memory record of payments (the test gateway): learn a
-   * payment that a storefront reported, before cancelling it. Real gateways know their payments.
+   * For a gateway that keeps its own record of payments (the test gateway, in the database): learn
+   * a payment that a storefront reported, before cancelling it. Real gateways know their payments.
    */
-  register?(paymentKey: string, capturedAmount: number, alreadyCancelled?: number): void;
+  register?(paymentKey: string, capturedAmount: number, alreadyCancelled?: number): Promise<void>;
 }
 
 export const ok = <T>(value: T): GatewayResult<T> => ({ ok: true, value });

@@ -114,7 +114,7 @@ export class TossGateway implements PaymentGateway {
     return tossRequest(this.http, 'GET', `/v1/payments/${encodeURIComponent(paymentKey)}`);
   }
 
-  parseWebhook(body: unknown, _headers: Record<string, string | undefined>): GatewayWebhook | null {
+  async parseWebhook(body: unknown, _headers: Record<string, string | undefined>): Promise<GatewayWebhook | null> {
     // Toss's payment webhooks carry no signature header; authenticity comes from the deposit
     // secret or from re-reading the payment (see toss-webhook.ts).
     return parseTossWebhook(body, this.depositSecretFor);
