@@ -25,6 +25,7 @@ import { registerSecurity } from './http/security';
 import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
 import { orderListRoutes } from './order-list/routes';
+import { registerOrderScope } from './orders/order-scope';
 import { orderRoutes } from './orders/routes';
 import { paymentRequestRoutes } from './payment-requests/routes';
 import { paymentSummaryRoutes } from './payment-summary/routes';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSecurity(app, { secureCookies, allowedOrigins: options.allowedOrigins });
   registerAuth(app, db);
   registerInputGuard(app);
+  registerOrderScope(app, db);
   registerIdempotentReplayHeader(app);
   app.addHook('onReady', async () => monitor.start());
   app.addHook('onClose', async () => monitor.stop());

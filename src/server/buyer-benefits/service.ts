@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { BuyerBenefits } from '../../contracts/buyer-benefits';
-import type { Executor } from '../db/client';
+import { readSnapshot, type Executor } from '../db/client';
 import { coupons, customerCoupons, customers, memberGrades, orders } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 import { usableCouponsOf } from '../orders/member-benefits';
@@ -35,6 +35,10 @@ async function issuedCoupon(db: Executor, shopId: number, customerCouponId: numb
  * A guest order has none of these: `member: null`, empty lists.
  */
 export async function buyerBenefitsOf(db: Executor, shopId: number, orderId: number, lang: Lang, now = new Date()): Promise<BuyerBenefits> {
+  return readSnapshot(db, (tx) => buyerBenefitsOfInSnapshot(tx, shopId, orderId, lang, now));
+}
+
+async function buyerBenefitsOfInSnapshot(db: Executor, shopId: number, orderId: number, lang: Lang, now: Date): Promise<BuyerBenefits> {
   const [order] = await db
     .select({
       customerId: orders.customerId,

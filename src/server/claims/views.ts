@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { pickupSchema, refundAccountSchema, type ClaimDto, type RefundDto } from '../../contracts/claims';
 import { courierLabel } from '../../domain/couriers';
 import { STATUS_LABELS, type UnitStatus } from '../../domain/status';
-import type { Executor } from '../db/client';
+import { readSnapshot, type Executor } from '../db/client';
 import { payments, refundPayments, refunds } from '../db/schema/index';
 import type { Lang } from '../http/errors';
 import type { OrderRows } from '../orders/read-queries';
@@ -12,6 +12,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The order's refunds, oldest first, each with how it is spread over the payments. */
 export async function refundViews(db: Executor, shopId: number, orderId: number): Promise<RefundDto[]> {
+  return readSnapshot(db, (tx) => refundViewsInSnapshot(tx, shopId, orderId));
+}
+
+async function refundViewsInSnapshot(db: Executor, shopId: number, orderId: number): Promise<RefundDto[]> {
   const [rows, parts] = await Promise.all([
     db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.orderId, orderId))).orderBy(asc(refunds.id)),
     db

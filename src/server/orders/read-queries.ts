@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Holder } from '../../domain/quantity-ledger';
 import type { UnitStatus } from '../../domain/status';
-import type { Executor } from '../db/client';
+import { readSnapshot, type Executor } from '../db/client';
 import { claimItems, claims, orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 import { inIds } from '../order-list/sql-arrays';
 
@@ -28,6 +28,11 @@ const groupBy = <T extends { orderId: number }>(rows: readonly T[]) => {
 export async function loadOrderRowsOf(db: Executor, shopId: number, orderIds: readonly number[]) {
   const ids = [...new Set(orderIds)];
   if (ids.length === 0) return new Map<number, never>();
+  // one snapshot: a change committed between two of these reads would show a torn order
+  return readSnapshot(db, (tx) => readRows(tx, shopId, ids));
+}
+
+async function readRows(db: Executor, shopId: number, ids: readonly number[]) {
   const of = (t: OrderChild) => and(eq(t.shopId, shopId), inIds(t.orderId, ids));
   const orderRows = await db.select().from(orders).where(and(eq(orders.shopId, shopId), inIds(orders.id, ids)));
   // Sequential on purpose: inside a transaction there is one connection, and pg refuses to

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PaymentSummary } from '../../contracts/payment-summary';
 import { PAYMENT_STATUS_LABELS } from '../../domain/ledger';
 import { PAYMENT_METHOD_LABELS } from '../../domain/payment-methods';
-import type { Executor } from '../db/client';
+import { readSnapshot, type Executor } from '../db/client';
 import { refundPayments, refunds } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 import { loadOrderRows } from '../orders/read-queries';
@@ -30,6 +30,10 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  * same summarizeOrder that keeps the cache), so the panel and the ledger cannot disagree.
  */
 export async function paymentSummaryOf(db: Executor, shopId: number, orderId: number, lang: Lang): Promise<PaymentSummary> {
+  return readSnapshot(db, (tx) => paymentSummaryOfInSnapshot(tx, shopId, orderId, lang));
+}
+
+async function paymentSummaryOfInSnapshot(db: Executor, shopId: number, orderId: number, lang: Lang): Promise<PaymentSummary> {
   const rows = await loadOrderRows(db, shopId, orderId);
   if (!rows) throw new AppError('ORDER_NOT_FOUND', { orderId });
   const { order } = rows;

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { TimelineResponse } from '../../contracts/timeline';
 import { describeEvent, type TimelineEvent } from '../../domain/events';
 import type { Principal } from '../auth/principal';
-import type { Executor } from '../db/client';
+import { readSnapshot, type Executor } from '../db/client';
 import { memos, orderItems, orders, timelineEvents } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 
@@ -11,6 +11,10 @@ import { AppError, type Lang } from '../http/errors';
  * live memos inline. Memo events (added/edited/deleted) stay in the history; the memo body shows once.
  */
 export async function readTimeline(db: Executor, principal: Principal, orderId: number, only: 'all' | 'memos' | 'events', lang: Lang): Promise<TimelineResponse> {
+  return readSnapshot(db, (tx) => readTimelineInSnapshot(tx, principal, orderId, only, lang));
+}
+
+async function readTimelineInSnapshot(db: Executor, principal: Principal, orderId: number, only: 'all' | 'memos' | 'events', lang: Lang): Promise<TimelineResponse> {
   const shopId = principal.shopId;
   const [order] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
   if (!order) throw new AppError('ORDER_NOT_FOUND', { orderId });
