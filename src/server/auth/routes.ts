@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
   app.get(
     '/api/v1/auth/csrf-token',
     {
-      config: { access: 'public' },
+      config: { access: 'public', usesDatabase: false },
       schema: {
         tags: ['auth'],
         summary: 'CSRF 토큰 (The token cookie-authenticated changes carry)',

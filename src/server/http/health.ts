@@ -3,6 +3,13 @@ import { z } from 'zod';
 import type { DatabaseMonitor } from '../db/monitor';
 import { sendError } from './errors';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `false` for the few /api/v1 routes that answer without the database (served during an outage). */
+    usesDatabase?: boolean;
+  }
+}
+
 const databaseSchema = z.object({
   status: z.enum(['up', 'down']),
   kind: z.enum(['pglite', 'postgres']),
@@ -34,7 +41,7 @@ export function registerHealth(app: FastifyInstance, monitor: DatabaseMonitor, k
       reply.header('retry-after', '5').header('connection', 'close');
       return sendError(reply, request, 'SHUTTING_DOWN');
     }
-    if (monitor.refusing) {
+    if (monitor.refusing && request.routeOptions.config.usesDatabase !== false) {
       reply.header('retry-after', '5');
       return sendError(reply, request, 'DATABASE_UNAVAILABLE', { since: monitor.current.since.toISOString() });
     }
