@@ -20,15 +20,16 @@ const decoyHash = hashPassword('decoy-password-never-matches');
 export async function login(db: Db, email: string, password: string, now: Date, clientAddress: string) {
   const account: Subject = { kind: 'account', value: email };
   const address: Subject = { kind: 'address', value: clientAddress };
+  const member = await findStaffByEmail(db, email);
+  // the shop of a known account sees every attempt on it in its security record
+  const known = { shopId: member?.shopId ?? null, staffId: member?.id ?? null };
   const verdict = await admission(db, [account, address], now);
   if (!verdict.allowed) {
-    await recordSecurityEvent(db, { kind: 'sign_in_refused', subject: email.toLowerCase(), clientAddress, detail: { locked: verdict.locked, retryAfterSeconds: verdict.retryAfterSeconds } });
+    await recordSecurityEvent(db, { kind: 'sign_in_refused', ...known, subject: email.toLowerCase(), clientAddress, detail: { locked: verdict.locked, retryAfterSeconds: verdict.retryAfterSeconds } });
     throw refusal(verdict, verdict.locked ? 'SIGN_IN_LOCKED' : 'SIGN_IN_THROTTLED');
   }
-  const member = await findStaffByEmail(db, email);
   const ok = await verifyPassword(password, member?.passwordHash ?? (await decoyHash));
   if (!member || !ok || !member.active) {
-    const known = { shopId: member?.shopId ?? null, staffId: member?.id ?? null };
     const { locked } = await recordFailure(db, [{ ...account, ...known }, address], now);
     await recordSecurityEvent(db, { kind: 'sign_in_failed', ...known, subject: email.toLowerCase(), clientAddress, detail: { reason: member ? (ok ? 'inactive' : 'password') : 'unknown account' } });
     for (const subject of locked) {
