@@ -6,6 +6,7 @@ import { actorOf } from '../auth/actor';
 import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
 import { languageOf } from '../http/errors';
+import { markReplayed } from '../http/idempotent-replay';
 import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
 import { expectedVersionOf, mutationResponseSchema, runOrderMutation } from '../orders/mutation-route';
 import { commitEdit, previewEdit, readEdit } from './service';
@@ -34,7 +35,9 @@ export const editRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       const idempotencyKey = request.headers['idempotency-key'];
       const expectedVersion = expectedVersionOf(request, request.body);
       const body = { expectedVersion, actions: request.body.actions };
-      return reply.code(201).send(await previewEdit(db, { principal: principalOf(request), orderId: request.params.orderId, idempotencyKey, body }));
+      const { edit, replayed } = await previewEdit(db, { principal: principalOf(request), orderId: request.params.orderId, idempotencyKey, body });
+      markReplayed(request, replayed);
+      return reply.code(201).send(edit);
     },
   );
 

@@ -44,7 +44,7 @@ export interface PreviewRequest {
  * The order itself does not change (no version bump, no event); the order row is share-locked so
  * the preview is computed on one consistent version, the version the commit will insist on.
  */
-export async function previewEdit(db: Db, req: PreviewRequest): Promise<CreateEditResponse> {
+export async function previewEdit(db: Db, req: PreviewRequest): Promise<{ edit: CreateEditResponse; replayed: boolean }> {
   const { principal, orderId, body } = req;
   const shopId = principal.shopId;
   const outcome = await runIdempotent<CreateEditResponse>(
@@ -66,7 +66,7 @@ export async function previewEdit(db: Db, req: PreviewRequest): Promise<CreateEd
       return { status: 201, body: { editId: one(rows, 'order change').id, baseVersion: order.version, preview } };
     },
   );
-  return outcome.body;
+  return { edit: outcome.body, replayed: outcome.replayed };
 }
 
 export async function readEdit(db: Executor, shopId: number, orderId: number, editId: number): Promise<Edit> {

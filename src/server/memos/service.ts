@@ -58,7 +58,7 @@ async function memoChange(db: Db, req: MemoRequest, request: unknown, work: (tx:
     await refreshOrderSummary(tx, staff.shopId, req.orderId, now, { bumpVersion: false });
     return { status: 200, body: memo };
   });
-  return outcome.body;
+  return { memo: outcome.body, replayed: outcome.replayed };
 }
 
 export function addMemo(db: Db, req: MemoRequest, body: string) {
