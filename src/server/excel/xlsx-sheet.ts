@@ -42,8 +42,10 @@ interface SheetContext {
   sharedStrings: readonly string[];
 }
 
-/** More merged ranges than any sheet staff make; beyond it the sheet is refused rather than misread. */
+/** More merged ranges than any sheet staff make; beyond them the sheet is refused rather than misread. */
 const MAX_MERGES = 100_000;
+/** Merged ranges are indexed by column, once per column they span (a whole merged row spans 16,384): at most this many entries. */
+const MAX_MERGE_SPAN = 1_000_000;
 /** Cells are keyed row × this + column (Excel's last column is 16,384). */
 const COLUMN_SPACE = 1 << 20;
 
@@ -77,10 +79,18 @@ function cellRef(ref: string): { row: number; col: number } | null {
  */
 class MergeIndex {
   private readonly masters = new Map<number, CellValue>();
+  /** By column, the ranges spanning it from the top down. */
   private readonly byColumn = new Map<number, MergeRange[]>();
 
   constructor(private readonly ranges: MergeRange[]) {
-    for (const r of ranges) this.masters.set(r.top * COLUMN_SPACE + r.left, null);
+    for (const r of [...ranges].sort((a, b) => a.top - b.top)) {
+      this.masters.set(r.top * COLUMN_SPACE + r.left, null);
+      for (let col = r.left; col <= r.right; col++) {
+        const list = this.byColumn.get(col);
+        if (list) list.push(r);
+        else this.byColumn.set(col, [r]);
+      }
+    }
   }
 
   /** Keeps the value of a range's top-left cell. */
@@ -91,11 +101,7 @@ class MergeIndex {
 
   /** The master value when (row, col) lies in a range other than at its top-left; undefined otherwise. */
   masterOf(row: number, col: number): CellValue | undefined {
-    let list = this.byColumn.get(col);
-    if (!list) {
-      list = this.ranges.filter((r) => r.left <= col && col <= r.right).sort((a, b) => a.top - b.top);
-      this.byColumn.set(col, list);
-    }
+    const list = this.byColumn.get(col) ?? [];
     // the last range starting at or above the row (ranges of one column do not overlap)
     let lo = 0;
     let hi = list.length - 1;
@@ -142,6 +148,7 @@ async function readMerges(xml: readonly Buffer[]): Promise<MergeRange[]> {
   const end = endOfLast(xml, 'sheetData>');
   if (!end) return [];
   const ranges: MergeRange[] = [];
+  let span = 0;
   await scanXml(
     xml,
     {
@@ -151,7 +158,11 @@ async function readMerges(xml: readonly Buffer[]): Promise<MergeRange[]> {
         const [from, to] = (attributesOf(attrs).ref ?? '').split(':');
         const a = cellRef(from ?? '');
         const b = cellRef(to ?? '');
-        if (a && b) ranges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+        if (!a || !b) return;
+        const range = { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+        span += range.right - range.left + 1;
+        if (span > MAX_MERGE_SPAN) throw new AppError('EXCEL_FILE_INVALID', { reason: 'merged cell ranges spanning too many columns in all' });
+        ranges.push(range);
       },
       close: () => undefined,
       text: () => undefined,
