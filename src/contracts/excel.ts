@@ -68,6 +68,13 @@ export const ITEM_QUANTITY_WITH_ORDER_QUANTITY = { ko: '품목수량', en: 'Item
  */
 export const TRACKING_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const TRACKING_IMPORT_MAX_ROWS = 2_000;
+/**
+ * What the parts of an upload that are read (workbook, styles, shared strings, sheets up to the
+ * one with the header) may inflate to in total: an .xlsx is a zip, and 10 MB of zip can hold
+ * gigabytes. An exported file of 2,689 rows with every column (30) is 3.7 MB inflated, so this is
+ * more than ten times what the row limit lets through.
+ */
+export const TRACKING_IMPORT_MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 
 /**
  * The columns of a tracking-number upload, found by their header in the first rows of a sheet (an

@@ -16,6 +16,11 @@ export const EXCEL_ERRORS = {
     ko: '필수 열(주문번호, 송장번호)을 찾을 수 없습니다. 첫 행에 열 이름을 적어 주세요 (양식 파일 참고).',
     en: 'The required columns (주문번호 / Order number, 송장번호 / Tracking number) were not found in the header row (see the template).',
   },
+  EXCEL_FILE_TOO_LARGE: {
+    status: 413,
+    ko: '압축을 푼 엑셀 파일이 너무 큽니다 (최대 50MB). 필요한 열과 행만 남기거나 파일을 나눠 올려 주세요.',
+    en: 'The Excel file is too large once uncompressed (50 MB at most). Keep only the columns and rows needed, or split the file.',
+  },
   EXCEL_TOO_MANY_ROWS: { status: 422, ko: '한 번에 올릴 수 있는 행 수를 넘었습니다. 파일을 나눠 올려 주세요.', en: 'Too many rows for one upload. Split the file and upload the parts.' },
 
   TRACKING_ORDER_NUMBER_MISSING: { status: 422, ko: '주문번호가 비어 있습니다.', en: 'The order number is empty.' },

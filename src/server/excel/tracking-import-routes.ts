@@ -1,12 +1,27 @@
+import { webcrypto } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { TRACKING_IMPORT_MAX_BYTES, TRACKING_IMPORT_MAX_ROWS, trackingImportResultSchema, XLSX_CONTENT_TYPE } from '../../contracts/excel';
+import {
+  TRACKING_IMPORT_MAX_BYTES,
+  TRACKING_IMPORT_MAX_ROWS,
+  TRACKING_IMPORT_MAX_UNCOMPRESSED_BYTES,
+  trackingImportResultSchema,
+  XLSX_CONTENT_TYPE,
+  type TrackingImportResult,
+} from '../../contracts/excel';
+import { errorResponseSchema } from '../../contracts/errors';
 import { principalOf } from '../auth/plugin';
+import { principalScope } from '../auth/principal';
 import type { Db } from '../db/client';
 import { languageOf } from '../http/errors';
+import { markReplayed } from '../http/idempotent-replay';
 import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
+import { runIdempotentStaged } from '../idempotency/service';
 import { xlsxHeaders, xlsxResponse } from './download';
 import { importTrackingNumbers } from './tracking-import-service';
 import { readTrackingSheet, trackingTemplate } from './tracking-sheet';
+
+/** Hashed in the thread pool (WebCrypto), so a 10 MB body does not hold up other requests. */
+const sha256Of = async (bytes: Buffer) => Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 
 /**
  * 송장 일괄 등록. The file is the request body itself (no multipart): the .xlsx content type — or
@@ -31,17 +46,34 @@ export const trackingImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
           'filled in works as is. Each row ships the 배송대기 units of its order (or of its item) as one parcel with that courier and ' +
           'tracking number, through the same status change as by hand (timeline, version). All rows of one order apply together or not ' +
           'at all; orders are independent. Rows with neither courier nor tracking number are skipped. Answers 200 with a verdict per row ' +
-          '(code and message when rejected) and totals; a file that is not an .xlsx, or has no 주문번호/송장번호 header, answers 400. ' +
-          'An `Idempotency-Key` makes a retried upload replay each order’s outcome.',
+          '(code and message when rejected) and totals; a file that is not an .xlsx, or has no 주문번호/송장번호 header, answers 400.\n\n' +
+          `Limits, checked while the file is read: the parts read (workbook, styles, shared strings, and the sheets up to the one with the header) may inflate to ` +
+          `${TRACKING_IMPORT_MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB in total — counted as they inflate, whatever sizes the zip declares — else 413 \`EXCEL_FILE_TOO_LARGE\` ` +
+          `(details \`maxUncompressedBytes\`); the header is looked for in the first 10 rows of each sheet; more than ${TRACKING_IMPORT_MAX_ROWS.toLocaleString('en')} rows ` +
+          'with any of the four columns filled answer 422 `EXCEL_TOO_MANY_ROWS` as soon as the first row past the limit is read (the rest is not), and nothing is applied.\n\n' +
+          'An `Idempotency-Key` is bound to the file’s bytes: a retry with the same key and the same file answers the first outcome ' +
+          '(`Idempotent-Replayed: true`) and ships nothing more — one sent while the first is still running, or after it was cut off, runs ' +
+          'again and each order replays its own outcome; the same key with another file answers 422 `IDEMPOTENCY_KEY_REUSED` and applies nothing.',
         consumes: [XLSX_CONTENT_TYPE, 'application/octet-stream'],
         headers: idempotencyHeaders,
-        response: { 200: trackingImportResultSchema, ...errorResponses },
+        response: { 200: trackingImportResultSchema, ...errorResponses, 413: errorResponseSchema },
       },
     },
-    async (request) => {
-      const rows = await readTrackingSheet(request.body);
+    async (request, reply) => {
+      const principal = principalOf(request);
       const key = request.headers['idempotency-key'];
-      return importTrackingNumbers(db, principalOf(request), rows, languageOf(request), typeof key === 'string' ? key : undefined);
+      // the key is bound to the file's bytes (the request is them); without a key nothing is hashed
+      const file = key !== undefined && Buffer.isBuffer(request.body) ? await sha256Of(request.body) : null;
+      const result = await runIdempotentStaged<TrackingImportResult>(
+        db,
+        { shopId: principal.shopId, scope: principalScope(principal), key, request: { route: 'POST /api/v1/tracking-imports', file } },
+        async () => {
+          const rows = await readTrackingSheet(request.body);
+          return { status: 200, body: await importTrackingNumbers(db, principal, rows, languageOf(request), key) };
+        },
+      );
+      markReplayed(request, result.replayed);
+      return reply.code(result.status).send(result.body);
     },
   );
 

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
-import { TRACKING_IMPORT_COLUMNS, TRACKING_IMPORT_MAX_ROWS } from '../../contracts/excel';
+import { TRACKING_IMPORT_COLUMNS, TRACKING_IMPORT_MAX_ROWS, TRACKING_IMPORT_MAX_UNCOMPRESSED_BYTES } from '../../contracts/excel';
 import { COURIERS } from '../../domain/couriers';
 import { cellText, type CellText } from '../../domain/spreadsheet-values';
 import { AppError, type Lang } from '../http/errors';
+import { XlsxWorkbook } from './xlsx-workbook';
+import type { XlsxRow } from './xlsx-sheet';
 
 type ColumnName = keyof typeof TRACKING_IMPORT_COLUMNS;
 const COLUMN_NAMES = Object.keys(TRACKING_IMPORT_COLUMNS) as ColumnName[];
@@ -27,64 +29,64 @@ for (const name of COLUMN_NAMES) {
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
-async function loadWorkbook(body: unknown): Promise<ExcelJS.Workbook> {
+async function openWorkbook(body: unknown): Promise<XlsxWorkbook> {
   if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('EXCEL_FILE_INVALID', { reason: 'the request body is not a file (send the .xlsx bytes as the body)' });
   if (body.subarray(0, 4).equals(OLE)) throw new AppError('EXCEL_FILE_INVALID', { reason: 'an Excel 97-2003 .xls file: save it as .xlsx' });
   if (!body.subarray(0, 4).equals(ZIP)) throw new AppError('EXCEL_FILE_INVALID', { reason: 'not an .xlsx file' });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its Buffer as an ArrayBuffer; it reads Node buffers (JSZip underneath)
-    await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new AppError('EXCEL_FILE_INVALID', { reason: 'the .xlsx file could not be read', cause: error instanceof Error ? error.message : String(error) });
-  }
-  return workbook;
+  return XlsxWorkbook.open(body, TRACKING_IMPORT_MAX_UNCOMPRESSED_BYTES);
 }
 
-/** The first row (of the first sheet that has one) naming the required columns, with where each column is. */
-function findHeader(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; headerRow: number; columnOf: Partial<Record<ColumnName, number>> } {
-  for (const sheet of workbook.worksheets) {
-    for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
-      const columnOf: Partial<Record<ColumnName, number>> = {};
-      sheet.getRow(r).eachCell((cell, col) => {
-        const text = cellText(cell.value).text;
-        const name = text === null ? undefined : HEADER_NAMES.get(headerKey(text));
-        if (name && columnOf[name] === undefined) columnOf[name] = col;
-      });
-      if (COLUMN_NAMES.every((n) => !TRACKING_IMPORT_COLUMNS[n].required || columnOf[n] !== undefined)) return { sheet, headerRow: r, columnOf };
-    }
+type ColumnsOf = Partial<Record<ColumnName, number>>;
+
+/** Where each column is when the row names the required ones; null otherwise. */
+function headerIn(row: XlsxRow): ColumnsOf | null {
+  const columnOf: ColumnsOf = {};
+  for (const col of row.columns()) {
+    const text = cellText(row.valueAt(col)).text;
+    const name = text === null ? undefined : HEADER_NAMES.get(headerKey(text));
+    if (name && columnOf[name] === undefined) columnOf[name] = col;
   }
-  const first = workbook.worksheets[0];
-  const found: string[] = [];
-  first?.getRow(1).eachCell((cell) => {
-    const text = cellText(cell.value).text;
-    if (text !== null) found.push(text);
-  });
-  const required = COLUMN_NAMES.filter((n) => TRACKING_IMPORT_COLUMNS[n].required).map((n) => TRACKING_IMPORT_COLUMNS[n].ko);
-  throw new AppError('EXCEL_HEADER_MISSING', { required, foundInFirstRow: found.slice(0, 50) });
+  return COLUMN_NAMES.every((n) => !TRACKING_IMPORT_COLUMNS[n].required || columnOf[n] !== undefined) ? columnOf : null;
 }
+
+const textsOf = (row: XlsxRow) => row.columns().flatMap((col) => cellText(row.valueAt(col)).text ?? []);
 
 /**
- * The data rows of an upload, below its header row. Cells are read as text whatever their type
- * (a number cell keeps every digit it still has; the caller refuses tracking numbers whose digits
- * may be lost). Rows with none of the four cells filled are left out: an order file has other
- * columns, and blank lines between blocks are common.
+ * The data rows of an upload, below its header row: the first row (within the first 10 of a sheet,
+ * sheets in workbook order) naming the required columns. Cells are read as text whatever their
+ * type (a number cell keeps every digit it still has; the caller refuses tracking numbers whose
+ * digits may be lost). Rows with none of the four cells filled are left out: an order file has
+ * other columns, and blank lines between blocks are common. The rows are read as the sheet is:
+ * a sheet is left after its 10th row when it has no header, and the upload is refused at the first
+ * row past the limit, without reading further.
  */
 export async function readTrackingSheet(body: unknown): Promise<SheetRow[]> {
-  const { sheet, headerRow, columnOf } = findHeader(await loadWorkbook(body));
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= headerRow) return;
-    const cell = (name: ColumnName): CellText => {
-      const col = columnOf[name];
-      return col === undefined ? { text: null, fromNumber: false } : cellText(row.getCell(col).value);
-    };
-    const cells = { orderNumber: cell('orderNumber'), itemNumber: cell('itemNumber'), courier: cell('courier'), trackingNumber: cell('trackingNumber') };
-    if (COLUMN_NAMES.every((n) => cells[n].text === null)) return;
-    rows.push({ row: rowNumber, cells });
-  });
-  if (rows.length > TRACKING_IMPORT_MAX_ROWS) throw new AppError('EXCEL_TOO_MANY_ROWS', { max: TRACKING_IMPORT_MAX_ROWS, rows: rows.length });
-  return rows;
+  const workbook = await openWorkbook(body);
+  let foundInFirstRow: string[] = [];
+  for (const [index, sheet] of workbook.sheets.entries()) {
+    let columnOf: ColumnsOf | null = null;
+    const rows: SheetRow[] = [];
+    await workbook.readSheet(sheet, (row) => {
+      if (index === 0 && row.number === 1) foundInFirstRow = textsOf(row).slice(0, 50);
+      if (!columnOf) {
+        columnOf = row.number <= HEADER_SEARCH_ROWS ? headerIn(row) : null;
+        return row.number < HEADER_SEARCH_ROWS || columnOf !== null;
+      }
+      const found = columnOf;
+      const cell = (name: ColumnName): CellText => {
+        const col = found[name];
+        return col === undefined ? { text: null, fromNumber: false } : cellText(row.valueAt(col));
+      };
+      const cells = { orderNumber: cell('orderNumber'), itemNumber: cell('itemNumber'), courier: cell('courier'), trackingNumber: cell('trackingNumber') };
+      if (COLUMN_NAMES.every((n) => cells[n].text === null)) return true;
+      rows.push({ row: row.number, cells });
+      if (rows.length > TRACKING_IMPORT_MAX_ROWS) throw new AppError('EXCEL_TOO_MANY_ROWS', { max: TRACKING_IMPORT_MAX_ROWS, rows: rows.length });
+      return true;
+    });
+    if (columnOf) return rows;
+  }
+  const required = COLUMN_NAMES.filter((n) => TRACKING_IMPORT_COLUMNS[n].required).map((n) => TRACKING_IMPORT_COLUMNS[n].ko);
+  throw new AppError('EXCEL_HEADER_MISSING', { required, foundInFirstRow });
 }
 
 /**

@@ -84,3 +84,39 @@ export async function runIdempotent<T>(db: Db, ctx: IdempotencyContext, work: (t
     return { ...replay<T>(winner, requestHash), replayed: true };
   }
 }
+
+/** The status a key is stored with while the work it was taken for has not answered yet. */
+const PENDING = 0;
+
+/**
+ * For work that is not one transaction but commits piece by piece, each piece idempotent under a
+ * key of its own derived from this one (a tracking-number upload: one order at a time). The key is
+ * bound to the request before the work starts, so the same key with another request is refused
+ * before anything is done; the answer is stored when the work is done, and a repeat afterwards
+ * answers it. A repeat while the first is still at work (or after it died midway) runs the work
+ * again: its pieces replay what the first committed. A failure stores nothing.
+ */
+export async function runIdempotentStaged<T>(db: Db, ctx: IdempotencyContext, work: () => Promise<StoredResponse<T>>): Promise<StoredResponse<T> & { replayed: boolean }> {
+  if (!ctx.key) return { ...(await work()), replayed: false };
+  const requestHash = sha256(canonical(ctx.request));
+  const thisKey = and(eq(idempotencyKeys.shopId, ctx.shopId), eq(idempotencyKeys.scope, ctx.scope), eq(idempotencyKeys.key, ctx.key), eq(idempotencyKeys.requestHash, requestHash), eq(idempotencyKeys.responseStatus, PENDING));
+  const taken = await db
+    .insert(idempotencyKeys)
+    .values({ shopId: ctx.shopId, scope: ctx.scope, key: ctx.key, requestHash, responseStatus: PENDING, responseBody: '' })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (taken.length === 0) {
+    const existing = await findStored(db, ctx.shopId, ctx.scope, ctx.key);
+    if (existing && existing.responseStatus !== PENDING) return { ...replay<T>(existing, requestHash), replayed: true };
+    if (existing && existing.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  }
+  let result: StoredResponse<T>;
+  try {
+    result = await work();
+  } catch (error) {
+    if (taken.length > 0) await db.delete(idempotencyKeys).where(thisKey);
+    throw error;
+  }
+  await db.update(idempotencyKeys).set({ responseStatus: result.status, responseBody: JSON.stringify(result.body) }).where(thisKey);
+  return { ...result, replayed: false };
+}
