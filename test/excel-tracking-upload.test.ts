@@ -12,7 +12,8 @@ import { startTestServer, type TestServer } from './support/server';
  * and uploaded back), good and bad rows mixed, checked row by row and against the orders.
  */
 let server: TestServer;
-let cookie: string;
+/** The owner's cookies and CSRF token, for raw fetches (the upload's body is a file). */
+let session: Record<string, string>;
 let socks: number;
 let shirt: number;
 const touched = new Set<number>();
@@ -21,10 +22,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const HEADER = ['주문번호', '품목번호', '택배사', '송장번호'];
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
-async function signIn(email: string, password: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
 
 /** A workbook of one sheet: the header row, then the rows (row 2 onwards). */
 async function sheetOf(rows: unknown[][], header: unknown[] = HEADER): Promise<Buffer> {
@@ -36,7 +33,7 @@ async function sheetOf(rows: unknown[][], header: unknown[] = HEADER): Promise<B
 }
 
 async function upload<T = TrackingImportResult>(body: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.baseUrl}/api/v1/tracking-imports`, { method: 'POST', headers: { 'content-type': XLSX, cookie, ...headers }, body });
+  const res = await fetch(`${server.baseUrl}/api/v1/tracking-imports`, { method: 'POST', headers: { 'content-type': XLSX, ...session, ...headers }, body });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -74,7 +71,7 @@ beforeAll(async () => {
   server = await startTestServer();
   socks = (await addProduct(server.database.db, server.shop.shopId, { name: '면 양말', price: 12000 })).productId;
   shirt = (await addProduct(server.database.db, server.shop.shopId, { name: '린넨 셔츠', price: 39000 })).productId;
-  cookie = await signIn(server.shop.ownerEmail, 'owner-password-1');
+  session = await (await server.signIn(server.shop.ownerEmail, 'owner-password-1')).sessionHeaders();
 });
 afterAll(() => server.close());
 afterEach(() => expectOrdersSound(server, touched));
@@ -184,7 +181,7 @@ describe('tracking-number upload', () => {
       expectedVersion: x.version, changes: [{ shipmentGroupId: group.id, itemId: sock, quantity: 2, to: 'shipping' }], shipment: { courier: 'CJ', trackingNumber: '660000000001' },
     });
     expect(byHand.status).toBe(200);
-    const exported = await fetch(`${server.baseUrl}/api/v1/exports/orders`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ orderIds: [x.id] }) });
+    const exported = await fetch(`${server.baseUrl}/api/v1/exports/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...session }, body: JSON.stringify({ orderIds: [x.id] }) });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
@@ -247,7 +244,7 @@ describe('tracking-number upload', () => {
     const notXlsx = await upload<ErrorBody>('주문번호,송장번호\n1,2\n');
     expect([notXlsx.status, notXlsx.body.error.code]).toEqual([400, 'EXCEL_FILE_INVALID']);
     expect(notXlsx.body.error.message).toContain('.xlsx');
-    const json = await fetch(`${server.baseUrl}/api/v1/tracking-imports`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' });
+    const json = await fetch(`${server.baseUrl}/api/v1/tracking-imports`, { method: 'POST', headers: { 'content-type': 'application/json', ...session }, body: '{}' });
     expect([json.status, ((await json.json()) as ErrorBody).error.code]).toEqual([400, 'EXCEL_FILE_INVALID']);
     const zipButNotExcel = await upload<ErrorBody>(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]));
     expect([zipButNotExcel.status, zipButNotExcel.body.error.code]).toEqual([400, 'EXCEL_FILE_INVALID']);
@@ -268,7 +265,7 @@ describe('tracking-number upload', () => {
 
   it('serves a template with the header row and an example row, in Korean or English', async () => {
     for (const [lang, header] of [['ko', HEADER], ['en', ['Order number', 'Item number', 'Courier', 'Tracking number']]] as const) {
-      const res = await fetch(`${server.baseUrl}/api/v1/tracking-imports/template`, { headers: { cookie, 'accept-language': lang } });
+      const res = await fetch(`${server.baseUrl}/api/v1/tracking-imports/template`, { headers: { ...session, 'accept-language': lang } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(XLSX);
       expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="tracking_numbers_template\.xlsx"; filename\*=UTF-8''/);
@@ -281,7 +278,7 @@ describe('tracking-number upload', () => {
       expect(workbook.worksheets[1]!.rowCount).toBeGreaterThan(10);
     }
     // the template as downloaded is a valid upload: its example row names an order that does not exist
-    const res = await fetch(`${server.baseUrl}/api/v1/tracking-imports/template`, { headers: { cookie } });
+    const res = await fetch(`${server.baseUrl}/api/v1/tracking-imports/template`, { headers: session });
     const uploaded = await upload(Buffer.from(await res.arrayBuffer()));
     expect(verdicts(uploaded.body)).toEqual([[2, 'rejected', 'TRACKING_ORDER_NOT_FOUND']]);
   });

@@ -137,11 +137,8 @@ describe('tracking-number upload: one Idempotency-Key, one file', () => {
     expect(await detail(a.id)).toEqual(shippedA);
 
     // keys are per caller: a member of staff may pick the same key for another file
-    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.shop.ownerEmail, password: 'owner-password-1' }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const byOwner = await upload(fileB, { 'idempotency-key': 'same-key', cookie });
+    const session = await server.owner.sessionHeaders();
+    const byOwner = await upload(fileB, { 'idempotency-key': 'same-key', ...session });
     expect([byOwner.status, byOwner.headers.get('idempotent-replayed'), verdicts(byOwner.body)]).toEqual([200, null, [[2, 'applied', null]]]);
     expect((await detail(b.id)).orderStatus).toBe('shipping');
   });
