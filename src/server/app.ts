@@ -34,6 +34,8 @@ import type { PaymentGateway } from './payments/gateways/gateway';
 import { createGateway } from './payments/gateways/registry';
 import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
+import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
+import { standardTasks } from './scheduler/tasks';
 import { timelineRoutes } from './timeline/routes';
 import { viewRoutes } from './views/routes';
 import { webAppRoutes } from './web/static';
@@ -54,6 +56,8 @@ export interface AppOptions {
   logger?: boolean;
   /** The payment gateway refunds go through; default: the one the environment names (registry.ts). */
   gateway?: PaymentGateway;
+  /** Scheduled upkeep (clean-ups, PGlite's vacuum): how often to look, task intervals by name; `autoStart: false` leaves it stopped. */
+  scheduler?: SchedulerOptions & { autoStart?: boolean; intervals?: Record<string, number> };
   /** The background worker of bulk jobs; `autoStart: false` leaves it stopped (tests that drive it by hand). */
   bulkJobs?: BulkRunnerOptions & { autoStart?: boolean };
 }
@@ -143,6 +147,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (bulkJobs.autoStart !== false) app.addHook('onReady', async () => runner.start());
   // stops the worker before the database closes: the batch in hand commits, the job is queued again
   app.addHook('onClose', async () => runner.stop());
+  const scheduler = new Scheduler(db, standardTasks(database.kind, options.scheduler?.intervals), { ...options.scheduler, log: (message, error) => app.log.error({ err: error }, message) });
+  app.decorate('scheduler', scheduler);
+  if (options.scheduler?.autoStart !== false) app.addHook('onReady', async () => scheduler.start());
+  app.addHook('onClose', async () => scheduler.stop());
   await app.register(courierRoutes);
   await app.register(buyerBenefitRoutes, { db });
   await app.register(webAppRoutes);
@@ -153,5 +161,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The bulk-job worker of this server (tests drive it when the app was built with `bulkJobs: false`). */
     bulkJobRunner: BulkJobRunner;
+    /** The scheduled-work loop of this server (one of possibly many sharing the database). */
+    scheduler: Scheduler;
   }
 }

@@ -1,4 +1,5 @@
 import { SERVER_TIMEOUTS, type DatabaseTimeouts } from './db/pool';
+import { parseTaskIntervals } from './scheduler/tasks';
 
 /** Everything the server reads from the environment, in one place. */
 export interface Config {
@@ -16,6 +17,10 @@ export interface Config {
   /** Origins besides the app's own that may send cookie-authenticated changes. */
   allowedOrigins: string[];
   databaseTimeouts: DatabaseTimeouts;
+  /** Scheduled tasks' intervals by name (`JUMUN_TASK_INTERVALS=expired-sessions=60000,…`). */
+  taskIntervals: Record<string, number>;
+  /** A bulk job whose server has not reported for this long is taken over by another (default 60 s). */
+  bulkStaleAfterMs: number | undefined;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -36,6 +41,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.JUMUN_SECURE_COOKIES === '1' ? true : 'auto',
     trustProxy: trust === '' || trust === '0' || trust === 'false' ? false : trust === '1' || trust === 'true' ? true : list(trust),
     allowedOrigins: list(env.JUMUN_ALLOWED_ORIGINS),
+    taskIntervals: parseTaskIntervals(env.JUMUN_TASK_INTERVALS),
+    bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
     databaseTimeouts: {
       connectMs: millis(env.JUMUN_DB_CONNECT_TIMEOUT_MS, SERVER_TIMEOUTS.connectMs),
       statementMs: millis(env.JUMUN_DB_STATEMENT_TIMEOUT_MS, SERVER_TIMEOUTS.statementMs),

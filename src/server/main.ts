@@ -1,6 +1,6 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
-import { openDatabase, sql, type Database } from './db/client';
+import { openDatabase, sql, withStartupLock, type Database } from './db/client';
 import { databaseFailureOf } from './db/failures';
 import { backfillListColumns } from './order-list/backfill';
 import { seedOrders } from './seed/seed';
@@ -11,15 +11,19 @@ const started = Date.now();
 const database = await openWhenReachable();
 console.log(`database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
 
-// Orders written before the list's search columns existed get them once (a no-op afterwards).
-const backfilled = await backfillListColumns(database.db);
-if (backfilled > 0) console.log(`search columns filled for ${backfilled} existing orders`);
-
-const demo = await ensureDemoShop(database.db, config.ownerPassword);
-if (demo && config.demoOrders > 0) {
-  console.log(`empty database: creating a demo shop with ${config.demoOrders} orders …`);
-  await seedOrders(database.db, { shopId: demo.shopId, orders: config.demoOrders, now: new Date() });
-}
+// Servers started together on one database take turns here: one creates the demo shop, the
+// others find it; backfills run once.
+const demo = await withStartupLock(database, async () => {
+  // Orders written before the list's search columns existed get them once (a no-op afterwards).
+  const backfilled = await backfillListColumns(database.db);
+  if (backfilled > 0) console.log(`search columns filled for ${backfilled} existing orders`);
+  const created = await ensureDemoShop(database.db, config.ownerPassword);
+  if (created && config.demoOrders > 0) {
+    console.log(`empty database: creating a demo shop with ${config.demoOrders} orders …`);
+    await seedOrders(database.db, { shopId: created.shopId, orders: config.demoOrders, now: new Date() });
+  }
+  return created;
+});
 
 // PGlite has no autovacuum: refresh the planner's statistics once per start, in the background
 // (a server with autovacuum keeps its own; a database just seeded was analyzed by the seed)
@@ -31,10 +35,13 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   allowedOrigins: config.allowedOrigins,
   logger: process.env.JUMUN_LOG === '1',
-  bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1 },
+  bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1, ...(config.bulkStaleAfterMs ? { staleAfterMs: config.bulkStaleAfterMs } : {}) },
+  scheduler: { intervals: config.taskIntervals },
 });
 await app.listen({ port: config.port, host: config.host });
-const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
 console.log(`\nJumun is serving ${url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 console.log(`  API reference: ${url}/api/docs   OpenAPI: ${url}/api/openapi.json`);
 if (demo) {

@@ -8,8 +8,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type pg from 'pg';
-import { pingPool, poolConfig, ResilientPool, SERVER_TIMEOUTS, TOOL_TIMEOUTS, type DatabaseTimeouts } from './pool';
+import pg from 'pg';
+import { holdingLock, pingPool, poolConfig, ResilientPool, SERVER_TIMEOUTS, TOOL_TIMEOUTS, type DatabaseTimeouts } from './pool';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -23,6 +23,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Asks the database `select 1`; throws when it does not answer within timeoutMs (PostgreSQL) or at all. */
   ping(timeoutMs: number): Promise<void>;
+  /** Runs work while holding a database-wide advisory lock (PostgreSQL), so other servers wait their turn. */
+  exclusive<T>(lockKey: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const onError = options.onConnectionError ?? ((error: Error) => console.error(`database connection lost: ${error.message}`));
     const pool = new ResilientPool(poolConfig(options.databaseUrl, options.timeouts ?? SERVER_TIMEOUTS), onError);
     const db = drizzlePg(pool, { schema });
-    return { db, kind: 'postgres', ping: (timeoutMs) => pingPool(pool, timeoutMs), close: () => pool.end() };
+    return { db, kind: 'postgres', ping: (timeoutMs) => pingPool(pool, timeoutMs), exclusive: (key, work) => holdingLock(pool, key, work), close: () => pool.end() };
   }
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
@@ -60,6 +62,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
+    exclusive: (_key, work) => work(),
     close: () => client.close(),
   };
 }
@@ -69,12 +72,27 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  * built over a million orders may legitimately take minutes.
  */
 async function migrateServer(databaseUrl: string): Promise<void> {
-  const pool = new ResilientPool({ ...poolConfig(databaseUrl, TOOL_TIMEOUTS), max: 1 }, () => undefined);
+  const client = new pg.Client(poolConfig(databaseUrl, TOOL_TIMEOUTS));
+  client.on('error', () => undefined); // a failure surfaces from the query that hits it
+  await client.connect();
   try {
-    await migratePg(drizzlePg(pool as pg.Pool, { schema }), { migrationsFolder });
+    // servers started together migrate one after the other, not both at once
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
   } finally {
-    await pool.end();
+    await client.end();
   }
+}
+
+const MIGRATION_LOCK = 7_238_001;
+const STARTUP_LOCK = 7_238_002;
+
+/**
+ * Work done once at start (backfills, the demo shop) under a database-wide lock, so servers
+ * started together on one PostgreSQL database take turns. PGlite has one process: no lock needed.
+ */
+export function withStartupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  return database.exclusive(STARTUP_LOCK, work);
 }
 
 /**

@@ -111,3 +111,26 @@ export async function pingPool(pool: pg.Pool, timeoutMs: number): Promise<void> 
     throw error;
   }
 }
+
+/**
+ * Holds a session-level advisory lock on a connection of its own for as long as the work runs.
+ * It is tried rather than waited for, so that waiting behind another server's long start (seeding
+ * demo orders) never runs into the statement timeout.
+ */
+export async function holdingLock<T>(pool: pg.Pool, key: number, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    for (;;) {
+      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [key]);
+      if (rows[0]?.locked) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    try {
+      return await work();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [key]);
+    }
+  } finally {
+    client.release();
+  }
+}

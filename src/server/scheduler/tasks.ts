@@ -1,0 +1,83 @@
+import { THROTTLE_RULES } from '../../domain/sign-in-throttle';
+import { countRows, sql, type Db } from '../db/client';
+import type { ScheduledTask } from './scheduler';
+
+const HOUR = 3_600_000;
+
+/** Stored answers to Idempotency-Keys are kept this long: a client retries within minutes, not weeks. */
+export const IDEMPOTENCY_RETENTION_DAYS = 7;
+/** The scheduler's own record of runs. */
+const RUN_RETENTION_DAYS = 30;
+
+/** Deletes rows in bounded steps, so a big backlog never holds a long transaction. */
+async function deleteInSteps(db: Db, statement: (limit: number) => ReturnType<typeof sql>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await countRows(db, statement(5_000));
+    total += n;
+    if (n < 5_000) return total;
+  }
+}
+
+const ctid = (table: string, where: ReturnType<typeof sql>) => (limit: number) =>
+  sql`with gone as (delete from ${sql.raw(table)} where ctid in (select ctid from ${sql.raw(table)} where ${where} limit ${limit}) returning 1) select count(*) as n from gone`;
+
+/**
+ * The upkeep every installation needs, whichever database it runs on. Intervals may be shortened
+ * (tests, `JUMUN_TASK_INTERVALS=name=ms,…`); each run is done by one server only.
+ */
+export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<Record<string, number>> = {}): ScheduledTask[] {
+  const every = (name: string, fallback: number) => intervals[name] ?? fallback;
+  const throttleWindow = Math.max(...Object.values(THROTTLE_RULES).map((r) => r.windowSeconds));
+  const tasks: ScheduledTask[] = [
+    {
+      name: 'expired-sessions',
+      intervalMs: every('expired-sessions', HOUR),
+      run: async (db) => ({ deleted: await deleteInSteps(db, ctid('sessions', sql`expires_at < now()`)) }),
+    },
+    {
+      name: 'old-idempotency-keys',
+      intervalMs: every('old-idempotency-keys', HOUR),
+      run: async (db) => ({ deleted: await deleteInSteps(db, ctid('idempotency_keys', sql`created_at < now() - ${IDEMPOTENCY_RETENTION_DAYS} * interval '1 day'`)) }),
+    },
+    {
+      name: 'stale-sign-in-throttles',
+      intervalMs: every('stale-sign-in-throttles', HOUR),
+      run: async (db) => ({
+        deleted: await deleteInSteps(
+          db,
+          ctid('sign_in_throttles', sql`last_failure_at < now() - ${throttleWindow} * interval '1 second' and (blocked_until is null or blocked_until < now())`),
+        ),
+      }),
+    },
+    {
+      name: 'old-scheduled-runs',
+      intervalMs: every('old-scheduled-runs', 24 * HOUR),
+      run: async (db) => ({ deleted: await deleteInSteps(db, ctid('scheduled_task_runs', sql`started_at < now() - ${RUN_RETENTION_DAYS} * interval '1 day'`)) }),
+    },
+  ];
+  if (kind === 'pglite') {
+    // PGlite has no autovacuum: without this, dead rows of every status change pile up and the
+    // planner's statistics age. It holds the one connection while it works (seconds at 100k orders).
+    tasks.push({
+      name: 'pglite-upkeep',
+      intervalMs: every('pglite-upkeep', 24 * HOUR),
+      run: async (db) => {
+        await db.execute(sql`vacuum (analyze)`);
+        return { vacuumed: true };
+      },
+    });
+  }
+  return tasks;
+}
+
+/** `name=ms,name=ms` → intervals by task name (JUMUN_TASK_INTERVALS). */
+export function parseTaskIntervals(value: string | undefined): Record<string, number> {
+  const intervals: Record<string, number> = {};
+  for (const part of (value ?? '').split(',')) {
+    const [name, ms] = part.split('=').map((s) => s.trim());
+    const n = Number(ms);
+    if (name && Number.isFinite(n) && n > 0) intervals[name] = n;
+  }
+  return intervals;
+}
