@@ -74,6 +74,14 @@ export class HttpClient {
     }
   }
 
+  /** The same session (cookies and CSRF token) sent to another server of the same installation. */
+  on(baseUrl: string): HttpClient {
+    const twin = new HttpClient(baseUrl, this.defaults);
+    for (const [name, value] of this.cookies) twin.cookies.set(name, value);
+    twin.csrfToken = this.csrfToken;
+    return twin;
+  }
+
   get = <T = unknown>(path: string, headers?: Record<string, string>) => this.request<T>('GET', path, undefined, headers);
   post = <T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body, headers);
 }
