@@ -8,6 +8,7 @@ import { queryRows, sql, type Database } from '../src/server/db/client';
 import { timelineEvents } from '../src/server/db/schema/index';
 import { loadOrderRows, unitsOf } from '../src/server/orders/read-queries';
 import { summarizeOrder } from '../src/server/orders/summary';
+import { refundBreakdownSchema } from '../src/server/refunds/records';
 import { insertStatement } from '../src/server/seed/bulk-insert';
 import { inMemoryContext } from '../src/server/seed/context';
 import { generateOrders } from '../src/server/seed/generator';
@@ -119,13 +120,23 @@ describe('seeded orders, as a user would check them with SQL', () => {
       left join (select payment_id, sum(amount) as s from refund_payments where shop_id = ${shopId} and status = 'done' group by payment_id) x on x.payment_id = p.id
       where p.shop_id = ${shopId} and p.refunded_amount <> coalesce(x.s, 0)`);
     expect(byPayment).toEqual([]);
+    // as the claims service records them: amount = items + shipping − deductions, less what settled
+    // a balance due (an unpaid order cancelled whole refunds 0); the parts share the refund's status
     const byRefund = await rows(sql`
-      select r.id, r.amount, r.status, x.s from refunds r
-      left join (select refund_id, sum(amount) as s from refund_payments where shop_id = ${shopId} group by refund_id) x on x.refund_id = r.id
-      where r.shop_id = ${shopId} and (r.amount <> r.items_amount + r.shipping_amount - r.deduction_amount
-        or (r.status = 'done' and r.amount <> coalesce(x.s, 0)) or (r.status = 'pending' and x.s is not null))`);
+      select r.id, r.amount, r.status, x.s, x.statuses from refunds r
+      left join (select refund_id, sum(amount) as s, array_agg(distinct status) as statuses from refund_payments where shop_id = ${shopId} group by refund_id) x on x.refund_id = r.id
+      where r.shop_id = ${shopId} and (
+        r.amount <> r.items_amount + r.shipping_amount - r.deduction_amount - (r.breakdown -> 'proposal' ->> 'settlesBalanceDue')::bigint
+        or r.amount <> coalesce(x.s, 0) or (x.s is not null and x.statuses <> array[r.status]))`);
     expect(byRefund).toEqual([]);
     expect(await count(sql`select count(*) as n from refunds where shop_id = ${shopId} and status = 'done' and amount > 0`)).toBeGreaterThan(0);
+  });
+
+  it('records every refund with a breakdown that reverting its claim can undo', async () => {
+    const refundRows = await rows<{ id: unknown; breakdown: unknown }>(sql`select id, breakdown from refunds where shop_id = ${shopId}`);
+    expect(refundRows.length).toBeGreaterThan(0);
+    const unreadable = refundRows.filter((r) => !refundBreakdownSchema.safeParse(typeof r.breakdown === 'string' ? JSON.parse(r.breakdown) : r.breakdown).success);
+    expect(unreadable.map((r) => Number(r.id))).toEqual([]);
   });
 
   it('leaves a balance due only where money is still on its way', async () => {
@@ -282,6 +293,13 @@ describe('the generator in memory', () => {
         ];
         expect(checkLedger(out.items.map((i) => ({ id: i.id!, quantity: i.quantity })), allocations)).toEqual([]);
         for (const o of out.orders) expect(o.totalAmount! - o.balanceDue!, `order ${o.id}`).toBe(o.paidAmount! - o.refundedAmount!);
+        // the items' coupon and points shares follow the order's through every cancel and return
+        const shares = new Map<number, { coupon: number; points: number }>();
+        for (const i of out.items) {
+          const sum = shares.get(i.orderId) ?? { coupon: 0, points: 0 };
+          shares.set(i.orderId, { coupon: sum.coupon + (i.couponShare ?? 0), points: sum.points + (i.pointsShare ?? 0) });
+        }
+        for (const o of out.orders) expect(shares.get(o.id!), `order ${o.id}`).toEqual({ coupon: o.couponDiscount, points: o.pointsUsed });
         for (const p of out.payments) expect(p.refundedAmount).toBeLessThanOrEqual(p.capturedAmount);
         // each order's timeline starts with its creation and never goes back in time
         const last = new Map<number, Date>();

@@ -14,7 +14,7 @@ type PaymentRow = typeof payments.$inferSelect;
 /** Payments the gateway refunds by cancelling them; a 무통장 deposit is sent back by hand. */
 export const GATEWAY_METHODS: ReadonlySet<string> = new Set(['card', 'easy_pay', 'virtual_account']);
 /** Payments whose refund goes to a bank account the buyer names. */
-const ACCOUNT_METHODS: ReadonlySet<string> = new Set(['bank_transfer', 'virtual_account']);
+export const ACCOUNT_METHODS: ReadonlySet<string> = new Set(['bank_transfer', 'virtual_account']);
 
 /**
  * What a refund did besides paying money, kept on the refund so that reverting its claim undoes

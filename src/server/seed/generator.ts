@@ -180,7 +180,7 @@ function shapeOrder(env: Env, plan: Plan): OrderState {
     creator: { kind: 'api', keyName: CONNECTOR[plan.channel] },
     addresses: [], items: [], groups: [], claims: [], payments: [], requests: [], customerCoupon: null, memoTimes: [],
     money: { couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote, feesAmount: 0 },
-    placedTotal: priced.order.total, lastAt: new Date(0), changes: 0,
+    pendingRefundParts: [], placedTotal: priced.order.total, lastAt: new Date(0), changes: 0,
   };
   const gift = plan.channel === 'kakao_gift';
   s.groups = addresses.map((a, position) => {
@@ -202,9 +202,6 @@ function shapeOrder(env: Env, plan: Plan): OrderState {
         isCustom: false, position,
       },
       group,
-      activeQty: line.quantity,
-      couponLeft: line.couponShare,
-      pointsLeft: line.pointsShare,
     };
     group.units.set(item, line.quantity);
     return item;

@@ -1,6 +1,7 @@
 /**
  * One generated order while its story is being played: the rows it will become, plus the running
- * figures the story needs (units per shipment group, coupon and points shares not yet given back).
+ * figures the story needs (units per shipment group, refund parts not paid out yet). The items'
+ * coupon and points shares live on their rows and move with every refund, as the service moves them.
  * Append-only rows (events, refunds, ledger rows, memos) go straight to the batch; the rest is
  * written by `finishOrder`, with the summary columns from summarizeOrder.
  */
@@ -69,11 +70,6 @@ export interface Env {
 export interface ItemState {
   row: Row<typeof orderItems> & { id: number; quantity: number; unitPrice: number; gradeDiscountPerUnit: number; manualDiscountPerUnit: number; couponShare: number; pointsShare: number };
   group: GroupState;
-  /** units not cancelled or returned */
-  activeQty: number;
-  /** the part of the item's coupon and points shares not yet given back by a refund */
-  couponLeft: number;
-  pointsLeft: number;
 }
 
 export interface GroupState {
@@ -95,7 +91,7 @@ export interface OrderState {
   member: MemberState | null;
   buyer: Actor;
   creator: Actor;
-  addresses: Array<Row<typeof orderAddresses>>;
+  addresses: Array<Row<typeof orderAddresses> & { id: number }>;
   items: ItemState[];
   groups: GroupState[];
   claims: ClaimState[];
@@ -105,6 +101,8 @@ export interface OrderState {
   memoTimes: Date[];
   /** current money columns; refunds and payment requests move them */
   money: { couponDiscount: number; pointsUsed: number; shippingFee: number; remoteShippingFee: number; feesAmount: number };
+  /** parts of refunds recorded but not paid out yet (a 무통장 refund staff have still to send) */
+  pendingRefundParts: Array<{ paymentId: number; amount: number }>;
   /** what the buyer paid at checkout */
   placedTotal: number;
   lastAt: Date;
@@ -132,25 +130,30 @@ export function addPointsRow(s: OrderState, delta: number, reason: string, at: D
   s.env.out.pointsLedger.push({ shopId: s.env.ctx.shopId, id: s.env.ids.take('points_ledger'), customerId: s.member.id, orderId: s.order.id, delta, reason, createdAt: at });
 }
 
+/** Every unit of the order where it is now: in a shipment group or a claim, with that one's status. */
+export function currentUnits(s: OrderState): Array<{ itemId: number; status: UnitStatus; quantity: number }> {
+  const units: Array<{ itemId: number; status: UnitStatus; quantity: number }> = [];
+  for (const g of s.groups) for (const [item, quantity] of g.units) units.push({ itemId: item.row.id, status: g.row.status, quantity });
+  for (const c of s.claims) for (const ci of c.items) units.push({ itemId: ci.item.row.id, status: c.row.status, quantity: ci.quantity });
+  return units;
+}
+
+/** The payments as summarizeOrder reads them. */
+export const paymentFacts = (s: OrderState) =>
+  s.payments.map((p) => ({ method: p.method, status: p.status, capturedAmount: p.capturedAmount, refundedAmount: p.refundedAmount, paidAt: p.paidAt ?? null }));
+
 /** Writes the order's mutable rows, with the summary and list caches computed by the one definition of each. */
 export function finishOrder(s: OrderState): void {
   const out = s.env.out;
   const shopId = s.env.ctx.shopId;
-  const units: Array<{ itemId: number; status: UnitStatus; quantity: number }> = [];
   for (const g of s.groups) {
-    for (const [item, quantity] of g.units) {
-      const itemId = item.row.id;
-      units.push({ itemId, status: g.row.status, quantity });
-      out.groupItems.push({ shopId, orderId: s.order.id, shipmentGroupId: g.row.id, itemId, quantity });
-    }
+    for (const [item, quantity] of g.units) out.groupItems.push({ shopId, orderId: s.order.id, shipmentGroupId: g.row.id, itemId: item.row.id, quantity });
     out.groups.push(g.row);
   }
   for (const c of s.claims) {
     out.claims.push(c.row);
     for (const ci of c.items) {
-      const itemId = ci.item.row.id;
-      units.push({ itemId, status: c.row.status, quantity: ci.quantity });
-      out.claimItems.push({ shopId, orderId: s.order.id, claimId: c.row.id, itemId, quantity: ci.quantity, fromShipmentGroupId: ci.group.row.id, fromStatus: ci.fromStatus });
+      out.claimItems.push({ shopId, orderId: s.order.id, claimId: c.row.id, itemId: ci.item.row.id, quantity: ci.quantity, fromShipmentGroupId: ci.group.row.id, fromStatus: ci.fromStatus });
     }
   }
   const m = s.money;
@@ -161,8 +164,8 @@ export function finishOrder(s: OrderState): void {
     remoteShippingFee: m.remoteShippingFee,
     feesAmount: m.feesAmount,
     items: s.items.map((i) => i.row),
-    units,
-    payments: s.payments.map((p) => ({ method: p.method, status: p.status, capturedAmount: p.capturedAmount, refundedAmount: p.refundedAmount, paidAt: p.paidAt ?? null })),
+    units: currentUnits(s),
+    payments: paymentFacts(s),
     shipments: s.groups.map((g) => ({ shippedAt: g.row.shippedAt ?? null, deliveredAt: g.row.deliveredAt ?? null })),
     claims: s.claims.map((c) => ({ kind: c.row.kind, createdAt: c.row.createdAt })),
     memos: s.memoTimes.map((createdAt) => ({ createdAt })),

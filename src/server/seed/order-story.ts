@@ -7,7 +7,8 @@
 import { memoAdded, type Actor } from '../../domain/events';
 import type { UnitStatus } from '../../domain/status';
 import { advanceClaim, advanceGroups, confirmDeposit, openClaim, type ClaimPick, type ClaimReason } from './order-actions';
-import { earnPoints, payRequest, refundClaim, releaseUnpaid, requestPayment } from './order-money';
+import { earnPoints, payRequest, requestPayment } from './order-money';
+import { completeClaim } from './order-refund';
 import { addEvent, staffActor, type ClaimState, type OrderState } from './order-state';
 import { FLOW, type FlowStatus, type Plan } from './plans';
 import type { Rng } from './random';
@@ -75,9 +76,7 @@ export function scheduleOrder(s: OrderState, plan: Plan, rng: Rng): { steps: Ste
       // the nightly job after the deadline (due is at most 4 days after the order)
       at(after(4 * DAY, 4 * DAY + 2 * HOUR), (o, when) => {
         const claim = openClaim(o, 'cancel', pickUnits(o, rng, true), when, SYSTEM, reason);
-        if (!claim) return;
-        advanceClaim(o, claim, 'cancelled', when, SYSTEM);
-        releaseUnpaid(o, when, '주문취소 포인트 환원');
+        if (claim) completeClaim(o, claim, when, SYSTEM);
       });
     } else {
       let claim: ClaimState | null = null;
@@ -85,9 +84,7 @@ export function scheduleOrder(s: OrderState, plan: Plan, rng: Rng): { steps: Ste
         claim = openClaim(o, 'cancel', pickUnits(o, rng, true), when, o.buyer, { code: 'CHANGE_OF_MIND', text: '단순 변심 (입금 전 취소)', fault: 'buyer' });
       });
       at(after(10 * MIN, 8 * HOUR), (o, when) => {
-        if (!claim) return;
-        advanceClaim(o, claim, 'cancelled', when, staff);
-        releaseUnpaid(o, when, '주문취소 포인트 환원');
+        if (claim) completeClaim(o, claim, when, staff);
       });
     }
     return { steps, worstCase: worst };
@@ -116,9 +113,7 @@ export function scheduleOrder(s: OrderState, plan: Plan, rng: Rng): { steps: Ste
       });
       if (cancel.to === 'cancelled') {
         at(after(20 * MIN, 10 * HOUR), (o, when) => {
-          if (!claim) return;
-          advanceClaim(o, claim, 'cancelled', when, staff);
-          refundClaim(o, claim, when, { pending: cancel.pendingRefund });
+          if (claim) completeClaim(o, claim, when, staff, { pendingTransfer: cancel.pendingRefund });
         });
       }
       if (cancel.all) break;
@@ -160,8 +155,8 @@ function schedulePostDelivery(s: OrderState, post: NonNullable<Plan['post']>, rn
     const actor = to === 'exchanged' ? { kind: 'system' as const } : staff;
     at(next(to === 'return_collecting' || to === 'exchange_collecting' ? 4 * HOUR : DAY, to === 'exchanged' ? 3 * DAY : 2 * DAY), (o, when) => {
       if (!claim) return;
-      advanceClaim(o, claim, to, when, actor);
-      if (to === 'returned') refundClaim(o, claim, when);
+      if (to === 'returned') completeClaim(o, claim, when, actor);
+      else advanceClaim(o, claim, to, when, actor);
     });
     if (to === 'exchange_collecting' && post.payRequest && s.env.ctx.returnShippingFee > 0) {
       const payRequestMode = post.payRequest;
