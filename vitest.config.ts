@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Each integration test file opens its own database; PGlite needs ~0.5 GB and a few seconds each.
     pool: 'forks',
+    // migrates one template database per run, which each file's openTestDatabase() copies
+    globalSetup: ['test/support/global-setup.ts'],
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
