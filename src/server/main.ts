@@ -1,12 +1,20 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase, sql } from './db/client';
+import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { backfillListColumns } from './order-list/backfill';
 import { seedOrders } from './seed/seed';
 import { ensureDemoShop } from './shops/service';
 
 const config = readConfig();
 const started = Date.now();
+try {
+  // PGlite does not refuse a second process on its folder; two would corrupt it
+  if (!config.databaseUrl) lockDataDir(config.dataDir, `jumun server on port ${config.port}`);
+} catch (error) {
+  console.error(error instanceof DataDirBusyError ? error.message : error);
+  process.exit(1);
+}
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 console.log(`database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
 

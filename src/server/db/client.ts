@@ -23,13 +23,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface OpenOptions {
   /** A PostgreSQL connection string; when absent the embedded PGlite is used. */
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps it in memory (tests). */
   dataDir?: string;
+  /** false opens the database as it is (the backup tool reads and fills schemas of its own choosing). */
+  migrate?: boolean;
 }
 
 /** Opens the database and brings its schema up to date (migrations run from code, never by hand). */
@@ -39,7 +41,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // OLTP query never wins back; off for our connections, whatever the server's default.
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
+    if (options.migrate !== false) await migratePg(db, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const dataDir = options.dataDir ?? './data';
@@ -47,7 +49,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   // pg_trgm must be passed every time the database is opened, not only when it was created.
   const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
+  if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
