@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../src/contracts/orders';
 import { buildApp } from '../src/server/app';
 import { countRows, openDatabase, queryRows, sql, type Database, type Db } from '../src/server/db/client';
-import { lockDataDir } from '../src/server/db/data-dir-lock';
+import { LOCK_FILE } from '../src/server/db/data-dir-lock';
 import { toOrderDetail } from '../src/server/orders/detail';
 import { loadOrderRowsOf } from '../src/server/orders/read-queries';
 import { paymentSummaryOf } from '../src/server/payment-summary/service';
@@ -68,6 +68,34 @@ function cli(command: 'backup' | 'restore', place: Place, args: string[]): Promi
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
+}
+
+const running = new Set<ChildProcess>();
+
+/** The real server (`src/server/main.ts`) on a place, until it says it is serving. */
+async function startServer(place: Place): Promise<{ pid: number; stop(): Promise<void> }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...place.env, PORT: '0', JUMUN_DEMO_ORDERS: '0' };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  running.add(child);
+  void exited.then(() => running.delete(child));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Jumun is serving')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => reject(new Error(`the server exited (${code}) before serving:\n${output}`)));
+  });
+  return {
+    pid: child.pid!,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /** Every order as staff see it: its detail, its timeline and its payment panel. */
@@ -132,33 +160,38 @@ beforeAll(async () => {
   await withDatabase(source, async (db) => {
     shop = await createShop(db, { name: '백업 테스트샵', ownerEmail: 'backup-owner@example.kr', ownerName: '김대표', ownerPassword: OWNER_PASSWORD });
     await seedOrders(db, { shopId: shop.shopId, orders: ORDERS, seed: 11, now: new Date('2025-06-01T03:00:00Z'), batchSize: 120 });
-    before = await everyOrder(db, shop);
-    digestsBefore = await tableDigests(db);
   });
-  expect(before).toHaveLength(ORDERS);
 }, SLOW);
 
 afterAll(async () => {
+  for (const child of running) child.kill('SIGKILL');
   for (const place of places) await place.drop();
   rmSync(temp, { recursive: true, force: true });
 }, SLOW);
 
 describe(`npm run backup / npm run restore (${homeKind})`, () => {
-  it.skipIf(homeKind === 'postgres')('refuses to back up the embedded database while a server holds it open', async () => {
-    const release = lockDataDir(source.dataDir!, 'jumun server on port 3000');
+  it.skipIf(homeKind === 'postgres')('refuses to back up the embedded database while the server runs on it', async () => {
+    const server = await startServer(source);
     try {
       const run = await cli('backup', source, [backupFile]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`in use by process ${process.pid} \\(jumun server on port 3000\\).*stop the server`));
+      expect(run.stderr).toMatch(new RegExp(`in use by process ${server.pid} \\(jumun server on port 0\\).*stop the server to back it up`));
       expect(existsSync(backupFile)).toBe(false);
     } finally {
-      release();
+      await server.stop();
     }
+    // the stopped server let go of the folder
+    expect(existsSync(join(source.dataDir!, LOCK_FILE))).toBe(false);
   }, SLOW);
 
   let target: Place;
 
   it('backs up, and restores into a new database every order, table and sequence as they were', async () => {
+    await withDatabase(source, async (db) => {
+      before = await everyOrder(db, shop);
+      digestsBefore = await tableDigests(db);
+    });
+    expect(before).toHaveLength(ORDERS);
     const backup = await cli('backup', source, [backupFile]);
     expect(backup.stderr.replace(/npm warn.*\n/gi, '')).toBe('');
     expect(backup.code).toBe(0);

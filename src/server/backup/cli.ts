@@ -3,6 +3,7 @@
  * the server would open (DATABASE_URL, else the PGlite folder JUMUN_DATA_DIR). Exits 0 only when
  * the whole backup or restore succeeded; every failure says why and exits 1 (2 for usage).
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config';
 import { BackupError, messageOf } from './format';
@@ -18,11 +19,12 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const file = positionals[0];
-if ((command !== 'backup' && command !== 'restore') || !file || positionals.length > 1 || unknown.length > 0) {
+if ((command !== 'backup' && command !== 'restore') || positionals.length !== 1 || unknown.length > 0) {
   console.error(unknown.length > 0 ? `unknown option --${unknown[0]}\n${USAGE}` : USAGE);
   process.exit(2);
 }
+// npm runs scripts in the project's folder; a relative name means the folder the operator typed it in
+const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0] ?? '');
 
 const config = readConfig();
 const force = values.force === true;

@@ -56,6 +56,8 @@ export interface BackupWriter {
   write(text: string): Promise<void>;
   /** flushes, syncs to disk and returns the file's size in bytes */
   finish(): Promise<number>;
+  /** stops writing after a failure (the caller removes the file) */
+  abort(): void;
 }
 
 export function createBackupWriter(path: string): BackupWriter {
@@ -68,6 +70,9 @@ export function createBackupWriter(path: string): BackupWriter {
     async write(text) {
       if (gzip.destroyed) await done;
       if (!gzip.write(text)) await once(gzip, 'drain');
+    },
+    abort() {
+      gzip.destroy();
     },
     async finish() {
       gzip.end();

@@ -28,7 +28,7 @@ export async function openBackup(path: string): Promise<OpenedBackup> {
       else if (event.kind === 'end') trailer = event.trailer;
     }
   } catch (error) {
-    throw new BackupError(`${path}: ${error instanceof BackupError ? error.message : `cannot be read (${messageOf(error)})`}`);
+    throw new BackupError(`${path}: ${error instanceof BackupError ? error.message : `cannot be read as a Jumun backup (${messageOf(error)})`}`);
   }
   if (!header || !trailer) throw new BackupError(`${path} is incomplete`);
   const code = readMigrationFiles({ migrationsFolder });
@@ -108,7 +108,7 @@ async function prepareSchema(tx: Executor, replay: readonly MigrationMeta[], for
 
 function targetOf(section: { table: string; columns: string[] }, targets: ReadonlyMap<string, TableInfo>): TableInfo {
   const target = targets.get(section.table);
-  if (!target) throw new BackupError(`the backup holds table ${section.table}, which its migrations did not create here`);
+  if (!target) throw new BackupError(`the backup holds table ${section.table}, which its migrations do not create (a table added outside Jumun?)`);
   const mine = [...target.columns].sort().join(', ');
   if ([...section.columns].sort().join(', ') !== mine) {
     throw new BackupError(`table ${section.table} has columns (${section.columns.join(', ')}) in the backup but (${target.columns.join(', ')}) here`);

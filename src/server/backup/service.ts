@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import { countRows, openDatabase, sql, type Database } from '../db/client';
 import { DataDirBusyError, LOCK_FILE, lockDataDir } from '../db/data-dir-lock';
 import { dumpDatabase } from './dump';
-import { BackupError, createBackupWriter, messageOf, type Trailer } from './format';
+import { BackupError, createBackupWriter, messageOf, type BackupWriter, type Trailer } from './format';
 import { openBackup, restoreDatabase, type OpenedBackup, type RestoreOptions } from './load';
 
 export interface Summary {
@@ -50,14 +50,16 @@ export async function backup(config: Config, file: string, force: boolean): Prom
   // written under another name and renamed when complete: a failed backup never looks like one
   const partial = `${file}.partial-${process.pid}`;
   let database: Database | null = null;
+  let writer: BackupWriter | null = null;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: false });
-    const writer = createBackupWriter(partial);
+    writer = createBackupWriter(partial);
     const trailer = await dumpDatabase(database, writer, new Date());
     const bytes = await writer.finish();
     renameSync(partial, file);
     return { file, bytes, database: describeTarget(config), rows: trailer.rows, orders: trailer.rows['public.orders'] ?? 0, notes: [] };
   } catch (error) {
+    writer?.abort();
     rmSync(partial, { force: true });
     throw error;
   } finally {

@@ -22,7 +22,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** The holder named in the folder's lock file, when that process is still running. */
-export function dataDirHolder(dataDir: string): { pid: number; holder: string } | null {
+function dataDirHolder(dataDir: string): { pid: number; holder: string } | null {
   let text: string;
   try {
     text = readFileSync(join(dataDir, LOCK_FILE), 'utf8');
