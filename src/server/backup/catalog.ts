@@ -7,8 +7,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client';
 
 /** The schemas a backup covers: the application's tables and Drizzle's migrations journal. */
-export const SCHEMAS = ['public', 'drizzle'] as const;
-const schemaList = sql.raw(SCHEMAS.map((s) => `'${s}'`).join(', '));
+const SCHEMAS = ['public', 'drizzle'] as const;
+export const schemaList = sql.raw(SCHEMAS.map((s) => `'${s}'`).join(', '));
 
 export interface TableInfo {
   /** `schema.table`, as written in the backup */

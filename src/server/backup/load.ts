@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { countRows, migrationsFolder, type Database, type Executor } from '../db/client';
-import { listTables, qualified, qualifiedText, quoteIdent, readSequences, SCHEMAS, sequenceColumns, type TableInfo } from './catalog';
+import { listTables, qualified, qualifiedText, quoteIdent, readSequences, schemaList, sequenceColumns, type TableInfo } from './catalog';
 import { BackupError, messageOf, readBackup, type Header, type Trailer } from './format';
 
 export interface OpenedBackup {
@@ -87,8 +87,7 @@ export async function restoreDatabase(database: Database, backup: OpenedBackup, 
 
 /** Refuses a database that holds tables (unless forced), then builds the backup's schema. */
 async function prepareSchema(tx: Executor, replay: readonly MigrationMeta[], force: boolean): Promise<void> {
-  const schemas = sql.raw(SCHEMAS.map((s) => `'${s}'`).join(', '));
-  const existing = await countRows(tx, sql`select count(*) as n from pg_tables where schemaname in (${schemas})`);
+  const existing = await countRows(tx, sql`select count(*) as n from pg_tables where schemaname in (${schemaList})`);
   if (existing > 0 && !force) {
     throw new BackupError(`the target database already holds ${existing} tables: restore into an empty database, or pass --force to drop them first`);
   }
@@ -113,7 +112,7 @@ function targetOf(section: { table: string; columns: string[] }, targets: Readon
   if ([...section.columns].sort().join(', ') !== mine) {
     throw new BackupError(`table ${section.table} has columns (${section.columns.join(', ')}) in the backup but (${target.columns.join(', ')}) here`);
   }
-  return section.columns.join() === target.columns.join() ? target : { name: target.name, columns: section.columns };
+  return { name: target.name, columns: section.columns };
 }
 
 /** PostgreSQL parses the rows itself: Node never turns a bigint or a timestamp into a JS value. */
