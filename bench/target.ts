@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { openDatabase, queryRows, sql, type Database } from '../src/server/db/client';
+import { openDatabase, queryRows, sql, type Database, TOOL_TIMEOUTS } from '../src/server/db/client';
 import { seedOrders } from '../src/server/seed/seed';
 import { createShop, createStaff } from '../src/server/shops/service';
 
@@ -50,14 +50,14 @@ async function recreatePostgresDatabase(url: string): Promise<void> {
  * the same orders.
  */
 export async function prepareTarget(t: BenchTarget, fresh: boolean, log: (line: string) => void): Promise<Prepared> {
-  let database = t.name === 'postgres' ? await openDatabase({ databaseUrl: t.location }).catch(async () => null) : await openDatabase({ dataDir: t.location });
+  let database = t.name === 'postgres' ? await openDatabase({ databaseUrl: t.location, timeouts: TOOL_TIMEOUTS }).catch(async () => null) : await openDatabase({ dataDir: t.location, timeouts: TOOL_TIMEOUTS });
   let shopId = database && !fresh ? await seededShop(database, t.orders) : null;
   let seededNow = false;
   if (shopId === null) {
     await database?.close();
     if (t.name === 'postgres') await recreatePostgresDatabase(t.location);
     else rmSync(t.location, { recursive: true, force: true });
-    database = t.name === 'postgres' ? await openDatabase({ databaseUrl: t.location }) : await openDatabase({ dataDir: t.location });
+    database = t.name === 'postgres' ? await openDatabase({ databaseUrl: t.location, timeouts: TOOL_TIMEOUTS }) : await openDatabase({ dataDir: t.location, timeouts: TOOL_TIMEOUTS });
     const shop = await createShop(database.db, { name: '벤치마크샵', ownerEmail: `bench-owner-${Date.now()}@jumun.local`, ownerName: '벤치', ownerPassword: PASSWORD });
     shopId = shop.shopId;
     log(`seeding ${t.orders.toLocaleString('en')} orders into ${t.name} …`);

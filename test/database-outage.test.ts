@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app';
 import { openDatabase, type Database } from '../src/server/db/client';
@@ -9,6 +8,8 @@ import { createShop } from '../src/server/shops/service';
 import { cardPayment, seoulAddress } from './support/fixtures';
 import { HttpClient } from './support/server';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { adminStatement } from './support/postgres-admin';
+import { until } from './support/until';
 
 /**
  * A bad day for the database, staged with a TCP proxy between the app and PostgreSQL: connections
@@ -20,15 +21,6 @@ const serverUrl = process.env.DATABASE_URL;
 type ErrorBody = { error: { code: string; message: string } };
 const OUTAGE_CODES = ['DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT'];
 
-async function until<T>(what: string, probe: () => Promise<T | null>, seconds = 30): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const found = await probe();
-    if (found !== null) return found;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.skipIf(!serverUrl)('the database going away (PostgreSQL through a TCP proxy)', () => {
   const name = `jumun_test_outage_${Date.now()}_${randomBytes(3).toString('hex')}`;
@@ -40,12 +32,6 @@ describe.skipIf(!serverUrl)('the database going away (PostgreSQL through a TCP p
   let storefront: HttpClient;
   let baseUrl: string;
 
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
   const urlOf = (port?: number) => {
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
@@ -57,7 +43,7 @@ describe.skipIf(!serverUrl)('the database going away (PostgreSQL through a TCP p
   };
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${name}`);
+    await adminStatement(`CREATE DATABASE ${name}`);
     direct = await openDatabase({ databaseUrl: urlOf() });
     const target = new URL(serverUrl!);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
@@ -80,7 +66,7 @@ describe.skipIf(!serverUrl)('the database going away (PostgreSQL through a TCP p
     await viaProxy?.close().catch(() => undefined);
     await proxy?.close();
     await direct?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminStatement(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
   const list = () => owner.get<ErrorBody>('/api/v1/orders?limit=5');

@@ -4,6 +4,7 @@ import { Scheduler, type ScheduledTask } from '../src/server/scheduler/scheduler
 import { standardTasks } from '../src/server/scheduler/tasks';
 import { createShop } from '../src/server/shops/service';
 import { openTestDatabase } from './support/database';
+import { until } from './support/until';
 
 /**
  * Scheduled work with several app servers on one database: two schedulers (as two servers would
@@ -21,13 +22,6 @@ const runsOf = (name: string) =>
     sql`select slot, runner, started_at, finished_at, outcome from scheduled_task_runs where name = ${name} order by slot`,
   );
 
-async function until(what: string, probe: () => Promise<boolean>) {
-  const deadline = Date.now() + 60_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the scheduler', () => {
   it('runs each due slot once, never two runs of a task at the same time, whichever server gets there', async () => {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkJob } from '../src/contracts/bulk-jobs';
 import type { OrderDetail } from '../src/contracts/orders';
@@ -9,6 +8,8 @@ import { seedOrders } from '../src/server/seed/seed';
 import { createShop } from '../src/server/shops/service';
 import { cardPayment, seoulAddress } from './support/fixtures';
 import { HttpClient } from './support/server';
+import { adminStatement } from './support/postgres-admin';
+import { until } from './support/until';
 
 /**
  * Two app server processes on one PostgreSQL database, as behind a load balancer: a request may
@@ -59,15 +60,9 @@ describe.skipIf(!serverUrl)('two app servers on one PostgreSQL database', () => 
   let onB: HttpClient;
   let apiKey: string;
   let shopId: number;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${name}`);
+    await adminStatement(`CREATE DATABASE ${name}`);
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
     database = await openDatabase({ databaseUrl: url.toString() });
@@ -88,7 +83,7 @@ describe.skipIf(!serverUrl)('two app servers on one PostgreSQL database', () => 
       }
     }
     await database?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminStatement(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
   it('serves one session on either server: signed in on one, working on the other', async () => {
@@ -140,14 +135,14 @@ describe.skipIf(!serverUrl)('two app servers on one PostgreSQL database', () => 
     // the server that took the last job's first batch dies without a word; the other takes over
     a.process.kill('SIGKILL');
     await a.exited;
-    const deadline = Date.now() + 180_000;
-    let states: BulkJob[] = [];
-    for (;;) {
-      states = await Promise.all(jobs.map(async (id) => (await onB.get<BulkJob>(`/api/v1/bulk-jobs/${id}`)).body));
-      if (states.every((j) => j.status === 'done')) break;
-      if (Date.now() > deadline) throw new Error(`jobs not done: ${JSON.stringify(states.map((j) => [j.id, j.status, j.done, j.total]))}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const states = await until(
+      'every job done',
+      async () => {
+        const now = await Promise.all(jobs.map(async (id) => (await onB.get<BulkJob>(`/api/v1/bulk-jobs/${id}`)).body));
+        return now.every((j) => j.status === 'done') ? now : null;
+      },
+      180,
+    );
     for (const job of states) expect(job).toMatchObject({ done: job.total, processed: job.total, failed: 0 });
     const twice = await queryRows(
       database.db,

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase, sql, withStartupLock, type Database } from './db/client';
+import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { databaseFailureOf } from './db/failures';
 import { backfillListColumns } from './order-list/backfill';
 import { seedOrders } from './seed/seed';
@@ -8,6 +9,13 @@ import { ensureDemoShop } from './shops/service';
 
 const config = readConfig();
 const started = Date.now();
+try {
+  // PGlite does not refuse a second process on its folder; two would corrupt it
+  if (!config.databaseUrl) lockDataDir(config.dataDir, `jumun server on port ${config.port}`);
+} catch (error) {
+  console.error(error instanceof DataDirBusyError ? error.message : error);
+  process.exit(1);
+}
 const database = await openWhenReachable();
 console.log(`database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
 

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import type { Database } from '../../src/server/db/client';
-import * as schema from '../../src/server/db/schema/index';
+import { pgliteDatabase, type Database } from '../../src/server/db/client';
 
 /**
  * The migrated database global-setup.ts prepares once per vitest run, which each test file then
@@ -54,8 +50,6 @@ export async function adminQuery<T extends Record<string, unknown>>(serverUrl: s
 
 export const dropDatabase = (serverUrl: string, name: string) => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
 
-const migrationsFolder = fileURLToPath(new URL('../../src/server/db/migrations', import.meta.url));
-
 /**
  * An in-memory PGlite set up as openDatabase sets one up (pg_trgm, the schema, migrated), optionally
  * started from a dumped data folder. The migrator runs either way: a no-op on an up-to-date copy,
@@ -63,7 +57,5 @@ const migrationsFolder = fileURLToPath(new URL('../../src/server/db/migrations',
  */
 export async function openPglite(loadDataDir?: Blob): Promise<{ client: PGlite; database: Database }> {
   const client = await PGlite.create({ dataDir: 'memory://', extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  return { client, database: { db, kind: 'pglite', close: () => client.close() } };
+  return { client, database: await pgliteDatabase(client) };
 }

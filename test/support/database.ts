@@ -3,6 +3,18 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { adminQuery, databaseUrl, dropDatabase, openPglite, testDatabaseName, type DatabaseTemplate } from './database-template';
 
+/** A new, empty database on the PostgreSQL server of `serverUrl`: its URL, and how to drop it. */
+export async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = testDatabaseName();
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  return {
+    url: databaseUrl(serverUrl, name),
+    drop: async () => {
+      await dropDatabase(serverUrl, name);
+    },
+  };
+}
+
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new database
  * on the PostgreSQL server named by DATABASE_URL (dropped again by `close`). Never a mock.

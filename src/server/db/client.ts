@@ -28,7 +28,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface OpenOptions {
   /** A PostgreSQL connection string; when absent the embedded PGlite is used. */
@@ -39,12 +39,14 @@ export interface OpenOptions {
   timeouts?: DatabaseTimeouts;
   /** Told about connections the server dropped (they are replaced; the process carries on). */
   onConnectionError?: (error: Error) => void;
+  /** false opens the database as it is (the backup tool reads and fills schemas of its own choosing). */
+  migrate?: boolean;
 }
 
 /** Opens the database and brings its schema up to date (migrations run from code, never by hand). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    await migrateServer(options.databaseUrl);
+    if (options.migrate !== false) await migrateServer(options.databaseUrl);
     const onError = options.onConnectionError ?? ((error: Error) => console.error(`database connection lost: ${error.message}`));
     const pool = new ResilientPool(poolConfig(options.databaseUrl, options.timeouts ?? SERVER_TIMEOUTS), onError);
     const db = drizzlePg(pool, { schema });
@@ -54,8 +56,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // pg_trgm must be passed every time the database is opened, not only when it was created.
   const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  return pgliteDatabase(client, options.migrate !== false);
+}
+
+/** A Database over a PGlite client its caller created (with pg_trgm), migrated unless told not to. */
+export async function pgliteDatabase(client: PGlite, migrate = true): Promise<Database> {
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
+  if (migrate) await migratePglite(db, { migrationsFolder });
   return {
     db,
     kind: 'pglite',

@@ -5,9 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config';
-import { openDatabase, queryRows, sql } from '../db/client';
+import { openDatabase, queryRows, sql, TOOL_TIMEOUTS } from '../db/client';
 import { ensureDemoShop } from '../shops/service';
 import { DEFAULT_BATCH_SIZE, DEMO_GUEST_PASSWORD, seedOrders } from './seed';
+import { DataDirBusyError, lockDataDir } from '../db/data-dir-lock';
 
 const USAGE = 'usage: npm run seed -- --orders N [--shop ID] [--seed S] [--batch B] [--row-fk-checks]';
 
@@ -41,7 +42,14 @@ const seed = positiveInt('seed', values.seed, 1);
 const batchSize = positiveInt('batch', values.batch, DEFAULT_BATCH_SIZE);
 
 const config = readConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+// PGlite is one process: never open the folder a running server has open
+try {
+  if (!config.databaseUrl) lockDataDir(config.dataDir, 'npm run seed');
+} catch (error) {
+  console.error(error instanceof DataDirBusyError ? error.message : error);
+  process.exit(1);
+}
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: TOOL_TIMEOUTS });
 try {
   console.log(`database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
   let shopId = values.shop === undefined ? undefined : positiveInt('shop', values.shop);
