@@ -237,5 +237,6 @@ describe('random sequences of order operations with gateway failures', () => {
     if (process.env.JUMUN_RANDOM_REPORT) console.log(seed, Object.fromEntries(seen));
     expect(succeeded.length, [...seen.keys()].join(', ')).toBeGreaterThanOrEqual(5);
     server.gateway.setFailureRate(0, rng);
-  });
+    // 100 steps each audited through the database: tens of seconds on a shared 2-core machine
+  }, 240_000);
 });

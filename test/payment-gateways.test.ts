@@ -160,7 +160,7 @@ describe('TossGateway against a fake Toss server', () => {
 
   beforeAll(async () => {
     fake = await startFakeTossServer();
-    toss = new TossGateway({ secretKey: fake.secretKey, baseUrl: fake.baseUrl, timeoutMs: 300, depositSecretFor: (orderId) => secrets.get(orderId) });
+    toss = new TossGateway({ secretKey: fake.secretKey, baseUrl: fake.baseUrl, timeoutMs: 3_000, depositSecretFor: (orderId) => secrets.get(orderId) });
   });
   afterAll(() => stopFakeTossServer(fake));
   beforeEach(() => {
