@@ -1,0 +1,102 @@
+/**
+ * The load-generating side of `npm run load`, forked by bench/load.ts so that it has its own event
+ * loop (and core) and the server's memory is the server's alone. It gets the plan (sessions,
+ * orders) over IPC, runs autocannon with one connection per staff session for the duration, lets
+ * every change in flight be answered, asks again any change whose answer was lost, and sends back
+ * what it recorded.
+ */
+import autocannon from 'autocannon';
+import { LoadSession, type Sink } from './load-session';
+import { KINDS, type Accepted, type ClientPlan, type ClientResults, type Kind, type KindStats, type Refused, type ToChild, type ToParent } from './load-types';
+
+/** How long after the window the sessions may take to get their last changes answered. */
+const DRAIN_LIMIT_SECONDS = 120;
+const UNEXPECTED_SAMPLE = 30;
+
+class Recorder implements Sink {
+  readonly stats = Object.fromEntries(KINDS.map((k) => [k, { latencies: [], statuses: {} }])) as unknown as Record<Kind, KindStats>;
+  readonly accepted: Accepted[] = [];
+  readonly refused: Refused[] = [];
+  readonly unexpectedLines: string[] = [];
+  unexpectedCount = 0;
+
+  record(kind: Kind, status: number, ms: number) {
+    const s = this.stats[kind];
+    s.latencies.push(ms);
+    s.statuses[status] = (s.statuses[status] ?? 0) + 1;
+  }
+  accept(change: Accepted) {
+    this.accepted.push(change);
+  }
+  refuse(change: Refused) {
+    this.refused.push(change);
+  }
+  unexpected(line: string) {
+    this.unexpectedCount++;
+    if (this.unexpectedLines.length < UNEXPECTED_SAMPLE) this.unexpectedLines.push(line);
+  }
+}
+
+const send = (message: ToParent) => new Promise<void>((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function run(plan: ClientPlan): Promise<ClientResults> {
+  const shared = { draining: false };
+  const recorder = new Recorder();
+  const sessions = plan.sessions.map((auth, i) => new LoadSession(i, auth, plan, shared, recorder));
+  let nextSession = 0;
+  const instance = autocannon({
+    url: plan.baseUrl,
+    connections: sessions.length,
+    // autocannon's own end is only a backstop: the run ends when the window is over and drained
+    duration: plan.durationSeconds + DRAIN_LIMIT_SECONDS,
+    timeout: plan.timeoutSeconds,
+    setupClient: (client) => client.setRequests([sessions[nextSession++ % sessions.length]!.request()]),
+  });
+  const started = performance.now();
+  await send({ type: 'started' });
+  let finished = false;
+  const result = instance.then((r) => {
+    finished = true;
+    return r;
+  });
+
+  // a line every 10 s, so an operator sees the run is alive
+  const progress = setInterval(() => {
+    const answered = Object.values(recorder.stats).reduce((n, s) => n + s.latencies.length, 0);
+    console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s: ${answered.toLocaleString('en')} answers, ${recorder.accepted.length} changes accepted, ${recorder.refused.length} refused`);
+  }, 10_000);
+  await sleep(plan.durationSeconds * 1000);
+  clearInterval(progress);
+  shared.draining = true;
+  const windowSeconds = (performance.now() - started) / 1000;
+  // the sessions now only ask /api/live; once no change is in flight, what they did is settled
+  while (!finished && sessions.some((s) => s.changeInFlight)) await sleep(50);
+  instance.stop();
+  const final = await result;
+  let settled = 0;
+  for (const s of sessions) settled += await s.settleUnanswered();
+  if (settled > 0) recorder.unexpected(`${settled} change(s) lost their answer and were asked again with their Idempotency-Key`);
+  return {
+    stats: recorder.stats,
+    accepted: recorder.accepted,
+    refused: recorder.refused,
+    windowSeconds,
+    errors: final.errors,
+    timeouts: final.timeouts,
+    unexpected: recorder.unexpectedLines,
+    unexpectedCount: recorder.unexpectedCount,
+  };
+}
+
+// the parent gone (interrupted), there is nobody to report to
+process.once('disconnect', () => process.exit(1));
+process.once('message', (message: ToChild) => {
+  run(message.plan)
+    .then((results) => send({ type: 'results', results }))
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+});
