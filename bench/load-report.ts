@@ -14,11 +14,12 @@ export interface KindSummary {
   otherClientErrors: number;
   /** 5xx, and any answer neither 2xx nor 4xx. */
   serverErrors: number;
+  noAnswer: number;
 }
 
 export function summarize(results: ClientResults): KindSummary[] {
   return KINDS.map((kind) => {
-    const { latencies, statuses } = results.stats[kind];
+    const { latencies, statuses, lost } = results.stats[kind];
     const sortedMs = [...latencies].sort((a, b) => a - b);
     const count = (from: number, to: number) => Object.entries(statuses).reduce((s, [code, n]) => (Number(code) >= from && Number(code) < to ? s + n : s), 0);
     const conflicts = kind === 'status' || kind === 'deposit' ? (statuses['409'] ?? 0) : 0;
@@ -33,6 +34,7 @@ export function summarize(results: ClientResults): KindSummary[] {
       conflicts,
       otherClientErrors: count(400, 500) - conflicts,
       serverErrors: count(500, 600) + count(0, 200) + count(300, 400),
+      noAnswer: lost,
     };
   });
 }
@@ -54,18 +56,18 @@ export function markdown(results: ClientResults, rows: readonly KindSummary[], f
   const lines = [
     facts.title,
     '',
-    '| request | requests | req/s | p50 | p95 | p99 | 2xx | 409 conflict | other 4xx | 5xx |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| request | requests | req/s | p50 | p95 | p99 | 2xx | 409 conflict | other 4xx | 5xx | no answer |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
-    if (r.count === 0) continue;
-    lines.push(`| ${KIND_LABELS[r.kind]} | ${int(r.count)} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${int(r.ok)} | ${int(r.conflicts)} | ${int(r.otherClientErrors)} | ${int(r.serverErrors)} |`);
+    if (r.count + r.noAnswer === 0) continue;
+    lines.push(`| ${KIND_LABELS[r.kind]} | ${int(r.count)} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${int(r.ok)} | ${int(r.conflicts)} | ${int(r.otherClientErrors)} | ${int(r.serverErrors)} | ${int(r.noAnswer)} |`);
   }
   const all = Object.values(results.stats).flatMap((s) => s.latencies).sort((a, b) => a - b);
   const total = rows.reduce((s, r) => s + r.count, 0);
-  const sum = (key: 'ok' | 'conflicts' | 'otherClientErrors' | 'serverErrors') => int(rows.reduce((s, r) => s + r[key], 0));
+  const sum = (key: 'ok' | 'conflicts' | 'otherClientErrors' | 'serverErrors' | 'noAnswer') => int(rows.reduce((s, r) => s + r[key], 0));
   lines.push(
-    `| **all** | ${int(total)} | ${(total / results.windowSeconds).toFixed(1)} | ${ms(percentile(all, 50))} | ${ms(percentile(all, 95))} | ${ms(percentile(all, 99))} | ${sum('ok')} | ${sum('conflicts')} | ${sum('otherClientErrors')} | ${sum('serverErrors')} |`,
+    `| **all** | ${int(total)} | ${(total / results.windowSeconds).toFixed(1)} | ${ms(percentile(all, 50))} | ${ms(percentile(all, 95))} | ${ms(percentile(all, 99))} | ${sum('ok')} | ${sum('conflicts')} | ${sum('otherClientErrors')} | ${sum('serverErrors')} | ${sum('noAnswer')} |`,
   );
   lines.push('', `${facts.connections} staff sessions (one connection each) for ${results.windowSeconds.toFixed(0)} s; peak RSS ${facts.peakRssMb.toFixed(0)} MB (${facts.baselineRssMb.toFixed(0)} MB before the load; ${facts.rssNote}).`);
   return lines.join('\n');

@@ -15,6 +15,8 @@ export interface Outgoing {
 /** Where a session's answers go (one recorder for all sessions of the child). */
 export interface Sink {
   record(kind: Kind, status: number, ms: number): void;
+  /** A request whose answer never came: the connection timed out or broke. */
+  lost(kind: Kind): void;
   accept(change: Accepted): void;
   refuse(change: Refused): void;
   unexpected(line: string): void;
@@ -92,7 +94,9 @@ export class LoadSession {
   }
 
   private next(): AutocannonRequest {
-    if (this.inFlight && isChange(this.inFlight.out.kind)) this.unanswered.push(this.inFlight.out);
+    const lost = this.inFlight;
+    if (lost && lost.out.kind !== 'drain' && lost.measured) this.sink.lost(lost.out.kind);
+    if (lost && isChange(lost.out.kind)) this.unanswered.push(lost.out);
     const out = this.shared.draining ? DRAIN : (this.followUp ?? this.pick());
     this.followUp = null;
     this.inFlight = { out, started: performance.now(), measured: !this.shared.draining };

@@ -77,6 +77,8 @@ export interface KindStats {
   latencies: number[];
   /** Answers by status code. */
   statuses: Record<string, number>;
+  /** Requests started inside the window that never got an answer (timed out, connection broken). */
+  lost: number;
 }
 
 export interface ClientResults {

@@ -1,13 +1,15 @@
 /**
- * `npm run load [-- --duration 60] [--connections 50] [--orders 20000] [--hot 25] [--timeout 30] [--postgres [url]]`
+ * `npm run load [-- --duration 60] [--connections 50] [--orders 20000] [--hot 25] [--timeout 120] [--postgres [url]]`
  *
  * A repeatable load run: seeds a fresh database (a temporary PGlite folder by default; with
  * `--postgres [server url]` or DATABASE_URL a database `jumun_load_<random>` made on that server),
  * starts the real server on a free loopback port, signs in one staff account per connection over
  * HTTP, and lets autocannon (in a child process, bench/load-client.ts) list, search, read and
  * change orders for the duration. Then it audits the data against every answer it got, prints a
- * Markdown table, drops the database, and exits 1 on any 5xx, unexpected answer, lost connection
- * or audit problem.
+ * Markdown table, drops the database, and exits 1 on any 5xx, unexpected answer, request without
+ * an answer (connection broken, or no answer within --timeout seconds: a browser waits, so the
+ * default is long) or audit problem. --hot: how many orders all sessions change (the contention);
+ * --orders: how many are seeded.
  */
 import { fork } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -43,7 +45,7 @@ function options() {
       connections: { type: 'string', default: '50' },
       orders: { type: 'string', default: '20000' },
       hot: { type: 'string', default: '25' },
-      timeout: { type: 'string', default: '30' },
+      timeout: { type: 'string', default: '120' },
     },
   });
   const positive = (name: keyof typeof values) => {
@@ -131,7 +133,7 @@ try {
   const settled = results.accepted.filter((a) => a.settledAfterRun).length + results.refused.filter((r) => r.settledAfterRun).length;
   log(
     `accepted: ${count('memo')} memos, ${count('status')} status changes (${results.accepted.reduce((s, a) => s + (a.moves?.length ?? 0), 0)} moves), ${count('deposit')} deposit confirmations; ` +
-      `refused: ${results.refused.length} (${results.refused.filter((r) => r.code === 'ORDER_VERSION_CONFLICT').length} version conflicts); settled after the run: ${settled}`,
+      `refused: ${results.refused.length} (${results.refused.filter((r) => r.code === 'ORDER_VERSION_CONFLICT').length} version conflicts); asked again after the run (answer lost): ${settled}`,
   );
   log(
     `audit: ${audit.events} new timeline events checked; auditOrder on ${audit.changedOrders} changed orders and ${audit.auditedOrders - audit.changedOrders} others ` +
