@@ -6,7 +6,7 @@
  * what it recorded.
  */
 import autocannon from 'autocannon';
-import { LoadSession, type Sink } from './load-session';
+import { LoadSession, type Phase, type Sink } from './load-session';
 import { KINDS, type Accepted, type ClientPlan, type ClientResults, type Kind, type KindStats, type Refused, type ToChild, type ToParent } from './load-types';
 
 /** How long after the window the sessions may take to get their last changes answered (beyond a request's timeout). */
@@ -44,7 +44,7 @@ const send = (message: ToParent) => new Promise<void>((resolve, reject) => proce
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(plan: ClientPlan): Promise<ClientResults> {
-  const shared = { draining: false };
+  const shared: { phase: Phase } = { phase: 'warming' };
   const recorder = new Recorder();
   const sessions = plan.sessions.map((auth, i) => new LoadSession(i, auth, plan, shared, recorder));
   let nextSession = 0;
@@ -56,13 +56,22 @@ async function run(plan: ClientPlan): Promise<ClientResults> {
     timeout: plan.timeoutSeconds,
     setupClient: (client) => client.setRequests([sessions[nextSession++ % sessions.length]!.request()]),
   });
-  const started = performance.now();
-  await send({ type: 'started' });
   let finished = false;
   const result = instance.then((r) => {
     finished = true;
     return r;
   });
+  // A Node server with its event loop full accepts new connections slowly (here about one a
+  // second), so connections opened into a busy server would measure their own opening: every
+  // session first has an answer to a cheap request, then the window opens for all at once.
+  const warmUntil = performance.now() + plan.timeoutSeconds * 1000;
+  while (!finished && sessions.some((s) => !s.connected)) {
+    if (performance.now() > warmUntil) throw new Error(`${sessions.filter((s) => !s.connected).length} connection(s) had no answer within ${plan.timeoutSeconds} s`);
+    await sleep(20);
+  }
+  shared.phase = 'measuring';
+  const started = performance.now();
+  await send({ type: 'started' });
 
   // a line every 10 s, so an operator sees the run is alive
   const progress = setInterval(() => {
@@ -71,9 +80,10 @@ async function run(plan: ClientPlan): Promise<ClientResults> {
   }, 10_000);
   await sleep(plan.durationSeconds * 1000);
   clearInterval(progress);
-  shared.draining = true;
+  shared.phase = 'draining';
   const windowSeconds = (performance.now() - started) / 1000;
   // the sessions now only ask /api/live; once no change is in flight, what they did is settled
+  // (a change lost to a timeout is asked again below)
   while (!finished && sessions.some((s) => s.changeInFlight)) await sleep(50);
   instance.stop();
   const final = await result;

@@ -3,7 +3,7 @@ import type { Accepted, ChangeKind, ClientPlan, Kind, Refused, SessionAuth } fro
 
 /** A request of the mix; `purpose` marks a detail read whose answer a change is built on. */
 export interface Outgoing {
-  kind: Kind | 'drain';
+  kind: Kind | 'idle';
   method: 'GET' | 'POST';
   path: string;
   body?: unknown;
@@ -41,8 +41,14 @@ const isChange = (kind: Outgoing['kind']): kind is ChangeKind => CHANGE_KINDS.ha
 /** Moves that keep a hot order movable forever: forward and back between 결제완료, 상품준비중 and 배송대기. */
 const NEXT: Record<string, readonly string[]> = { paid: ['preparing'], preparing: ['ready_to_ship', 'paid'], ready_to_ship: ['preparing'] };
 
-/** Sent by sessions once the measured window is over: no change, nothing to audit, never recorded. */
-const DRAIN: Outgoing = { kind: 'drain', method: 'GET', path: '/api/live' };
+/**
+ * Sent by sessions outside the measured window, before it (until every connection is open) and
+ * after it (until every change is answered): no change, nothing to audit, never recorded.
+ */
+const IDLE: Outgoing = { kind: 'idle', method: 'GET', path: '/api/live' };
+
+/** warming: connections opening; measuring: the mix; draining: the window is over. */
+export type Phase = 'warming' | 'measuring' | 'draining';
 
 interface DetailView {
   version: number;
@@ -78,7 +84,7 @@ export class LoadSession {
     private readonly index: number,
     private readonly auth: SessionAuth,
     private readonly plan: ClientPlan,
-    private readonly shared: { draining: boolean },
+    private readonly shared: { phase: Phase },
     private readonly sink: Sink,
   ) {
     this.deposits = [...(plan.depositOrders[index] ?? [])];
@@ -89,24 +95,29 @@ export class LoadSession {
     return { setupRequest: () => this.next(), onResponse: (status, body) => this.answered(status, body) };
   }
 
+  /** Whether this session's connection has had an answer: it is open. */
+  connected = false;
+
   get changeInFlight(): boolean {
     return this.inFlight !== null && isChange(this.inFlight.out.kind);
   }
 
   private next(): AutocannonRequest {
     const lost = this.inFlight;
-    if (lost && lost.out.kind !== 'drain' && lost.measured) this.sink.lost(lost.out.kind);
+    if (lost && lost.out.kind !== 'idle' && lost.measured) this.sink.lost(lost.out.kind);
     if (lost && isChange(lost.out.kind)) this.unanswered.push(lost.out);
-    const out = this.shared.draining ? DRAIN : (this.followUp ?? this.pick());
+    const measuring = this.shared.phase === 'measuring';
+    const out = measuring ? (this.followUp ?? this.pick()) : IDLE;
     this.followUp = null;
-    this.inFlight = { out, started: performance.now(), measured: !this.shared.draining };
+    this.inFlight = { out, started: performance.now(), measured: measuring };
     return this.toRequest(out);
   }
 
   private answered(status: number, body: string) {
     const flight = this.inFlight;
     this.inFlight = null;
-    if (!flight || flight.out.kind === 'drain') return;
+    this.connected = true;
+    if (!flight || flight.out.kind === 'idle') return;
     if (flight.measured) this.sink.record(flight.out.kind, status, performance.now() - flight.started);
     this.settle(flight.out, status, body, false);
   }
@@ -184,7 +195,7 @@ export class LoadSession {
   }
 
   private settle(out: Outgoing, status: number, body: string, settledAfterRun: boolean) {
-    if (out.kind === 'drain') return;
+    if (out.kind === 'idle') return;
     if (!isChange(out.kind)) {
       if (status < 200 || status >= 300) this.sink.unexpected(`${out.kind} ${out.method} ${out.path}: ${status} ${body.slice(0, 200)}`);
       else if (out.purpose && out.orderId !== undefined) this.followUp = this.changeOn(out.purpose, out.orderId, parse(body) as DetailView);
