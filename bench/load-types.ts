@@ -9,7 +9,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   search: 'list page: POST /orders/search (a tab filter)',
   counts: 'tab counts: GET /views/counts',
   keyword: 'keyword search: POST /orders/search',
-  detail: 'order detail: GET /orders/{id}',
+  detail: 'order detail: GET /orders/{id} (also the read each status change or deposit is based on)',
   timeline: 'timeline: GET /orders/{id}/timeline',
   memo: 'change: add memo',
   status: 'change: status change (expectedVersion)',
@@ -85,7 +85,7 @@ export interface ClientResults {
   stats: Record<Kind, KindStats>;
   accepted: Accepted[];
   refused: Refused[];
-  /** The measured window: first request to the end of the duration. */
+  /** The measured window: from every connection open to the end of the duration. */
   windowSeconds: number;
   /** Connection errors and timeouts as autocannon counted them. */
   errors: number;
