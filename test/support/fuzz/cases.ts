@@ -15,6 +15,7 @@ import {
   type Mutation,
   type RequestSpec,
 } from './request-parts';
+import { protocolMutation } from './protocol';
 import { SEED_BODIES } from './seed-bodies';
 import { forgedCursorMutation } from './tokens';
 import { slotsOf, validInstance, withAt, type Generated, type Slot } from './valid-body';
@@ -214,7 +215,8 @@ function makeCase(doc: OpenApiDocument, route: Route, world: World, seed: number
         mutations.push({ label: "another shop's order", mayPass: false });
       } else mutations.push(pathValueMutation(route, values, rng));
     } else if (roll < 0.85) mutations.push(queryMutation(route, query, rng));
-    else mutations.push(headerMutation(route, spec, rng));
+    else if (roll < 0.96 || spec.protocol) mutations.push(headerMutation(route, spec, rng));
+    else mutations.push(protocolMutation(spec, rng));
   }
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '1');
   spec.target = query.length > 0 ? `${path}?${query.map(([k, v]) => (v === '' && k.includes('=') ? k : `${k}=${v}`)).join('&')}` : path;

@@ -1,5 +1,6 @@
 import { BAD_BYTES, BAD_JSON, BAD_PATH_VALUES, BAD_QUERY_VALUES, jsonText, type Hostile } from './hostile';
 import type { Route } from './openapi';
+import type { ProtocolTwist } from './protocol';
 import type { Rng } from './random';
 
 /** Who a request claims to be; all but `owner` and `api` should be refused by most routes. */
@@ -13,6 +14,8 @@ export interface RequestSpec {
   headers: Array<[string, string]>;
   body?: Buffer;
   auth: Auth;
+  /** Sent over a bare socket with this twist of the protocol itself. */
+  protocol?: ProtocolTwist;
 }
 
 /** A mutation of the request: what it did, and whether a correct server may still accept it. */

@@ -33,7 +33,8 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 export function describeRequest(spec: RequestSpec): string {
   const headers = spec.headers.map(([n, v]) => `${n}: ${JSON.stringify(clip(v, 60))}`).join(', ');
   const body = spec.body === undefined ? '(none)' : `${JSON.stringify(clip(spec.body.subarray(0, 301).toString('utf8'), 300))} (${spec.body.length} bytes)`;
-  return `${spec.method} ${clip(spec.target, 300)} [auth ${spec.auth}] headers {${headers}} body ${body}`;
+  const protocol = spec.protocol ? ` over a bare socket with ${spec.protocol.label}` : '';
+  return `${spec.method} ${clip(spec.target, 300)}${protocol} [auth ${spec.auth}] headers {${headers}} body ${body}`;
 }
 
 /**

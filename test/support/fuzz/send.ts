@@ -1,6 +1,7 @@
 import { Agent, request } from 'node:http';
 import { ERROR_CATALOG } from '../../../src/contracts/errors';
 import type { HttpClient } from '../server';
+import { sendOverSocket } from './protocol';
 import type { Auth, RequestSpec } from './request-parts';
 import type { World } from './world';
 
@@ -54,7 +55,7 @@ export class Sender {
 
   async send(spec: RequestSpec): Promise<Answer> {
     const credentials = await this.credentials(spec.auth, spec.target.startsWith('/api/v1/auth/logout'));
-    return this.raw(spec, credentials);
+    return spec.protocol ? sendOverSocket(this.world.server.baseUrl, spec, spec.protocol, credentials) : this.raw(spec, credentials);
   }
 
   private raw(spec: RequestSpec, credentials: Record<string, string>): Promise<Answer> {
