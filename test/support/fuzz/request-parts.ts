@@ -22,6 +22,8 @@ export interface RequestSpec {
 export interface Mutation {
   label: string;
   mayPass: boolean;
+  /** Why accepting it would be a bug (a schema that does not hold), when it would. */
+  mustRefuse?: string;
 }
 
 export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -7,7 +7,7 @@ export type JsonPath = Array<string | number>;
 export interface Slot {
   path: JsonPath;
   schema: JsonSchema;
-  /** The parent object requires this property (so leaving it out must be refused). */
+  /** The parent object requires this property (so leaving it out must be refused); never an array's item. */
   required: boolean;
   /** For an object: whether it refuses properties it does not list. */
   closed: boolean;
@@ -26,6 +26,7 @@ interface Context {
   rng: Rng;
   hints: Hints;
   slots: Slot[];
+  everyOptional: boolean;
 }
 
 const lowerBound = (s: JsonSchema) => (s.minimum === undefined ? undefined : s.exclusiveMinimum === true ? s.minimum + 1 : s.minimum);
@@ -77,13 +78,15 @@ function generate(schema0: JsonSchema, path: JsonPath, ctx: Context, required: b
       if (Array.isArray(hintedList)) return hintedList;
       const min = schema.minItems ?? 0;
       const count = Math.min(schema.maxItems ?? Infinity, Math.max(min, ctx.rng.int(1, 2)));
-      return Array.from({ length: count }, (_, i) => generate(schema.items ?? {}, [...path, i], ctx, true));
+      return Array.from({ length: count }, (_, i) => generate(schema.items ?? {}, [...path, i], ctx, false));
     }
     case 'object': {
       const out: Record<string, unknown> = {};
       const requiredNames = new Set(schema.required ?? []);
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        if (requiredNames.has(name) || ctx.rng.chance(0.4)) out[name] = generate(property, [...path, name], ctx, requiredNames.has(name));
+        // optional ones too, unless the schema recurses this deep
+        const optional = path.length < 8 && (ctx.everyOptional || ctx.rng.chance(0.4));
+        if (requiredNames.has(name) || optional) out[name] = generate(property, [...path, name], ctx, requiredNames.has(name));
       }
       return out;
     }
@@ -92,9 +95,9 @@ function generate(schema0: JsonSchema, path: JsonPath, ctx: Context, required: b
   }
 }
 
-/** A body the schema accepts (one of many: optional fields come and go), and the slots inside it. */
-export function validInstance(doc: OpenApiDocument, schema: JsonSchema, rng: Rng, hints: Hints): Generated {
-  const ctx: Context = { doc, rng, hints, slots: [] };
+/** A body the schema accepts (one of many: optional fields come and go, or all come), and the slots inside it. */
+export function validInstance(doc: OpenApiDocument, schema: JsonSchema, rng: Rng, hints: Hints, everyOptional = false): Generated {
+  const ctx: Context = { doc, rng, hints, slots: [], everyOptional };
   const value = generate(schema, [], ctx, true);
   return { value, slots: ctx.slots };
 }
@@ -132,7 +135,7 @@ export function slotsOf(doc: OpenApiDocument, schema: JsonSchema, value: unknown
     const choices = schema.oneOf ?? schema.anyOf;
     if (choices?.length) schema = resolveSchema(doc, choices.find((c) => fits(resolveSchema(doc, c), v)) ?? choices[0]!);
     slots.push({ path, schema, required, closed: schema.additionalProperties === false });
-    if (Array.isArray(v)) v.forEach((item, i) => walk(schema.items ?? {}, item, [...path, i], true));
+    if (Array.isArray(v)) v.forEach((item, i) => walk(schema.items ?? {}, item, [...path, i], false));
     else if (v && typeof v === 'object') {
       for (const [k, item] of Object.entries(v)) walk(schema.properties?.[k] ?? {}, item, [...path, k], (schema.required ?? []).includes(k));
     }
