@@ -94,7 +94,7 @@ function expectNoFindings() {
 
 describe(`hostile input on every /api/v1 route (JUMUN_FUZZ_SEED=${seed})`, () => {
   it('finds every route of the API in the OpenAPI document, and page tokens to forge', () => {
-    expect(Object.keys(world.cursors).sort()).toEqual(['GET /api/v1/orders', 'GET /api/v1/products']);
+    expect(Object.keys(world.cursors)).toEqual(expect.arrayContaining(['GET /api/v1/orders', 'GET /api/v1/products']));
     expect(routes.length, 'routes under /api/v1').toBeGreaterThanOrEqual(70);
     expect(routes.filter((r) => r.body).length, 'routes with a JSON body').toBeGreaterThanOrEqual(40);
     expect(routes.filter((r) => r.public).map((r) => r.key)).toEqual(expect.arrayContaining(['POST /api/v1/auth/login', 'POST /api/v1/payment-webhooks/{gateway}/{shopId}']));

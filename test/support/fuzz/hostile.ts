@@ -38,6 +38,8 @@ export const INJECTIONS: Hostile[] = [
   '${7*7}{{7*7}}',
   '../../../../etc/passwd',
   '%s%s%s%n',
+  '\\',
+  '100%_\\%',
   '=HYPERLINK("http://evil.example","x")',
   '\u202Eevil\u202C',
   '😀👍🏽👨‍👩‍👧',
