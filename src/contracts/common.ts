@@ -4,7 +4,20 @@ import { z } from 'zod';
 export const won = z.number().int().min(0).max(1_000_000_000_000);
 export const signedWon = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * Years 1000–9998 only. Outside them JavaScript and the database part ways: Date.UTC reads years
+ * 0–99 as 1900–1999, toISOString writes year 10000 as "+010000", and PostgreSQL has no year 0 — a
+ * date there was misread or made the query fail. (9998: a day's end, or a -14:00 offset, stays in 9999.)
+ */
+const FIRST_INSTANT = Date.UTC(1000, 0, 1);
+const LAST_INSTANT = Date.UTC(9999, 0, 1);
+const YEAR_RANGE = '연도는 1000년부터 9998년까지입니다';
+export const isoDateTime = z.iso.datetime({ offset: true }).refine((v) => {
+  const t = Date.parse(v);
+  return t >= FIRST_INSTANT && t < LAST_INSTANT;
+}, YEAR_RANGE);
+/** A calendar day (YYYY-MM-DD), in the same years as isoDateTime. */
+export const isoDay = z.iso.date().refine((v) => v >= '1000-01-01' && v <= '9998-12-31', YEAR_RANGE);
 export const phone = z
   .string()
   .trim()

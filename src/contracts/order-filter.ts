@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, id, PAYMENT_METHODS, signedWon } from './common';
+import { CHANNELS, id, isoDay, PAYMENT_METHODS, signedWon } from './common';
 import { UNIT_STATUS_VALUES } from './fulfillment';
 
 /**
@@ -61,15 +61,14 @@ export const REGION_LABELS: Record<Region, { ko: string; en: string }> = {
 export const PERIOD_FIELDS = ['ordered', 'paid', 'shipped', 'delivered', 'cancel_requested', 'return_requested', 'memo_written'] as const;
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(100);
-const isoDate = z.iso.date();
 
 /** Without from, to or lastDays a period asks only that the date exists ("shipped, any time"). */
 export const periodSchema = z
   .object({
     field: z.enum(PERIOD_FIELDS),
     /** First and last day included, as Asia/Seoul calendar days. */
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
     /** Instead of from/to: the last N Seoul days up to and including today (a tab stays current). */
     lastDays: z.number().int().min(1).max(3660).optional(),
   })

@@ -17,7 +17,7 @@ import { editRoutes } from './edits/routes';
 import { exportRoutes } from './excel/export-routes';
 import { trackingImportRoutes } from './excel/tracking-import-routes';
 import { fulfillmentRoutes } from './fulfillment/routes';
-import { answerClientError } from './http/client-errors';
+import { answerClientError, registerHostCheck } from './http/client-errors';
 import { frameworkErrorCode, registerErrorHandling, sendError } from './http/errors';
 import { registerHealth } from './http/health';
 import { registerInputGuard } from './http/input-guard';
@@ -75,6 +75,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: false,
     frameworkErrors: (error, request, reply) => sendError(reply, request, frameworkErrorCode(error) ?? 'BAD_REQUEST', { reason: error.message }),
     clientErrorHandler: answerClientError,
+    // a request without Host is refused by registerHostCheck, in our error shape (Node's check answers a bare 400)
+    http: { requireHostHeader: false },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log: (message) => app.log.warn(message),
   });
   registerErrorHandling(app, { onDatabaseFailure: () => monitor.reportFailure() });
+  registerHostCheck(app);
   await app.register(fastifyCookie);
   registerHealth(app, monitor, database.kind);
   await registerSecurity(app, { secureCookies, allowedOrigins: options.allowedOrigins });

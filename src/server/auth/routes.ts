@@ -22,6 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       schema: {
         tags: ['auth'],
         summary: '직원 로그인 (Staff sign-in)',
+        security: [],
         description:
           'Sets the session cookie. Failed sign-ins are counted per account and per client address: after 5 failures on an account each ' +
           'next attempt waits twice as long (429 `SIGN_IN_THROTTLED` with `Retry-After`), after 10 the account is locked for 15 minutes ' +
@@ -44,6 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       schema: {
         tags: ['auth'],
         summary: 'CSRF 토큰 (The token cookie-authenticated changes carry)',
+        security: [],
         description: 'Browser clients send it as `x-csrf-token` on every POST, PUT, PATCH and DELETE made with the session cookie. Requests with an API key need none.',
         response: { 200: z.object({ token: z.string() }) },
       },
@@ -53,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: '로그아웃 (Sign out)', response: { 204: z.undefined() } } },
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: '로그아웃 (Sign out)', security: [], response: { 204: z.undefined() } } },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) await logout(db, cookie);

@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { ERROR_CATALOG, type ErrorCode } from '../../contracts/errors';
+import { AppError } from './errors';
 
 /**
  * Requests Node's HTTP parser refuses before Fastify sees them (headers too large, a malformed
@@ -16,4 +18,15 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     `HTTP/1.1 ${entry.status} ${STATUS_CODES[entry.status] ?? 'Bad Request'}\r\n` +
       `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/**
+ * HTTP/1.1 requires a Host header (RFC 9112 §3.2). Node's own check answered its absence with a
+ * bare 400 and no body; the server is built with that check off (`http.requireHostHeader: false`)
+ * and this one refuses the request in our error shape instead. HTTP/1.0 needs no Host.
+ */
+export function registerHostCheck(app: FastifyInstance) {
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion !== '1.0' && request.headers.host === undefined) throw new AppError('BAD_REQUEST', { reason: 'an HTTP/1.1 request needs a Host header' });
+  });
 }

@@ -26,7 +26,10 @@ export function languageOf(request: FastifyRequest): Lang {
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, details?: Record<string, unknown>) {
   const entry = ERROR_CATALOG[code];
   if (typeof details?.retryAfterSeconds === 'number') reply.header('retry-after', String(details.retryAfterSeconds));
-  return reply.code(entry.status).send({ error: { code, message: entry[languageOf(request)], ...(details ? { details } : {}) } });
+  // an answer begun as a file (an export that failed before its first byte) is JSON now: with the
+  // file's content type left on, Fastify could not serialize the error and answered its own shape
+  reply.removeHeader('content-disposition');
+  return reply.code(entry.status).type('application/json; charset=utf-8').send({ error: { code, message: entry[languageOf(request)], ...(details ? { details } : {}) } });
 }
 
 /** Fastify's own 4xx errors, each answered with a catalogued code like any other refusal. */

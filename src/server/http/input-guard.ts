@@ -19,6 +19,9 @@ function badCharacterIn(text: string): string | null {
   return text.isWellFormed() ? null : 'unpaired surrogate';
 }
 
+/** Text a column can store and an export can write; for strings that bypassed the guard (decoded from a cursor). */
+export const isUsableText = (text: string): boolean => badCharacterIn(text) === null;
+
 const pathOf = (parent: string, key: string | number) => (typeof key === 'number' ? `${parent}[${key}]` : `${parent}.${key}`);
 
 /**

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ORDER_STATUS_VALUES, PAYMENT_STATUS_VALUES, type OrderSort, type OrderSortField } from '../../contracts/order-filter';
 import { orders } from '../db/schema/index';
 import { AppError } from '../http/errors';
+import { isUsableText } from '../http/input-guard';
 
 /**
  * Sorting with keyset paging: the page after a cursor is `(key, id) < (cursor key, cursor id)`
@@ -91,12 +92,25 @@ export function decodeCursor(value: string, sort: OrderSort): Cursor {
   return { key: body.k, id: body.i as number };
 }
 
-/** PostgreSQL's own output only (ISO DateStyle): a cursor never reaches SQL as something to interpret. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+/**
+ * PostgreSQL's own output only (ISO DateStyle): a cursor never reaches SQL as something to interpret.
+ * A forged one must not make the cast fail either: a real calendar time (no 30 February), a year
+ * the contracts accept, an offset PostgreSQL knows, and a bigint in range.
+ */
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d){0,2}$/;
+const INT8_MIN = -(2n ** 63n);
+const INT8_MAX = 2n ** 63n - 1n;
+function validTimestamp(key: string): boolean {
+  const [, day = '', clock = ''] = TIMESTAMP.exec(key) ?? [];
+  if (day < '1000-01-01') return false;
+  const local = `${day}T${clock}`;
+  const time = Date.parse(`${local}Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(local);
+}
 function validKey(type: SortSpec['type'], key: string): boolean {
-  if (type === 'bigint') return /^-?\d{1,19}$/.test(key);
-  if (type === 'timestamptz') return key === 'infinity' || key === '-infinity' || (TIMESTAMP.test(key) && !Number.isNaN(Date.parse(`${key.slice(0, 10)}T${key.slice(11, 19)}Z`)));
-  return key.length <= 500;
+  if (type === 'bigint') return /^-?\d{1,19}$/.test(key) && BigInt(key) >= INT8_MIN && BigInt(key) <= INT8_MAX;
+  if (type === 'timestamptz') return key === 'infinity' || key === '-infinity' || validTimestamp(key);
+  return key.length <= 500 && isUsableText(key);
 }
 
 /** The rows after `cursor` in `sort` order. */

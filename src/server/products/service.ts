@@ -3,6 +3,7 @@ import type { Product, ProductListResponse } from '../../contracts/products';
 import type { Executor } from '../db/client';
 import { productOptions, products } from '../db/schema/index';
 import { AppError } from '../http/errors';
+import { isUsableText } from '../http/input-guard';
 
 type ProductRow = typeof products.$inferSelect;
 
@@ -42,7 +43,7 @@ function decodeCursor(value: string): Cursor {
   } catch {
     // falls through to the refusal below
   }
-  if ((body.r !== 0 && body.r !== 1) || typeof body.n !== 'string' || !Number.isSafeInteger(body.i)) {
+  if ((body.r !== 0 && body.r !== 1) || typeof body.n !== 'string' || !isUsableText(body.n) || !Number.isSafeInteger(body.i)) {
     throw new AppError('VALIDATION_FAILED', { field: 'cursor', reason: 'not a cursor of the product list' });
   }
   return { rank: body.r, name: body.n, id: body.i as number };
