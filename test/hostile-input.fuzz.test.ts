@@ -22,16 +22,8 @@ import { startTestServer, type TestServer } from './support/server';
 const seed = fuzzSeed();
 const TOTAL = Number(process.env.JUMUN_FUZZ_REQUESTS ?? 3000);
 
-/** Server bugs found by this test that need a decision; each names the bug and how to repeat it (see the report). */
-const KNOWN_BUGS: KnownBug[] = [
-  {
-    // Node answers an expectation other than 100-continue itself, with a bare 417, before Fastify sees the
-    // request. Answering in our shape takes a catalogued code for 417, or ignoring the expectation as RFC
-    // 9110 allows (a 'checkExpectation' listener): a decision for the lead.
-    name: 'an Expect header other than 100-continue answers 417 without the error shape',
-    matches: (fuzzCase, problem) => fuzzCase.spec.protocol?.label === 'Expect: fuzz' && problem.startsWith('answered 417'),
-  },
-];
+/** Server bugs found by this test that still need a decision; each names the bug and how to repeat it. */
+const KNOWN_BUGS: KnownBug[] = [];
 
 const cursor = (body: unknown) => Buffer.from(JSON.stringify(body)).toString('base64url');
 const guestOrder = (orderedAt: string) => ({

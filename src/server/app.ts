@@ -17,7 +17,7 @@ import { editRoutes } from './edits/routes';
 import { exportRoutes } from './excel/export-routes';
 import { trackingImportRoutes } from './excel/tracking-import-routes';
 import { fulfillmentRoutes } from './fulfillment/routes';
-import { answerClientError, registerHostCheck } from './http/client-errors';
+import { answerClientError, registerExpectationCheck, registerHostCheck } from './http/client-errors';
 import { frameworkErrorCode, registerErrorHandling, sendError } from './http/errors';
 import { registerHealth } from './http/health';
 import { registerInputGuard } from './http/input-guard';
@@ -89,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorHandling(app, { onDatabaseFailure: () => monitor.reportFailure() });
   registerHostCheck(app);
+  registerExpectationCheck(app);
   await app.register(fastifyCookie);
   registerHealth(app, monitor, database.kind);
   await registerSecurity(app, { secureCookies, allowedOrigins: options.allowedOrigins });

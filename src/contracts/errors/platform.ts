@@ -34,6 +34,7 @@ export const PLATFORM_ERRORS = {
   PARAMETER_TOO_LONG: { status: 414, ko: '주소의 값이 너무 깁니다.', en: 'A value in the URL is too long.' },
   HEADERS_TOO_LARGE: { status: 431, ko: '요청 헤더가 너무 큽니다.', en: 'The request headers are too large.' },
   REQUEST_TIMEOUT: { status: 408, ko: '요청을 받는 데 시간이 너무 오래 걸렸습니다.', en: 'The request took too long to arrive.' },
+  EXPECTATION_FAILED: { status: 417, ko: '지원하지 않는 Expect 헤더입니다.', en: 'The Expect header is not supported.' },
   BAD_REQUEST: { status: 400, ko: '요청을 처리할 수 없습니다.', en: 'The request cannot be processed.' },
   METHOD_NOT_ALLOWED: { status: 405, ko: '이 주소에서 지원하지 않는 메서드입니다.', en: 'The method is not allowed here.' },
   TOO_MANY_REQUESTS: { status: 429, ko: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.', en: 'Too many requests. Try again shortly.' },

@@ -18,7 +18,7 @@ import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
 import { runIdempotentStaged } from '../idempotency/service';
 import { xlsxHeaders, xlsxResponse } from './download';
 import { importTrackingNumbers } from './tracking-import-service';
-import { readTrackingSheet, trackingTemplate } from './tracking-sheet';
+import { assertXlsxBytes, readTrackingSheet, trackingTemplate } from './tracking-sheet';
 
 /** Hashed in the thread pool (WebCrypto), so a 10 MB body does not hold up other requests. */
 const sha256Of = async (bytes: Buffer) => Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
@@ -62,8 +62,10 @@ export const trackingImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     async (request, reply) => {
       const principal = principalOf(request);
       const key = request.headers['idempotency-key'];
+      // a body that is no .xlsx at all is refused before its key is recorded
+      assertXlsxBytes(request.body);
       // the key is bound to the file's bytes (the request is them); without a key nothing is hashed
-      const file = key !== undefined && Buffer.isBuffer(request.body) ? await sha256Of(request.body) : null;
+      const file = key !== undefined ? await sha256Of(request.body) : null;
       const result = await runIdempotentStaged<TrackingImportResult>(
         db,
         { shopId: principal.shopId, scope: principalScope(principal), key, request: { route: 'POST /api/v1/tracking-imports', file } },

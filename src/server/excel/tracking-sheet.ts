@@ -29,10 +29,15 @@ for (const name of COLUMN_NAMES) {
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
-async function openWorkbook(body: unknown): Promise<XlsxWorkbook> {
+/** Refuses what is not the bytes of an .xlsx at all, before anything is read or recorded. */
+export function assertXlsxBytes(body: unknown): asserts body is Buffer {
   if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('EXCEL_FILE_INVALID', { reason: 'the request body is not a file (send the .xlsx bytes as the body)' });
   if (body.subarray(0, 4).equals(OLE)) throw new AppError('EXCEL_FILE_INVALID', { reason: 'an Excel 97-2003 .xls file: save it as .xlsx' });
   if (!body.subarray(0, 4).equals(ZIP)) throw new AppError('EXCEL_FILE_INVALID', { reason: 'not an .xlsx file' });
+}
+
+async function openWorkbook(body: unknown): Promise<XlsxWorkbook> {
+  assertXlsxBytes(body);
   return XlsxWorkbook.open(body, TRACKING_IMPORT_MAX_UNCOMPRESSED_BYTES);
 }
 

@@ -21,6 +21,19 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
 }
 
 /**
+ * An `Expect` other than `100-continue` is answered 417 (RFC 9110 allows it) — by Node, before
+ * Fastify sees the request, with no body unless the server listens for it: here, in our shape.
+ */
+export function registerExpectationCheck(app: FastifyInstance) {
+  app.server.on('checkExpectation', (_request, response) => {
+    const entry = ERROR_CATALOG.EXPECTATION_FAILED;
+    const body = JSON.stringify({ error: { code: 'EXPECTATION_FAILED', message: entry.ko } });
+    response.writeHead(entry.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+    response.end(body);
+  });
+}
+
+/**
  * HTTP/1.1 requires a Host header (RFC 9112 §3.2). Node's own check answered its absence with a
  * bare 400 and no body; the server is built with that check off (`http.requireHostHeader: false`)
  * and this one refuses the request in our error shape instead. HTTP/1.0 needs no Host.
