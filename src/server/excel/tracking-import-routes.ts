@@ -62,17 +62,16 @@ export const trackingImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     async (request, reply) => {
       const principal = principalOf(request);
       const key = request.headers['idempotency-key'];
-      // a body that is no .xlsx at all is refused before its key is recorded
+      // the file is read whole before its key is recorded: a file refused (not an .xlsx, too large,
+      // too many rows, no header) writes nothing at all
+      const rows = await readTrackingSheet(request.body);
       assertXlsxBytes(request.body);
       // the key is bound to the file's bytes (the request is them); without a key nothing is hashed
       const file = key !== undefined ? await sha256Of(request.body) : null;
       const result = await runIdempotentStaged<TrackingImportResult>(
         db,
         { shopId: principal.shopId, scope: principalScope(principal), key, request: { route: 'POST /api/v1/tracking-imports', file } },
-        async () => {
-          const rows = await readTrackingSheet(request.body);
-          return { status: 200, body: await importTrackingNumbers(db, principal, rows, languageOf(request), key) };
-        },
+        async () => ({ status: 200, body: await importTrackingNumbers(db, principal, rows, languageOf(request), key) }),
       );
       markReplayed(request, result.replayed);
       return reply.code(result.status).send(result.body);
