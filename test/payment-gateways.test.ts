@@ -210,9 +210,8 @@ describe('TossGateway against a fake Toss server', () => {
     const wrongKey = new TossGateway({ secretKey: 'test_sk_wrong', baseUrl: fake.baseUrl });
     expect(await wrongKey.cancel({ paymentKey: 'tgen_card3', amount: 1000, reason: 'x', idempotencyKey: 'c' })).toMatchObject({ ok: false, kind: 'unavailable', code: 'UNAUTHORIZED_KEY' });
     fake.hangNext();
-    const started = Date.now();
+    // the adapter's own timeout ends the wait (the TIMEOUT code says so; no clock in the test)
     expect(await toss.cancel({ paymentKey: 'tgen_card3', amount: 1000, reason: 'x', idempotencyKey: 'd' })).toMatchObject({ ok: false, kind: 'unavailable', code: 'TIMEOUT' });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(fake.payment('tgen_card3')!.balanceAmount).toBe(10000);
   });
 
