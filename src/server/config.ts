@@ -19,6 +19,8 @@ export interface Config {
   databaseTimeouts: DatabaseTimeouts;
   /** Scheduled tasks' intervals by name (`JUMUN_TASK_INTERVALS=expired-sessions=60000,…`). */
   taskIntervals: Record<string, number>;
+  /** How often this server looks for due scheduled tasks (default 5 s). */
+  schedulerPollMs: number | undefined;
   /** A bulk job whose server has not reported for this long is taken over by another (default 60 s). */
   bulkStaleAfterMs: number | undefined;
 }
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trust === '' || trust === '0' || trust === 'false' ? false : trust === '1' || trust === 'true' ? true : list(trust),
     allowedOrigins: list(env.JUMUN_ALLOWED_ORIGINS),
     taskIntervals: parseTaskIntervals(env.JUMUN_TASK_INTERVALS),
+    schedulerPollMs: env.JUMUN_SCHEDULER_POLL_MS ? millis(env.JUMUN_SCHEDULER_POLL_MS, 5_000) : undefined,
     bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
     databaseTimeouts: {
       connectMs: millis(env.JUMUN_DB_CONNECT_TIMEOUT_MS, SERVER_TIMEOUTS.connectMs),

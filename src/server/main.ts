@@ -44,7 +44,7 @@ const app = await buildApp({
   allowedOrigins: config.allowedOrigins,
   logger: process.env.JUMUN_LOG === '1',
   bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1, ...(config.bulkStaleAfterMs ? { staleAfterMs: config.bulkStaleAfterMs } : {}) },
-  scheduler: { intervals: config.taskIntervals },
+  scheduler: { intervals: config.taskIntervals, ...(config.schedulerPollMs ? { pollMs: config.schedulerPollMs } : {}) },
 });
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
