@@ -21,7 +21,10 @@ export default defineConfig({
   timeout: 45_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 2,
+  // One browser at a time: on CI's two cores, two Chromiums rendering 100-row lists beside the
+  // server starved each other (load ≈ 7) until 10-second expectations failed at random; one worker
+  // finishes the suite in the same ~7½ minutes with the machine no longer oversubscribed.
+  workers: 1,
   retries: 0,
   // JUMUN_TEST_REPORT=test-results/pglite also writes test-results/pglite-e2e.json for CI's summary
   reporter: process.env.JUMUN_TEST_REPORT ? [['list'], ['json', { outputFile: `${process.env.JUMUN_TEST_REPORT}-e2e.json` }]] : [['list']],
