@@ -10,12 +10,14 @@ const RANK: Record<StaffRole, number> = { viewer: 0, staff: 1, manager: 2, owner
 /**
  * What a route needs. `read`: any staff (viewers too); `write`: staff and up; `manage`: managers and
  * owners; `owner`: owners. API keys act as `write` integrations: they never manage the shop.
+ * `integrate`: what a storefront feeds Jumun (catalog, members, coupons, points) — an API key, or a
+ * manager or owner doing it by hand.
  */
-export type Access = 'public' | 'read' | 'write' | 'manage' | 'owner';
-const NEEDED: Record<Exclude<Access, 'public'>, StaffRole> = { read: 'viewer', write: 'staff', manage: 'manager', owner: 'owner' };
+export type Access = 'public' | 'read' | 'write' | 'integrate' | 'manage' | 'owner';
+const NEEDED: Record<Exclude<Access, 'public'>, StaffRole> = { read: 'viewer', write: 'staff', integrate: 'manager', manage: 'manager', owner: 'owner' };
 
 export function allows(principal: Principal, access: Exclude<Access, 'public'>): boolean {
-  if (principal.kind === 'api') return access === 'read' || access === 'write';
+  if (principal.kind === 'api') return access === 'read' || access === 'write' || access === 'integrate';
   return RANK[principal.role] >= RANK[NEEDED[access]];
 }
 

@@ -44,7 +44,9 @@ export async function markCouponUsed(tx: Executor, shopId: number, customerCoupo
 
 /** A ledger row and the cached balance move together, in the caller's transaction. */
 export async function addPoints(tx: Executor, shopId: number, customerId: number, delta: number, reason: string, orderId: number | null, at: Date) {
-  await tx.insert(pointsLedger).values({ shopId, customerId, orderId, delta, reason, createdAt: at });
+  // an order's own entries: points it used (negative) or gave back (positive)
+  const kind = delta < 0 ? 'used' : 'restored';
+  await tx.insert(pointsLedger).values({ shopId, customerId, orderId, delta, kind, reason, createdAt: at });
   await tx
     .update(customers)
     .set({ pointsBalance: sql`${customers.pointsBalance} + ${delta}` })

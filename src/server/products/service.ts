@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Product, ProductListResponse } from '../../contracts/products';
 import type { Executor } from '../db/client';
 import { productOptions, products } from '../db/schema/index';
@@ -57,19 +57,20 @@ async function withOptions(db: Executor, shopId: number, rows: ProductRow[]): Pr
   const options = await db
     .select({ id: productOptions.id, productId: productOptions.productId, name: productOptions.name, extraPrice: productOptions.extraPrice, stock: productOptions.stock })
     .from(productOptions)
-    .where(and(eq(productOptions.shopId, shopId), inArray(productOptions.productId, rows.map((r) => r.id))))
-    .orderBy(asc(productOptions.id));
+    .where(and(eq(productOptions.shopId, shopId), inArray(productOptions.productId, rows.map((r) => r.id)), eq(productOptions.status, 'active')))
+    .orderBy(asc(productOptions.position), asc(productOptions.id));
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     price: row.price,
-    status: row.status,
+    // listProducts never returns deactivated products (they only live on in past orders' snapshots)
+    status: row.status === 'active' ? 'active' : 'hidden',
     options: options.filter((o) => o.productId === row.id).map(({ id, name, extraPrice, stock }) => ({ id, name, extraPrice, stock })),
   }));
 }
 
 export async function listProducts(db: Executor, shopId: number, query: { keyword?: string | undefined; limit: number; cursor?: string | undefined }): Promise<ProductListResponse> {
-  const conditions: SQL[] = [eq(products.shopId, shopId)];
+  const conditions: SQL[] = [eq(products.shopId, shopId), ne(products.status, 'inactive')];
   if (query.keyword) conditions.push(sql`${products.name} ilike ${likePattern(query.keyword)} escape '\\'`);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);

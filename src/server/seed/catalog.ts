@@ -110,7 +110,7 @@ export async function ensureDemoCatalog(db: Db, shopId: number, rng: Rng, now: D
     await bulkInsert(
       tx,
       pointsLedger,
-      drafts.flatMap((m) => m.points.map((p) => ({ shopId, customerId: m.id, orderId: null, delta: p.delta, reason: p.reason, createdAt: p.at }))),
+      drafts.flatMap((m) => m.points.map((p) => ({ shopId, customerId: m.id, orderId: null, delta: p.delta, kind: p.delta > 0 ? ('earned' as const) : ('adjusted' as const), reason: p.reason, createdAt: p.at }))),
     );
     await bulkInsert(
       tx,

@@ -127,7 +127,7 @@ export function addEvent(s: OrderState, at: Date, draft: EventDraft): void {
 export function addPointsRow(s: OrderState, delta: number, reason: string, at: Date): void {
   if (!s.member || delta === 0) return;
   s.member.points += delta;
-  s.env.out.pointsLedger.push({ shopId: s.env.ctx.shopId, id: s.env.ids.take('points_ledger'), customerId: s.member.id, orderId: s.order.id, delta, reason, createdAt: at });
+  s.env.out.pointsLedger.push({ shopId: s.env.ctx.shopId, id: s.env.ids.take('points_ledger'), customerId: s.member.id, orderId: s.order.id, delta, kind: delta < 0 ? 'used' : 'restored', reason, createdAt: at });
 }
 
 /** Every unit of the order where it is now: in a shipment group or a claim, with that one's status. */

@@ -7,3 +7,4 @@ export * from './money';
 export * from './operations';
 export * from './platform';
 export * from './test-gateway';
+export * from './outbox';
