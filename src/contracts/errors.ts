@@ -26,6 +26,7 @@ const COMMON_ERRORS = {
   DUPLICATE_EXTERNAL_ORDER: { status: 409, ko: '이미 등록된 외부 주문번호입니다.', en: 'An order with this external order id already exists.' },
   PRODUCT_NOT_FOUND: { status: 422, ko: '상품을 찾을 수 없습니다.', en: 'The product was not found.' },
   OPTION_NOT_FOUND: { status: 422, ko: '상품 옵션을 찾을 수 없습니다.', en: 'The product option was not found.' },
+  PRODUCT_NOT_ON_SALE: { status: 422, ko: '판매가 중지된 상품 또는 옵션입니다.', en: 'The product or option is no longer sold.' },
   OPTION_REQUIRED: { status: 422, ko: '옵션이 있는 상품은 옵션을 선택해야 합니다.', en: 'This product has options; choose one.' },
   PRICE_MISMATCH: { status: 422, ko: '상품 가격이 현재 판매가와 다릅니다.', en: 'The item price differs from the current price.' },
   OUT_OF_STOCK: { status: 422, ko: '재고가 부족합니다.', en: 'Not enough stock.' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, id, isoDateTime, paymentMethod, phone, postcode, signedWon, won } from './common';
+import { channel, externalId, id, isoDateTime, paymentMethod, phone, postcode, signedWon, won } from './common';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -14,9 +14,12 @@ export const addressInputSchema = z.object({
 
 export const orderItemInputSchema = z
   .object({
-    /** A catalog item: product (and option when the product has options). */
+    /** A catalog item: product (and option when the product has options), by Jumun's ids … */
     productId: id.optional(),
     optionId: id.optional(),
+    /** … or by the storefront's own ids, as synced through the catalog API. */
+    productExternalId: externalId.optional(),
+    optionExternalId: externalId.optional(),
     /** A custom item (not in the catalog): name and price as sold. */
     custom: z.object({ name: text(200), optionName: z.string().trim().max(200).optional(), sku: z.string().max(100).optional(), unitPrice: won }).optional(),
     /** For catalog items: the price the storefront showed; refused when it differs from the catalog. */
@@ -25,7 +28,14 @@ export const orderItemInputSchema = z
     /** Which of `addresses` the item ships to (0-based). */
     addressIndex: z.number().int().min(0).max(4).default(0),
   })
-  .refine((i) => (i.productId === undefined) !== (i.custom === undefined), { message: 'productId 또는 custom 중 하나만 지정하세요' });
+  .refine((i) => [i.productId, i.productExternalId, i.custom].filter((x) => x !== undefined).length === 1, {
+    message: 'productId, productExternalId, custom 중 하나만 지정하세요',
+  })
+  .refine((i) => i.optionId === undefined || i.productId !== undefined, { message: 'optionId는 productId와 함께 지정하세요', path: ['optionId'] })
+  .refine((i) => i.optionExternalId === undefined || i.productExternalId !== undefined, {
+    message: 'optionExternalId는 productExternalId와 함께 지정하세요',
+    path: ['optionExternalId'],
+  });
 
 export const paymentInputSchema = z.object({
   method: paymentMethod,
@@ -51,19 +61,28 @@ export const createOrderRequestSchema = z
     externalOrderId: z.string().max(100).optional(),
     orderedAt: isoDateTime.optional(),
     orderer: z.object({
-      /** A member's id; absent for a guest. */
+      /** A member's id (Jumun's, or the storefront's member id); neither for a guest. */
       customerId: id.optional(),
+      memberExternalId: externalId.optional(),
       name: text(50),
       phone,
       email: z.email().optional(),
       /** Guests look their order up with it on My Page. */
       guestPassword: z.string().min(4).max(100).optional(),
-    }),
+    })
+      .refine((o) => o.customerId === undefined || o.memberExternalId === undefined, { message: 'customerId와 memberExternalId 중 하나만 지정하세요', path: ['memberExternalId'] }),
     addresses: z.array(addressInputSchema).min(1),
     items: z.array(orderItemInputSchema).min(1).max(200),
     /** Omitted: computed by the shop's shipping rule. Given: what the checkout charged. */
     shippingFee: won.optional(),
-    discounts: z.object({ customerCouponId: id.optional(), pointsUsed: won.default(0) }).default({ pointsUsed: 0 }),
+    /** The member's issued coupon, by Jumun's id or the storefront's id of the issued coupon. */
+    discounts: z
+      .object({ customerCouponId: id.optional(), issuedCouponExternalId: externalId.optional(), pointsUsed: won.default(0) })
+      .refine((d) => d.customerCouponId === undefined || d.issuedCouponExternalId === undefined, {
+        message: 'customerCouponId와 issuedCouponExternalId 중 하나만 지정하세요',
+        path: ['issuedCouponExternalId'],
+      })
+      .default({ pointsUsed: 0 }),
     payment: paymentInputSchema,
   })
   .meta({ id: 'CreateOrderRequest' });

@@ -18,7 +18,21 @@ export interface ResolvedLine {
 
 type LineInput = {
   quantity: number;
-  addressIndex: number; productId?: number | undefined; optionId?: number | undefined; unitPrice?: number | undefined; custom?: { name: string; optionName?: string | undefined; sku?: string | undefined; unitPrice: number } | undefined };
+  addressIndex: number;
+  productId?: number | undefined;
+  optionId?: number | undefined;
+  /** Present when the storefront named the item by its own ids (already resolved to the ids above). */
+  productExternalId?: string | undefined;
+  unitPrice?: number | undefined;
+  custom?: { name: string; optionName?: string | undefined; sku?: string | undefined; unitPrice: number } | undefined;
+};
+
+/** The request field a refusal is about, as the caller sent it. */
+function pathOf(line: LineInput, index: number, field: 'product' | 'option' | 'unitPrice'): string {
+  if (field === 'unitPrice') return `items[${index}].unitPrice`;
+  const external = line.productExternalId !== undefined;
+  return `items[${index}].${field}${external ? 'ExternalId' : 'Id'}`;
+}
 
 /** Snapshots what is sold from the catalog (price = product price + option extra price). */
 export async function resolveLines(tx: Executor, shopId: number, lines: readonly LineInput[]): Promise<ResolvedLine[]> {
@@ -36,14 +50,19 @@ export async function resolveLines(tx: Executor, shopId: number, lines: readonly
       };
     }
     const product = productRows.find((p) => p.id === line.productId);
-    if (!product) throw new AppError('PRODUCT_NOT_FOUND', { itemIndex: index, productId: line.productId });
+    if (!product) throw new AppError('PRODUCT_NOT_FOUND', { path: pathOf(line, index, 'product'), itemIndex: index, productId: line.productId });
+    // a deactivated product or variant lives on in past orders only; hidden ones may still be sold
+    if (product.status === 'inactive') throw new AppError('PRODUCT_NOT_ON_SALE', { path: pathOf(line, index, 'product'), itemIndex: index, productId: product.id });
     const options = optionRows.filter((o) => o.productId === product.id);
     const option = line.optionId === undefined ? undefined : options.find((o) => o.id === line.optionId);
-    if (line.optionId !== undefined && !option) throw new AppError('OPTION_NOT_FOUND', { itemIndex: index, optionId: line.optionId });
-    if (!option && options.length > 0) throw new AppError('OPTION_REQUIRED', { itemIndex: index, productId: product.id });
+    if (line.optionId !== undefined && !option) throw new AppError('OPTION_NOT_FOUND', { path: pathOf(line, index, 'option'), itemIndex: index, optionId: line.optionId });
+    if (option?.status === 'inactive') throw new AppError('PRODUCT_NOT_ON_SALE', { path: pathOf(line, index, 'option'), itemIndex: index, optionId: option.id });
+    if (!option && options.some((o) => o.status === 'active')) {
+      throw new AppError('OPTION_REQUIRED', { path: pathOf(line, index, 'option'), itemIndex: index, productId: product.id });
+    }
     const unitPrice = product.price + (option?.extraPrice ?? 0);
     if (line.unitPrice !== undefined && line.unitPrice !== unitPrice) {
-      throw new AppError('PRICE_MISMATCH', { itemIndex: index, expected: unitPrice, given: line.unitPrice });
+      throw new AppError('PRICE_MISMATCH', { path: pathOf(line, index, 'unitPrice'), itemIndex: index, expected: unitPrice, given: line.unitPrice });
     }
     return {
       productId: product.id,

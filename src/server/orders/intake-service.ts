@@ -14,6 +14,7 @@ import { appendEvents } from '../timeline/queries';
 import { resolveLines, takeStock } from './catalog-lookup';
 import { addPoints, loadMemberForUpdate, loadUsableCoupon, markCouponUsed, type Member } from './member-benefits';
 import { orderNumberFor } from './order-number';
+import { resolveStorefrontIds } from './storefront-ids';
 import { checkPaymentInput, paymentRow } from './payment-input';
 import { summarizeOrder } from './summary';
 
@@ -34,8 +35,9 @@ function checkAddresses(input: CreateOrderRequest) {
  * domain calculator, checks the reported payment against the computed total, spends the member's
  * coupon and points, takes stock, and writes the order with its units, payment and first events.
  */
-export async function createOrder(tx: Tx, shopId: number, input: CreateOrderRequest, actor: Actor, now: Date): Promise<number> {
-  checkAddresses(input);
+export async function createOrder(tx: Tx, shopId: number, request: CreateOrderRequest, actor: Actor, now: Date): Promise<number> {
+  checkAddresses(request);
+  const input = await resolveStorefrontIds(tx, shopId, request);
   const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId));
   if (!shop) throw new AppError('NOT_FOUND');
   if (input.externalOrderId) {
@@ -45,7 +47,8 @@ export async function createOrder(tx: Tx, shopId: number, input: CreateOrderRequ
   }
 
   const { customerId, guestPassword } = input.orderer;
-  const member: Member | null = customerId !== undefined ? await loadMemberForUpdate(tx, shopId, customerId) : null;
+  const memberPath = request.orderer.memberExternalId === undefined ? 'orderer.customerId' : 'orderer.memberExternalId';
+  const member: Member | null = customerId !== undefined ? await loadMemberForUpdate(tx, shopId, customerId, memberPath) : null;
   if (!member && !guestPassword) throw new AppError('GUEST_PASSWORD_REQUIRED');
   const { customerCouponId, pointsUsed } = input.discounts;
   if (!member && (customerCouponId !== undefined || pointsUsed > 0)) throw new AppError('MEMBER_ONLY_BENEFIT');
@@ -61,7 +64,8 @@ export async function createOrder(tx: Tx, shopId: number, input: CreateOrderRequ
   let couponDiscount = 0;
   let coupon: Awaited<ReturnType<typeof loadUsableCoupon>> | null = null;
   if (member && customerCouponId !== undefined) {
-    coupon = await loadUsableCoupon(tx, shopId, member.id, customerCouponId, now);
+    const couponPath = request.discounts.issuedCouponExternalId === undefined ? 'discounts.customerCouponId' : 'discounts.issuedCouponExternalId';
+    coupon = await loadUsableCoupon(tx, shopId, member.id, customerCouponId, now, couponPath);
     const discount = couponDiscountFor(coupon.rule, base.order.itemsAmount);
     if (!discount.ok) throw new AppError(discount.code, { minOrderAmount: coupon.rule.minOrderAmount });
     couponDiscount = discount.discount;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { coupons, customerCoupons, customers, memberGrades, pointsLedger } from '../db/schema/index';
 import { AppError } from '../http/errors';
@@ -11,28 +11,36 @@ export interface Member {
 }
 
 /** Locks the member's row: points and coupons are spent by one order at a time. */
-export async function loadMemberForUpdate(tx: Executor, shopId: number, customerId: number): Promise<Member> {
+/** `path`: the request field that named the member, when there is one (intake), for the refusal. */
+export async function loadMemberForUpdate(tx: Executor, shopId: number, customerId: number, path?: string): Promise<Member> {
   const [row] = await tx
     .select({ id: customers.id, pointsBalance: customers.pointsBalance, gradeName: memberGrades.name, gradeDiscountRate: memberGrades.discountRate })
     .from(customers)
     .leftJoin(memberGrades, and(eq(memberGrades.shopId, customers.shopId), eq(memberGrades.id, customers.gradeId)))
     .where(and(eq(customers.shopId, shopId), eq(customers.id, customerId)))
     .for('update', { of: customers });
-  if (!row) throw new AppError('CUSTOMER_NOT_FOUND', { customerId });
+  if (!row) throw new AppError('CUSTOMER_NOT_FOUND', { ...(path ? { path } : {}), customerId });
   return { id: row.id, pointsBalance: row.pointsBalance, gradeName: row.gradeName, gradeDiscountRate: row.gradeDiscountRate ?? 0 };
 }
 
-export async function loadUsableCoupon(tx: Executor, shopId: number, customerId: number, customerCouponId: number, now: Date) {
+export async function loadUsableCoupon(tx: Executor, shopId: number, customerId: number, customerCouponId: number, now: Date, path?: string) {
   const [row] = await tx
     .select({ issued: customerCoupons, rule: coupons })
     .from(customerCoupons)
     .innerJoin(coupons, and(eq(coupons.shopId, customerCoupons.shopId), eq(coupons.id, customerCoupons.couponId)))
     .where(and(eq(customerCoupons.shopId, shopId), eq(customerCoupons.id, customerCouponId), eq(customerCoupons.customerId, customerId)))
     .for('update', { of: customerCoupons });
-  if (!row || row.issued.status !== 'available' || (row.issued.expiresAt && row.issued.expiresAt <= now)) {
-    throw new AppError('COUPON_NOT_AVAILABLE', { customerCouponId });
+  if (!row || !isUsable(row, now)) {
+    throw new AppError('COUPON_NOT_AVAILABLE', { ...(path ? { path } : {}), customerCouponId });
   }
   return row;
+}
+
+/** Issued, not used, not expired, and its definition active and within its validity window. */
+function isUsable(row: { issued: typeof customerCoupons.$inferSelect; rule: typeof coupons.$inferSelect }, now: Date): boolean {
+  const { issued, rule } = row;
+  if (issued.status !== 'available' || (issued.expiresAt && issued.expiresAt <= now)) return false;
+  return rule.active && (!rule.validFrom || rule.validFrom <= now) && (!rule.validUntil || rule.validUntil > now);
 }
 
 export async function markCouponUsed(tx: Executor, shopId: number, customerCouponId: number, orderId: number, now: Date) {
@@ -69,6 +77,9 @@ export async function usableCouponsOf(db: Executor, shopId: number, customerId: 
         eq(customerCoupons.customerId, customerId),
         eq(customerCoupons.status, 'available'),
         or(isNull(customerCoupons.expiresAt), gt(customerCoupons.expiresAt, now)),
+        eq(coupons.active, true),
+        or(isNull(coupons.validFrom), lte(coupons.validFrom, now)),
+        or(isNull(coupons.validUntil), gt(coupons.validUntil, now)),
       ),
     )
     // ascending puts NULLs (never expires) last in PostgreSQL
