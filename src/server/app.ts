@@ -32,6 +32,7 @@ import { paymentSummaryRoutes } from './payment-summary/routes';
 import { paymentWebhookRoutes } from './payment-webhooks/routes';
 import type { PaymentGateway } from './payments/gateways/gateway';
 import { createGateway } from './payments/gateways/registry';
+import { testGatewayRoutes } from './payments/test-gateway-routes';
 import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(paymentRequestRoutes, { db });
   await app.register(paymentSummaryRoutes, { db });
   await app.register(paymentWebhookRoutes, { db, gateway });
+  await app.register(testGatewayRoutes, { db, gateway });
   await app.register(viewRoutes, { db });
   await app.register(savedFilterRoutes, { db });
   await app.register(exportRoutes, { db });

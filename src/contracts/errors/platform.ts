@@ -20,6 +20,11 @@ export const PLATFORM_ERRORS = {
     ko: '동시에 처리 중인 다른 작업과 겹쳤습니다. 다시 시도하세요. 변경된 내용은 없습니다.',
     en: 'The request collided with other work in progress. Try again; nothing was changed.',
   },
+  TEST_GATEWAY_DECLINED: {
+    status: 422,
+    ko: '테스트 결제 게이트웨이가 요청을 거절했습니다.',
+    en: 'The test payment gateway declined the request.',
+  },
   SHUTTING_DOWN: { status: 503, ko: '서버가 재시작 중입니다. 잠시 후 다시 시도하세요.', en: 'The server is restarting. Try again shortly.' },
   INVALID_CHARACTERS: {
     status: 400,

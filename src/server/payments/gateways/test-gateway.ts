@@ -132,20 +132,28 @@ export class TestGateway implements PaymentGateway {
    * returned body is what the gateway would post to our webhook.
    */
   async depositWebhook(paymentKey: string): Promise<Record<string, unknown>> {
-    await markDeposited(this.db, paymentKey, this.now());
-    const payment = await findPayment(this.db, paymentKey);
-    if (!payment || payment.serial === null || payment.method !== 'virtual_account' || !payment.depositSecret) {
-      throw new Error(`${paymentKey} is not a virtual account this gateway issued`);
+    const result = await this.deposit(paymentKey);
+    if (!result.ok) throw new Error(`${paymentKey}: ${result.message}`);
+    return result.value;
+  }
+
+  /** depositWebhook as a value: declined for a key that is no open virtual account of this gateway. */
+  async deposit(paymentKey: string): Promise<GatewayResult<Record<string, unknown>>> {
+    const issued = await findPayment(this.db, paymentKey);
+    if (!issued || issued.serial === null || issued.method !== 'virtual_account' || !issued.depositSecret) {
+      return declined('NOT_A_VIRTUAL_ACCOUNT', `${paymentKey}는 이 게이트웨이가 발급한 가상계좌가 아닙니다.`);
     }
-    if (payment.state === 'closed') throw new Error(`${paymentKey} was cancelled before any deposit`);
-    return {
+    if (issued.state === 'closed') return declined('ALREADY_CANCELED_PAYMENT', '입금 전에 취소된 가상계좌입니다.');
+    await markDeposited(this.db, paymentKey, this.now());
+    const payment = (await findPayment(this.db, paymentKey)) ?? issued;
+    return ok({
       eventType: 'TEST_DEPOSIT',
       paymentKey,
       orderId: payment.orderId,
       amount: payment.amount,
       depositedAt: (payment.depositedAt ?? this.now()).toISOString(),
       secret: payment.depositSecret,
-    };
+    });
   }
 
   /** The body carries the account's secret; it is checked against the payment the gateway holds. */
