@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderDetail } from '../src/contracts/orders';
+import type { CheckoutQuote, OrderDetail } from '../src/contracts/orders';
 import { countRows } from '../src/server/db/client';
 import { coupons, customerCoupons, customers, orders, productOptions, products } from '../src/server/db/schema/index';
 import { createShop } from '../src/server/shops/service';
@@ -51,6 +51,22 @@ function memberOrder(overrides: Record<string, unknown> = {}) {
 }
 
 describe('POST /api/v1/orders by the storefront’s own ids', () => {
+  it('quotes the checkout exactly as intake will charge it, and spends nothing', async () => {
+    const { payment: _, ...checkout } = memberOrder();
+    const quote = await server.storefront.post<CheckoutQuote>('/api/v1/orders/quote', checkout);
+    expect(quote.status).toBe(200);
+    expect(quote.body).toEqual({
+      items: [{ productName: '경량 패딩 재킷', optionName: '사이즈: L', unitPrice: 92000, quantity: 1, gradeDiscountPerUnit: 2760, couponShare: 8924, pointsShare: 1000, amount: 89240 }],
+      member: { gradeName: '골드', gradeDiscountRate: 3, pointsBalance: 5000 },
+      totals: { itemsSubtotal: 92000, gradeDiscount: 2760, couponDiscount: 8924, pointsUsed: 1000, shippingFee: 0, remoteShippingFee: 0, total: 79316 },
+    });
+    const { db } = server.database;
+    expect(await pointsOf(db, server.shop.shopId, member.customerId)).toBe(5000);
+    expect(await stockOf(db, server.shop.shopId, jacket.optionIds[1]!)).toBe(10);
+    const refused = await server.storefront.post<ErrorBody>('/api/v1/orders/quote', { ...checkout, items: [{ productExternalId: 'P-404', quantity: 1 }] });
+    expect([refused.status, refused.body.error.code, refused.body.error.details?.path]).toEqual([422, 'PRODUCT_NOT_FOUND', 'items[0].productExternalId']);
+  });
+
   it('takes a member order with grade, coupon and points named by the storefront’s ids', async () => {
     const res = await server.storefront.post<OrderDetail>('/api/v1/orders', memberOrder());
     expect(res.status).toBe(201);

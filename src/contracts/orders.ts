@@ -87,6 +87,42 @@ export const createOrderRequestSchema = z
   })
   .meta({ id: 'CreateOrderRequest' });
 export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>;
+/** A checkout before payment: what intake prices (the quote route takes it as it is). */
+export type CheckoutInput = Omit<CreateOrderRequest, 'payment'>;
+
+export const checkoutQuoteRequestSchema = createOrderRequestSchema.omit({ payment: true }).meta({ id: 'CheckoutQuoteRequest' });
+
+/** What the checkout will cost, line by line, exactly as intake will charge it. */
+export const checkoutQuoteSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        productName: z.string(),
+        optionName: z.string().nullable(),
+        unitPrice: won,
+        quantity: z.number().int(),
+        gradeDiscountPerUnit: won,
+        couponShare: won,
+        pointsShare: won,
+        /** After grade discount, before coupon and points. */
+        amount: won,
+      }),
+    ),
+    member: z.object({ gradeName: z.string().nullable(), gradeDiscountRate: z.number(), pointsBalance: won }).nullable(),
+    totals: z.object({
+      itemsSubtotal: won,
+      gradeDiscount: won,
+      couponDiscount: won,
+      pointsUsed: won,
+      shippingFee: won,
+      /** 제주/도서산간 추가 배송비, included in shippingFee. */
+      remoteShippingFee: won,
+      /** What the payment must be: send it as `payment.amount`. */
+      total: won,
+    }),
+  })
+  .meta({ id: 'CheckoutQuote' });
+export type CheckoutQuote = z.infer<typeof checkoutQuoteSchema>;
 
 const quantityByStatus = z.record(z.string(), z.number().int());
 

@@ -1,20 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { CreateOrderRequest } from '../../contracts/orders';
-import { couponDiscountFor } from '../../domain/coupon';
 import { orderCreated, paymentCaptured, paymentPending, type Actor } from '../../domain/events';
-import { priceOrder } from '../../domain/pricing';
-import { shippingFeeFor } from '../../domain/shipping-fee';
 import { one, queryRows, sql, type Tx } from '../db/client';
-import { orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups, shops } from '../db/schema/index';
+import { orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 import { hashPassword } from '../auth/secrets';
 import { AppError } from '../http/errors';
 import { listColumnsOf } from '../order-list/list-columns';
 import { memberNameOf } from '../order-list/load-list-columns';
 import { appendEvents } from '../timeline/queries';
-import { resolveLines, takeStock } from './catalog-lookup';
-import { addPoints, loadMemberForUpdate, loadUsableCoupon, markCouponUsed, type Member } from './member-benefits';
+import { takeStock } from './catalog-lookup';
+import { priceCheckout } from './checkout-pricing';
+import { addPoints, markCouponUsed } from './member-benefits';
 import { orderNumberFor } from './order-number';
-import { resolveStorefrontIds } from './storefront-ids';
 import { checkPaymentInput, paymentRow } from './payment-input';
 import { summarizeOrder } from './summary';
 
@@ -37,55 +34,27 @@ function checkAddresses(input: CreateOrderRequest) {
  */
 export async function createOrder(tx: Tx, shopId: number, request: CreateOrderRequest, actor: Actor, now: Date): Promise<number> {
   checkAddresses(request);
-  const input = await resolveStorefrontIds(tx, shopId, request);
-  const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId));
-  if (!shop) throw new AppError('NOT_FOUND');
-  if (input.externalOrderId) {
-    const sameExternal = and(eq(orders.shopId, shopId), eq(orders.channel, input.channel), eq(orders.externalOrderId, input.externalOrderId));
+  if (request.externalOrderId) {
+    const sameExternal = and(eq(orders.shopId, shopId), eq(orders.channel, request.channel), eq(orders.externalOrderId, request.externalOrderId));
     const [existing] = await tx.select({ id: orders.id }).from(orders).where(sameExternal).limit(1);
     if (existing) throw new AppError('DUPLICATE_EXTERNAL_ORDER', { orderId: existing.id });
   }
-
-  const { customerId, guestPassword } = input.orderer;
-  const memberPath = request.orderer.memberExternalId === undefined ? 'orderer.customerId' : 'orderer.memberExternalId';
-  const member: Member | null = customerId !== undefined ? await loadMemberForUpdate(tx, shopId, customerId, memberPath) : null;
-  if (!member && !guestPassword) throw new AppError('GUEST_PASSWORD_REQUIRED');
+  const checkout = await priceCheckout(tx, shopId, request, now);
+  const { input, shop, member, resolved, priced, coupon, couponDiscount, shipping } = checkout;
+  const { guestPassword } = input.orderer;
   const { customerCouponId, pointsUsed } = input.discounts;
-  if (!member && (customerCouponId !== undefined || pointsUsed > 0)) throw new AppError('MEMBER_ONLY_BENEFIT');
-  if (member && pointsUsed > member.pointsBalance) throw new AppError('POINTS_EXCEED_BALANCE', { balance: member.pointsBalance, requested: pointsUsed });
-
-  const resolved = await resolveLines(tx, shopId, input.items);
+  if (!member && !guestPassword) throw new AppError('GUEST_PASSWORD_REQUIRED');
+  const total = priced.total;
+  checkPaymentInput(request.payment, total);
   const gradeDiscountRate = member?.gradeDiscountRate ?? 0;
-  const lines = resolved.map((r) => ({ unitPrice: r.unitPrice, quantity: r.quantity, gradeDiscountRate }));
-
-  // The coupon applies to the items after grade discount; price once without it to know that base.
-  const base = priceOrder({ lines, couponDiscount: 0, pointsUsed: 0, shippingFee: 0 });
-  if (!base.ok) throw new AppError(base.code, { message: base.message });
-  let couponDiscount = 0;
-  let coupon: Awaited<ReturnType<typeof loadUsableCoupon>> | null = null;
-  if (member && customerCouponId !== undefined) {
-    const couponPath = request.discounts.issuedCouponExternalId === undefined ? 'discounts.customerCouponId' : 'discounts.issuedCouponExternalId';
-    coupon = await loadUsableCoupon(tx, shopId, member.id, customerCouponId, now, couponPath);
-    const discount = couponDiscountFor(coupon.rule, base.order.itemsAmount);
-    if (!discount.ok) throw new AppError(discount.code, { minOrderAmount: coupon.rule.minOrderAmount });
-    couponDiscount = discount.discount;
-  }
-  const policy = { baseFee: shop.baseShippingFee, freeThreshold: shop.freeShippingThreshold, jejuFee: shop.jejuShippingFee, islandFee: shop.islandShippingFee };
-  const computedShipping = shippingFeeFor(policy, { itemsAmount: base.order.itemsAmount, postcodes: input.addresses.map((a) => a.postcode) });
-  const shipping = input.shippingFee === undefined ? { base: computedShipping.base, remote: computedShipping.remote } : { base: input.shippingFee, remote: 0 };
-
-  const priced = priceOrder({ lines, couponDiscount, pointsUsed, shippingFee: shipping.base + shipping.remote });
-  if (!priced.ok) throw new AppError(priced.code, { message: priced.message });
-  const total = priced.order.total;
-  checkPaymentInput(input.payment, total);
 
   const [{ id: orderId } = { id: 0 }] = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('orders', 'id'))::int8 as id`);
   const id = Number(orderId);
   const orderedAt = input.orderedAt ? new Date(input.orderedAt) : now;
-  const paid = input.payment.status === 'paid';
+  const paid = request.payment.status === 'paid';
   const unitStatus = paid ? ('paid' as const) : ('awaiting_payment' as const);
 
-  const itemRows = priced.order.lines.map((line, i) => {
+  const itemRows = priced.lines.map((line, i) => {
     const r = resolved[i];
     if (!r) throw new Error('pricing returned more lines than it was given');
     return {
@@ -94,7 +63,7 @@ export async function createOrder(tx: Tx, shopId: number, request: CreateOrderRe
       couponShare: line.couponShare, pointsShare: line.pointsShare, isCustom: r.isCustom, position: i, createdAt: now,
     };
   });
-  const payment = paymentRow(shopId, id, input.payment, now);
+  const payment = paymentRow(shopId, id, request.payment, now);
   const summary = summarizeOrder({
     couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote, feesAmount: 0,
     items: itemRows.map((row, i) => ({ ...row, id: i })),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createOrderRequestSchema, orderDetailSchema, type OrderDetail } from '../../contracts/orders';
+import { checkoutQuoteRequestSchema, checkoutQuoteSchema, createOrderRequestSchema, orderDetailSchema, type CheckoutQuote, type OrderDetail } from '../../contracts/orders';
 import { principalOf } from '../auth/plugin';
 import { actorOf } from '../auth/actor';
 import { principalScope } from '../auth/principal';
@@ -9,9 +9,35 @@ import { markReplayed } from '../http/idempotent-replay';
 import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
 import { runIdempotent } from '../idempotency/service';
 import { toOrderDetail } from './detail';
+import { priceCheckout, type PricedCheckout } from './checkout-pricing';
 import { createOrder } from './intake-service';
 import { loadOrderRows } from './read-queries';
 
+function quoteOf(checkout: PricedCheckout): CheckoutQuote {
+  const { priced, resolved, member, shipping } = checkout;
+  return {
+    items: priced.lines.map((line, i) => ({
+      productName: resolved[i]?.productName ?? '',
+      optionName: resolved[i]?.optionName ?? null,
+      unitPrice: line.unitPrice,
+      quantity: line.quantity,
+      gradeDiscountPerUnit: line.gradeDiscountPerUnit,
+      couponShare: line.couponShare,
+      pointsShare: line.pointsShare,
+      amount: line.amount,
+    })),
+    member: member ? { gradeName: member.gradeName, gradeDiscountRate: member.gradeDiscountRate, pointsBalance: member.pointsBalance } : null,
+    totals: {
+      itemsSubtotal: priced.itemsSubtotal,
+      gradeDiscount: priced.gradeDiscountTotal,
+      couponDiscount: priced.couponDiscount,
+      pointsUsed: priced.pointsUsed,
+      shippingFee: shipping.base + shipping.remote,
+      remoteShippingFee: shipping.remote,
+      total: priced.total,
+    },
+  };
+}
 
 export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -44,6 +70,27 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       );
       markReplayed(request, result.replayed);
       return reply.code(result.status).send(result.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/orders/quote',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['orders'],
+        summary: '주문 금액 계산 (Quote a checkout)',
+        description:
+          'The same body as `POST /api/v1/orders` without the payment: answers what the order will cost by the shop’s rules (grade discount, coupon, ' +
+          'points, shipping by postcode), line by line. Nothing is written or spent. Send `totals.total` as `payment.amount` when handing the order in.',
+        body: checkoutQuoteRequestSchema,
+        response: { 200: checkoutQuoteSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      // a transaction of its own: the member's row is read the way intake reads it, then let go
+      return db.transaction(async (tx) => quoteOf(await priceCheckout(tx, principal.shopId, request.body, new Date())));
     },
   );
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { CreateOrderRequest } from '../../contracts/orders';
+import type { CheckoutInput } from '../../contracts/orders';
 import type { Executor } from '../db/client';
 import { customerCoupons, customers, productOptions, products } from '../db/schema/index';
 import { AppError } from '../http/errors';
@@ -10,14 +10,14 @@ import { AppError } from '../http/errors';
  * priced, so the rest of intake has one kind of id to deal with. An id the shop does not know is
  * refused with 422 naming the path of the field, e.g. `items[2].optionExternalId`.
  */
-export async function resolveStorefrontIds(tx: Executor, shopId: number, input: CreateOrderRequest): Promise<CreateOrderRequest> {
+export async function resolveStorefrontIds(tx: Executor, shopId: number, input: CheckoutInput): Promise<CheckoutInput> {
   const orderer = await resolveMember(tx, shopId, input.orderer);
   const items = await resolveItems(tx, shopId, input.items);
   const discounts = await resolveIssuedCoupon(tx, shopId, input.discounts);
   return { ...input, orderer, items, discounts };
 }
 
-async function resolveMember(tx: Executor, shopId: number, orderer: CreateOrderRequest['orderer']): Promise<CreateOrderRequest['orderer']> {
+async function resolveMember(tx: Executor, shopId: number, orderer: CheckoutInput['orderer']): Promise<CheckoutInput['orderer']> {
   const { memberExternalId, ...rest } = orderer;
   if (memberExternalId === undefined) return orderer;
   const [row] = await tx
@@ -28,7 +28,7 @@ async function resolveMember(tx: Executor, shopId: number, orderer: CreateOrderR
   return { ...rest, customerId: row.id };
 }
 
-async function resolveIssuedCoupon(tx: Executor, shopId: number, discounts: CreateOrderRequest['discounts']): Promise<CreateOrderRequest['discounts']> {
+async function resolveIssuedCoupon(tx: Executor, shopId: number, discounts: CheckoutInput['discounts']): Promise<CheckoutInput['discounts']> {
   const { issuedCouponExternalId, ...rest } = discounts;
   if (issuedCouponExternalId === undefined) return discounts;
   const [row] = await tx
@@ -40,7 +40,7 @@ async function resolveIssuedCoupon(tx: Executor, shopId: number, discounts: Crea
   return { ...rest, customerCouponId: row.id };
 }
 
-type ItemInput = CreateOrderRequest['items'][number];
+type ItemInput = CheckoutInput['items'][number];
 
 async function resolveItems(tx: Executor, shopId: number, items: ItemInput[]): Promise<ItemInput[]> {
   const productKeys = [...new Set(items.flatMap((i) => (i.productExternalId === undefined ? [] : [i.productExternalId])))];
