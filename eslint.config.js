@@ -35,6 +35,11 @@ export default tseslint.config(
     rules: forbid(['**/server/**', '**/web/**', '**/db/**', 'node:*'], 'src/contracts holds shared schemas only.'),
   },
   {
+    // The demo storefront is an outside app: Jumun's HTTP API is its only way in.
+    files: ['examples/**'],
+    rules: forbid(['**/src/**', 'fastify*', 'drizzle-orm*', 'pg', '@electric-sql/*'], 'examples/ talks to Jumun only through its public HTTP API.'),
+  },
+  {
     files: ['src/web/**'],
     rules: forbid(['**/server/**', '**/domain/**', '**/db/**', 'fastify*', 'drizzle-orm*', 'pg'], 'src/web talks to the server only through src/contracts and HTTP.'),
   },

@@ -1,0 +1,59 @@
+/**
+ * The demo storefront: a separate little shop that talks to Jumun only through its public HTTP API,
+ * with the shop's API key kept here on the server. `npm start` starts it beside Jumun when demo
+ * data is on; alone: `STOREFRONT_API_KEY=jm_… npx tsx examples/storefront/main.ts`.
+ *
+ * At start it syncs its catalog, members, grades, coupons and points to Jumun by its own ids, and
+ * registers (or re-keys) its webhook endpoint so that it hears what staff do to its orders.
+ */
+import { readFileSync } from 'node:fs';
+import { JumunApi } from './jumun-api';
+import { createStorefront } from './server';
+import { syncToJumun } from './sync';
+
+const jumunUrl = (process.env.JUMUN_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+const port = Number(process.env.STOREFRONT_PORT ?? 3001);
+const host = process.env.STOREFRONT_HOST ?? '127.0.0.1';
+const publicUrl = (process.env.STOREFRONT_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/$/, '');
+const apiKey = process.env.STOREFRONT_API_KEY ?? (process.env.STOREFRONT_API_KEY_FILE ? readFileSync(process.env.STOREFRONT_API_KEY_FILE, 'utf8').trim() : '');
+if (!apiKey) {
+  console.error('storefront: set STOREFRONT_API_KEY (the shop API key Jumun printed) or STOREFRONT_API_KEY_FILE');
+  process.exit(1);
+}
+
+const api = new JumunApi(jumunUrl, apiKey);
+const webhookPath = '/webhooks/jumun';
+let webhookSecret: string | null = null;
+
+interface Endpoint {
+  id: number;
+  url: string;
+  secret?: string;
+}
+
+/** One endpoint per storefront URL: found again at every start and given a fresh secret, which only this process holds. */
+async function registerWebhookEndpoint(): Promise<void> {
+  const url = `${publicUrl}${webhookPath}`;
+  const { items } = await api.get<{ items: Endpoint[] }>('/api/v1/webhook-endpoints');
+  const mine = items.find((e) => e.url === url);
+  const answer = mine
+    ? await api.post<Endpoint>(`/api/v1/webhook-endpoints/${mine.id}/rotate-secret`)
+    : await api.post<Endpoint>('/api/v1/webhook-endpoints', { url, description: '데모 스토어프론트', eventTypes: ['*'] });
+  webhookSecret = answer.secret ?? null;
+}
+
+async function waitForJumun(): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const healthy = await fetch(`${jumunUrl}/api/health`).then((r) => r.ok, () => false);
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`Jumun did not answer at ${jumunUrl}`);
+}
+
+await waitForJumun();
+await syncToJumun(api);
+await registerWebhookEndpoint();
+const server = createStorefront({ api, webhookSecret: () => webhookSecret, webhookPath });
+server.listen(port, host, () => console.log(`  Demo storefront: ${publicUrl} (talks to ${jumunUrl} with the shop's API key)`));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.exit(0)));
