@@ -23,6 +23,8 @@ export interface Config {
   schedulerPollMs: number | undefined;
   /** A bulk job whose server has not reported for this long is taken over by another (default 60 s). */
   bulkStaleAfterMs: number | undefined;
+  /** Where `npm start` serves the demo storefront beside a demo shop; null: not at all (JUMUN_STOREFRONT_PORT=0). */
+  storefrontPort: number | null;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     taskIntervals: parseTaskIntervals(env.JUMUN_TASK_INTERVALS),
     schedulerPollMs: env.JUMUN_SCHEDULER_POLL_MS ? millis(env.JUMUN_SCHEDULER_POLL_MS, 5_000) : undefined,
     bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
+    storefrontPort: env.JUMUN_STOREFRONT_PORT === '0' ? null : Number(env.JUMUN_STOREFRONT_PORT ?? 3001),
     databaseTimeouts: {
       connectMs: millis(env.JUMUN_DB_CONNECT_TIMEOUT_MS, SERVER_TIMEOUTS.connectMs),
       statementMs: millis(env.JUMUN_DB_STATEMENT_TIMEOUT_MS, SERVER_TIMEOUTS.statementMs),

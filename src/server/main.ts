@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase, sql, withStartupLock, type Database } from './db/client';
+import { keepStorefrontKey, startDemoStorefront } from './demo-storefront';
 import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { databaseFailureOf } from './db/failures';
 import { backfillListColumns } from './order-list/backfill';
@@ -26,6 +27,7 @@ const demo = await withStartupLock(database, async () => {
   const backfilled = await backfillListColumns(database.db);
   if (backfilled > 0) console.log(`search columns filled for ${backfilled} existing orders`);
   const created = await ensureDemoShop(database.db, config.ownerPassword);
+  if (created && config.demoOrders > 0 && config.storefrontPort !== null) keepStorefrontKey(config.dataDir, created.apiKey);
   if (created && config.demoOrders > 0) {
     console.log(`empty database: creating a demo shop with ${config.demoOrders} orders …`);
     await seedOrders(database.db, { shopId: created.shopId, orders: config.demoOrders, now: new Date() });
@@ -60,6 +62,7 @@ if (demo) {
 } else {
   console.log('  Sign in with your staff account (forgot it? npm run reset-password -- <e-mail>)');
 }
+if (config.storefrontPort !== null) startDemoStorefront({ dataDir: config.dataDir, jumunUrl: url, port: config.storefrontPort });
 
 /**
  * A server started before its database (a deploy, a reboot of both) waits for it instead of
