@@ -233,6 +233,19 @@ describe('points', () => {
     const rest = await api.get<PointsHistory>(`/api/v1/members/p-1/points?limit=3&cursor=${first.body.nextCursor}`);
     expect([rest.body.entries.map((e) => [e.kind, e.delta]), rest.body.nextCursor]).toEqual([[['earned', 5000]], null]);
   });
+
+  it('keeps one balance under concurrent posts and creates a member once under concurrent PUTs', async () => {
+    const created = await Promise.all(Array.from({ length: 5 }, () => put<Member>('/api/v1/members/race-1', { name: '동시' })));
+    expect(created.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(created.map((r) => r.body.customerId)).size).toBe(1);
+    await points('race-1', { kind: 'earned', amount: 1000, reason: '적립' }, 'race-earn');
+    const spends = await Promise.all(Array.from({ length: 5 }, (_, i) => points('race-1', { kind: 'spent', amount: 300, reason: '사용' }, `race-spend-${i}`)));
+    expect(spends.map((r) => r.status).sort()).toEqual([201, 201, 201, 422, 422]);
+    const twins = await Promise.all(Array.from({ length: 3 }, () => points('race-1', { kind: 'earned', amount: 50, reason: '중복' }, 'race-twin')));
+    expect(twins.map((r) => r.body.entry.id)).toEqual(Array(3).fill(twins[0]!.body.entry.id));
+    const history = await api.get<PointsHistory>('/api/v1/members/race-1/points');
+    expect([history.body.balance, history.body.entries.reduce((sum, e) => sum + e.delta, 0), history.body.entries.length]).toEqual([150, 150, 5]);
+  });
 });
 
 describe('access and shops', () => {

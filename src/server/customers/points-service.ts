@@ -13,9 +13,7 @@ const toEntry = (e: Entry): PointsHistory['entries'][number] => ({ id: e.id, kin
 
 /** earned adds; spent and expired take away; adjusted carries its own sign. */
 export function deltaOf(kind: PostedKind, amount: number): number {
-  if (kind === 'earned') return amount;
-  if (kind === 'adjusted') return amount;
-  return -amount;
+  return kind === 'spent' || kind === 'expired' ? -amount : amount;
 }
 
 /**
