@@ -179,6 +179,9 @@ describe('coupons and issued coupons', () => {
     const withdrawn = await api.post<IssuedCoupon>('/api/v1/members/c-1/coupons/iss-3/withdraw');
     expect(withdrawn.body).toMatchObject({ status: 'expired', usable: false });
     expect((await api.post<IssuedCoupon>('/api/v1/members/c-1/coupons/iss-3/withdraw')).status).toBe(200);
+    await refusedUnchanged(() => api.post('/api/v1/members/c-2/coupons/iss-2/withdraw'), 404, 'ISSUED_COUPON_NOT_FOUND');
+    await refusedUnchanged(() => api.post('/api/v1/members/c-1/coupons/iss-9/withdraw'), 404, 'ISSUED_COUPON_NOT_FOUND');
+    expect((await api.get<ErrorBody>('/api/v1/members/nobody/coupons')).body.error.code).toBe('MEMBER_NOT_FOUND');
     expect((await member('c-1')).body.availableCoupons).toBe(2);
     expect((await api.get<{ coupons: IssuedCoupon[] }>('/api/v1/members/c-1/coupons')).body.coupons.map((c) => [c.externalId, c.status])).toEqual([
       ['iss-3', 'expired'],

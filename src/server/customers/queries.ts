@@ -9,17 +9,20 @@ export type GradeRow = typeof memberGrades.$inferSelect;
 
 /**
  * Usable at `now`: the issued coupon is available and not past its own expiry, and its definition
- * is active and within its dates. (member-benefits.ts's usableCouponsOf, which orders use, checks
- * only the issued coupon; see the report of issue 10.)
+ * is active and within its dates. (orders/member-benefits.ts's usableCouponsOf, which checkouts and
+ * the staff's buyer-benefits screen use, checks only the issued coupon: until it checks the
+ * definition too, an order may still apply a coupon the storefront deactivated.)
  */
 export function usableAt(now: Date): SQL {
-  return and(
+  const usable = and(
     eq(customerCoupons.status, 'available'),
     or(isNull(customerCoupons.expiresAt), gt(customerCoupons.expiresAt, now)),
     eq(coupons.active, true),
     or(isNull(coupons.validFrom), lte(coupons.validFrom, now)),
     or(isNull(coupons.validUntil), gt(coupons.validUntil, now)),
-  ) as SQL;
+  );
+  if (!usable) throw new Error('expected the usable-coupon condition');
+  return usable;
 }
 
 /** The member's row by the storefront's id; `lock` takes it FOR UPDATE (points and upserts change it). */
