@@ -11,6 +11,8 @@ import { buyerBenefitRoutes } from './buyer-benefits/routes';
 import { BulkJobRunner, type BulkRunnerOptions } from './bulk-jobs/runner';
 import { claimRoutes } from './claims/routes';
 import { courierRoutes } from './couriers/routes';
+import { memberBenefitRoutes } from './customers/benefit-routes';
+import { memberRoutes } from './customers/routes';
 import type { Database } from './db/client';
 import { DatabaseMonitor } from './db/monitor';
 import { editRoutes } from './edits/routes';
@@ -159,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => scheduler.stop());
   await app.register(courierRoutes);
   await app.register(buyerBenefitRoutes, { db });
+  await app.register(memberRoutes, { db });
+  await app.register(memberBenefitRoutes, { db });
   await app.register(webAppRoutes);
   return app;
 }
