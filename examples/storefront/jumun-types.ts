@@ -20,12 +20,13 @@ export interface Member {
   name: string;
   phone: string | null;
   email: string | null;
-  grade: string | null;
+  grade: { name: string; discountRate: number } | null;
   pointsBalance: number;
 }
 export interface IssuedCoupon {
   externalId: string | null;
-  status: string;
+  /** Whether an order could apply it now (unused, unexpired, its coupon active and in its dates). */
+  usable: boolean;
   coupon: { name: string };
 }
 export interface Quote {

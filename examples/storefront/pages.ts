@@ -57,7 +57,7 @@ export function checkoutPage(form: CheckoutForm, member: Member | null, coupons:
   return html`${error ? html`<div class="error" role="alert">${error}</div>` : ''}
   <form method="post" action="/checkout"><input type="hidden" name="checkoutId" value="${form.checkoutId}">
   <div class="card"><h2>주문자</h2><div class="row">${field('name', '이름')}${field('phone', '휴대폰')}${field('email', '이메일', 'email')}</div>
-  ${member ? html`<p class="muted">${member.name} 회원 · ${member.grade ?? '등급 없음'} · 적립금 ${won(member.pointsBalance)}</p>` : html`<div class="row">${field('guestPassword', '비회원 주문조회 비밀번호', 'password')}</div>`}</div>
+  ${member ? html`<p class="muted">${member.name} 회원 · ${member.grade?.name ?? '등급 없음'} · 적립금 ${won(member.pointsBalance)}</p>` : html`<div class="row">${field('guestPassword', '비회원 주문조회 비밀번호', 'password')}</div>`}</div>
   <div class="card"><h2>배송지</h2><div class="row">${field('recipientName', '받는 분')}${field('recipientPhone', '연락처')}${field('postcode', '우편번호')}</div>
   <div class="row">${field('address1', '주소')}${field('address2', '상세주소')}</div></div>
   ${member ? html`<div class="card"><h2>할인</h2><div class="row"><div><label for="coupon">쿠폰</label><select id="coupon" name="coupon"><option value="">사용 안 함</option>
@@ -91,7 +91,7 @@ export function donePage(order: PlacedOrder, payment: TestPayment): Raw {
 
 export function membersPage(members: Member[], current: string | null): Raw {
   const rows = members.map(
-    (m) => html`<tr><td>${m.name}</td><td>${m.grade ?? ''}</td><td>${won(m.pointsBalance)}</td><td>${m.externalId}</td>
+    (m) => html`<tr><td>${m.name}</td><td>${m.grade?.name ?? ''}</td><td>${won(m.pointsBalance)}</td><td>${m.externalId}</td>
       <td><form method="post" action="/members/select"><input type="hidden" name="member" value="${m.externalId}">
       <button type="submit" ${raw(m.externalId === current ? 'disabled' : '')}>${m.externalId === current ? '선택됨' : `${m.name}(으)로 로그인`}</button></form></td></tr>`,
   );

@@ -85,7 +85,7 @@ export function createStorefront(options: StorefrontOptions): Server {
 
   const checkout: Handler = async (req, res, fields) => {
     const member = await memberOf(req);
-    const coupons = member ? (await api.get<{ items: IssuedCoupon[] }>(`/api/v1/members/${member.externalId}/coupons`)).items.filter((c) => c.status === 'available') : [];
+    const coupons = member ? (await api.get<{ coupons: IssuedCoupon[] }>(`/api/v1/members/${member.externalId}/coupons`)).coupons.filter((c) => c.usable) : [];
     const form = formOf(fields, member);
     if (cartOf(req).length === 0) return redirect(res, '/cart');
     const body = checkoutOf(req, form, member);

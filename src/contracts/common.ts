@@ -5,11 +5,13 @@ export const won = z.number().int().min(0).max(1_000_000_000_000);
 export const signedWon = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /**
- * A storefront's own id of a product, variant, member or coupon ("P-1001", "12345", "sku:NV-M").
- * Letters, digits and . _ : @ - only, so it can stand in a URL path unescaped and never looks like
- * one of Jumun's numeric ids by accident of type (it is always a string).
+ * A storefront's own id of a product, variant, member or coupon ("P-1001", "12345", "sku:NV-M"):
+ * letters, digits and . _ : @ + - (starting with a letter or digit), so it can stand in a URL path
+ * as it is, and it is always a string, never to be mistaken for one of Jumun's numeric ids.
  */
-export const externalId = z.string().regex(/^[A-Za-z0-9._:@-]{1,100}$/, '외부 ID는 영문, 숫자, . _ : @ - 로 된 100자 이하입니다');
+export const externalId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,99}$/, '1–100 characters: letters, digits and . _ : @ + - (starting with a letter or digit)');
 /**
  * Years 1000–9998 only. Outside them JavaScript and the database part ways: Date.UTC reads years
  * 0–99 as 1900–1999, toISOString writes year 10000 as "+010000", and PostgreSQL has no year 0 — a

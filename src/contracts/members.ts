@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizePhone } from '../domain/phone';
-import { id, isoDateTime, won } from './common';
+import { externalId, id, isoDateTime, won } from './common';
 
 /**
  * Members and their grades as a storefront writes them, by its own ids (issue 10). A PUT carries
@@ -8,13 +8,8 @@ import { id, isoDateTime, won } from './common';
  * Coupons and points are in member-benefits.ts.
  */
 
-/**
- * The storefront's own id of a member, coupon or issued coupon: letters, digits and `._:@+-`, so it
- * can sit in a URL path as it is.
- */
-export const externalIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,99}$/, '1–100 characters: letters, digits and . _ : @ + - (starting with a letter or digit)');
+/** The storefront's own id of a member, coupon or issued coupon (common.ts). */
+export const externalIdSchema = externalId;
 
 export const gradeNameSchema = z.string().trim().min(1).max(30);
 /** Percent with at most 2 decimals (numeric(5,2)): 2.5, 12.75. */
