@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogListResponse, CatalogProduct } from '../src/contracts/catalog';
 import type { OrderDetail } from '../src/contracts/orders';
-import type { ProductListResponse } from '../src/contracts/products';
+import type { Product, ProductListResponse } from '../src/contracts/products';
 import { productOptions, products } from '../src/server/db/schema/index';
 import { createShop } from '../src/server/shops/service';
 import { cardPayment, seoulAddress } from './support/fixtures';
@@ -227,6 +227,9 @@ describe('deactivation and past orders', () => {
     expect(again.body).toEqual(first.body);
     expect(await shopRows()).toEqual(before);
     expect((await server.owner.get<ProductListResponse>(`/api/v1/products?keyword=${encodeURIComponent('양말')}`)).body.items).toEqual([]);
+    // the staff's product screen, which past orders link to, still shows it, as deactivated
+    const staffView = await server.owner.get<Product>(`/api/v1/products/${first.body.id}`);
+    expect([staffView.body.status, staffView.body.externalId, staffView.body.options]).toEqual(['inactive', 'socks-3', []]);
     expect((await server.storefront.post<ErrorBody>('/api/v1/catalog/products/no-such/deactivate')).body.error.code).toBe('CATALOG_EXTERNAL_PRODUCT_NOT_FOUND');
 
     const back = await put(server.storefront, 'socks-3', { name: '면 양말 3족', price: 9900, options: [{ externalId: 'socks-3-default', sku: 'SO-3', stock: 100 }] });
