@@ -82,6 +82,19 @@ describe('POST /api/v1/catalog/products/batch', () => {
     expect((await get('new-2')).error.code).toBe('CATALOG_EXTERNAL_PRODUCT_NOT_FOUND');
   });
 
+  it('refuses a row whose option id an earlier row of the same batch just took', async () => {
+    const option = { externalId: 'shared-opt', values: [{ name: '색상', value: '레드' }] };
+    const rows = [
+      { externalId: 'first-taker', name: '먼저', price: 1000, optionNames: ['색상'], options: [option] },
+      { externalId: 'second-taker', name: '나중', price: 1000, optionNames: ['색상'], options: [option] },
+    ];
+    const res = await server.storefront.post<CatalogBatchResponse>(BATCH, { products: rows });
+    expect(res.body.results.map((r) => [r.externalId, r.outcome, r.error?.code ?? null])).toEqual([
+      ['first-taker', 'created', null],
+      ['second-taker', 'refused', 'CATALOG_OPTION_ID_TAKEN'],
+    ]);
+  });
+
   it('refuses more than 1,000 rows (413) and writes nothing', async () => {
     const before = await shopRows();
     const res = await server.storefront.post<ErrorBody>(BATCH, { products: catalog(1001, 5) });

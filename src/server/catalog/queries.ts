@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { productOptions, products } from '../db/schema/index';
 
@@ -22,14 +22,25 @@ export function loadOptions(db: Executor, shopId: number, productIds: number[]):
     .orderBy(asc(sql`(case when ${productOptions.status} = 'active' then 0 else 1 end)`), asc(productOptions.position), asc(productOptions.id));
 }
 
-/** Which of these option external ids another product of the shop already holds. */
-export async function optionIdsHeldElsewhere(db: Executor, shopId: number, externalIds: string[], productId: number | null): Promise<string[]> {
-  if (externalIds.length === 0) return [];
+/** Which product of the shop holds each of these option external ids (ids nobody holds are absent). */
+export async function optionOwners(db: Executor, shopId: number, externalIds: string[]): Promise<Map<string, number>> {
+  if (externalIds.length === 0) return new Map();
   const rows = await db
-    .select({ externalId: productOptions.externalId })
+    .select({ externalId: productOptions.externalId, productId: productOptions.productId })
     .from(productOptions)
-    .where(and(eq(productOptions.shopId, shopId), inArray(productOptions.externalId, externalIds), productId === null ? undefined : ne(productOptions.productId, productId)));
-  return rows.flatMap((r) => (r.externalId === null ? [] : [r.externalId]));
+    .where(and(eq(productOptions.shopId, shopId), inArray(productOptions.externalId, externalIds)));
+  return new Map(rows.flatMap((r) => (r.externalId === null ? [] : [[r.externalId, r.productId] as const])));
+}
+
+/** The products the storefront knows by these ids, locked: a batch chunk is about to change them. */
+export function lockProductsByExternalId(tx: Executor, shopId: number, externalIds: string[]): Promise<ProductRow[]> {
+  if (externalIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(products)
+    .where(and(eq(products.shopId, shopId), inArray(products.externalId, externalIds)))
+    .orderBy(asc(products.id))
+    .for('update');
 }
 
 /** `%`, `_` and `\` match themselves: a keyword is text, never a pattern. */

@@ -3,7 +3,7 @@ import type { CatalogListQuery, CatalogListResponse, CatalogOutcome, CatalogProd
 import type { Executor, Tx } from '../db/client';
 import { productOptions, products } from '../db/schema/index';
 import { AppError } from '../http/errors';
-import { findProductByExternalId, listProductPage, loadOptions, optionIdsHeldElsewhere, type OptionRow, type ProductRow } from './queries';
+import { findProductByExternalId, listProductPage, loadOptions, optionOwners, type OptionRow, type ProductRow } from './queries';
 import { desiredOptions, type DesiredOption } from './shape';
 
 export function toCatalogProduct(row: ProductRow, options: OptionRow[]): CatalogProduct {
@@ -58,29 +58,27 @@ export interface UpsertOutcome {
   product: CatalogProduct;
 }
 
+/** What an upsert will write, decided from what is stored; `unchanged` writes nothing. */
+export type UpsertPlan =
+  | { kind: 'create' }
+  | { kind: 'unchanged' }
+  | { kind: 'update'; existing: ProductRow; toInsert: DesiredOption[]; toUpdate: Array<{ row: OptionRow; want: DesiredOption }>; toDeactivate: OptionRow[] };
+
+/** Option ids of the input that another product of the shop holds (`owners`: option id → product id). */
+export function optionIdsTaken(wanted: DesiredOption[], owners: ReadonlyMap<string, number>, productId: number | null): string[] {
+  return wanted.flatMap((w) => {
+    const owner = owners.get(w.externalId);
+    return owner !== undefined && owner !== productId ? [w.externalId] : [];
+  });
+}
+
 /**
- * Makes the product the storefront knows as `externalId` what `input` says, in the caller's
- * transaction. Options are matched by their external ids; those missing from the input become
- * inactive and are never deleted (items of past orders refer to them). Nothing is written when
- * nothing differs, so a re-sync of the same catalog leaves `updated_at` alone.
+ * Compares the input with the stored product and options. Options are matched by their external
+ * ids; those missing from the input become inactive and are never deleted (items of past orders
+ * refer to them). Pure, so that a batch can decide a chunk's rows from one read.
  */
-export async function upsertProduct(tx: Tx, shopId: number, externalId: string, input: CatalogProductInput, now: Date): Promise<UpsertOutcome> {
-  const wanted = desiredOptions(input);
-  const existing = await findProductByExternalId(tx, shopId, externalId, true);
-  const taken = await optionIdsHeldElsewhere(tx, shopId, wanted.map((o) => o.externalId), existing?.id ?? null);
-  if (taken.length > 0) throw new AppError('CATALOG_OPTION_ID_TAKEN', { externalIds: taken });
-
-  if (!existing) {
-    const [row] = await tx
-      .insert(products)
-      .values({ shopId, externalId, name: input.name, price: input.price, status: input.status, optionNames: input.optionNames, createdAt: now, updatedAt: now })
-      .returning();
-    if (!row) throw new Error('expected the new product row');
-    if (wanted.length > 0) await tx.insert(productOptions).values(wanted.map((w) => ({ shopId, productId: row.id, externalId: w.externalId, ...optionColumns(w) })));
-    return { outcome: 'created', product: toCatalogProduct(row, await loadOptions(tx, shopId, [row.id])) };
-  }
-
-  const current = await loadOptions(tx, shopId, [existing.id]);
+export function planUpsert(existing: ProductRow | undefined, current: OptionRow[], input: CatalogProductInput, wanted: DesiredOption[]): UpsertPlan {
+  if (!existing) return { kind: 'create' };
   const byExternalId = new Map(current.flatMap((o) => (o.externalId === null ? [] : [[o.externalId, o] as const])));
   const wantedIds = new Set(wanted.map((w) => w.externalId));
   const toInsert = wanted.filter((w) => !byExternalId.has(w.externalId));
@@ -92,27 +90,48 @@ export async function upsertProduct(tx: Tx, shopId: number, externalId: string, 
   const toDeactivate = current.filter((o) => o.status === 'active' && (o.externalId === null || !wantedIds.has(o.externalId)));
   const productChanged =
     existing.name !== input.name || existing.price !== input.price || existing.status !== input.status || !sameJson(existing.optionNames, input.optionNames);
-  if (!productChanged && toInsert.length === 0 && toUpdate.length === 0 && toDeactivate.length === 0) {
-    return { outcome: 'unchanged', product: toCatalogProduct(existing, current) };
-  }
+  if (!productChanged && toInsert.length === 0 && toUpdate.length === 0 && toDeactivate.length === 0) return { kind: 'unchanged' };
+  return { kind: 'update', existing, toInsert, toUpdate, toDeactivate };
+}
 
-  const [row] = await tx
-    .update(products)
-    .set({ name: input.name, price: input.price, status: input.status, optionNames: input.optionNames, updatedAt: now })
-    .where(and(eq(products.shopId, shopId), eq(products.id, existing.id)))
-    .returning();
+/** Writes a plan that is not `unchanged`; answers the product row as stored. */
+export async function applyPlan(tx: Tx, shopId: number, externalId: string, input: CatalogProductInput, wanted: DesiredOption[], plan: Exclude<UpsertPlan, { kind: 'unchanged' }>, now: Date): Promise<ProductRow> {
+  const fields = { name: input.name, price: input.price, status: input.status, optionNames: input.optionNames, updatedAt: now };
+  if (plan.kind === 'create') {
+    const [row] = await tx.insert(products).values({ shopId, externalId, ...fields, createdAt: now }).returning();
+    if (!row) throw new Error('expected the new product row');
+    if (wanted.length > 0) await tx.insert(productOptions).values(wanted.map((w) => ({ shopId, productId: row.id, externalId: w.externalId, ...optionColumns(w) })));
+    return row;
+  }
+  const [row] = await tx.update(products).set(fields).where(and(eq(products.shopId, shopId), eq(products.id, plan.existing.id))).returning();
   if (!row) throw new Error('expected the updated product row');
-  if (toInsert.length > 0) await tx.insert(productOptions).values(toInsert.map((w) => ({ shopId, productId: row.id, externalId: w.externalId, ...optionColumns(w) })));
-  for (const { row: option, want } of toUpdate) {
+  if (plan.toInsert.length > 0) await tx.insert(productOptions).values(plan.toInsert.map((w) => ({ shopId, productId: row.id, externalId: w.externalId, ...optionColumns(w) })));
+  for (const { row: option, want } of plan.toUpdate) {
     await tx.update(productOptions).set(optionColumns(want)).where(and(eq(productOptions.shopId, shopId), eq(productOptions.id, option.id)));
   }
-  if (toDeactivate.length > 0) {
-    await tx
-      .update(productOptions)
-      .set({ status: 'inactive' })
-      .where(and(eq(productOptions.shopId, shopId), inArray(productOptions.id, toDeactivate.map((o) => o.id))));
+  if (plan.toDeactivate.length > 0) {
+    const ids = plan.toDeactivate.map((o) => o.id);
+    await tx.update(productOptions).set({ status: 'inactive' }).where(and(eq(productOptions.shopId, shopId), inArray(productOptions.id, ids)));
   }
-  return { outcome: 'updated', product: toCatalogProduct(row, await loadOptions(tx, shopId, [row.id])) };
+  return row;
+}
+
+/**
+ * Makes the product the storefront knows as `externalId` what `input` says, in the caller's
+ * transaction. Nothing is written when nothing differs, so a re-sync of the same catalog leaves
+ * `updated_at` alone.
+ */
+export async function upsertProduct(tx: Tx, shopId: number, externalId: string, input: CatalogProductInput, now: Date): Promise<UpsertOutcome> {
+  const wanted = desiredOptions(input);
+  const existing = await findProductByExternalId(tx, shopId, externalId, true);
+  const taken = optionIdsTaken(wanted, await optionOwners(tx, shopId, wanted.map((w) => w.externalId)), existing?.id ?? null);
+  if (taken.length > 0) throw new AppError('CATALOG_OPTION_ID_TAKEN', { externalIds: taken });
+  const current = existing ? await loadOptions(tx, shopId, [existing.id]) : [];
+  const plan = planUpsert(existing, current, input, wanted);
+  if (plan.kind === 'unchanged' && existing) return { outcome: 'unchanged', product: toCatalogProduct(existing, current) };
+  if (plan.kind === 'unchanged') throw new Error('a product that does not exist cannot be unchanged');
+  const row = await applyPlan(tx, shopId, externalId, input, wanted, plan, now);
+  return { outcome: plan.kind === 'create' ? 'created' : 'updated', product: toCatalogProduct(row, await loadOptions(tx, shopId, [row.id])) };
 }
 
 /** Takes the product off sale with all its options; a second time changes nothing. */
