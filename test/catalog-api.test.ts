@@ -120,6 +120,17 @@ describe('PUT /api/v1/catalog/products/{externalId}', () => {
     expect(await shopRows()).toEqual(before);
   });
 
+  it('answers concurrent creations of one product with one product: the other request waits or is told to retry', async () => {
+    const body = { name: '동시 등록', price: 1000, optionNames: ['색상'], options: [{ externalId: 'race-red', values: [{ name: '색상', value: '레드' }] }] };
+    const answers = await Promise.all([put(server.storefront, 'race', body), put(server.storefront, 'race', body), put(server.storefront, 'race', body)]);
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    for (const a of answers) if (a.status === 409) expect(a.body.error.code).toBe('CATALOG_CONCURRENT_CHANGE');
+    expect(statuses.every((s) => s === 200 || s === 201 || s === 409)).toBe(true);
+    const rows = (await shopRows()).products.filter((p) => p.externalId === 'race');
+    expect(rows).toHaveLength(1);
+  });
+
   it('answers in English when asked', async () => {
     const res = await put(server.storefront, 'knit-001', knit({ optionNames: ['색상', '색상'], options: [] }), { 'accept-language': 'en' });
     expect(res.body.error.message).toBe('Option names (optionNames) must be non-empty and distinct.');
@@ -174,7 +185,7 @@ describe('GET /api/v1/catalog/products', () => {
       seen.push(...page.body.items.map((p) => p.externalId ?? ''));
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(['knit-001', 'socks-3', 'other-product', 'towel', 'manager-made']);
+    expect(seen).toEqual(['knit-001', 'socks-3', 'other-product', 'race', 'towel', 'manager-made']);
     const byKeyword = await server.storefront.get<CatalogListResponse>(`/api/v1/catalog/products?keyword=${encodeURIComponent('양말')}`);
     expect(byKeyword.body.items.map((p) => p.externalId)).toEqual(['socks-3']);
     const byId = await server.storefront.get<CatalogListResponse>('/api/v1/catalog/products?keyword=KNIT-0');
