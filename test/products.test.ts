@@ -75,15 +75,17 @@ describe('product search (GET /api/v1/products)', () => {
     const [bar, withOptions, hidden] = (await search(server.owner, { keyword: '그래놀라' })).items;
     expect(withOptions).toEqual<Product>({
       id: granola.productId,
+      externalId: null,
       name: '수제 그래놀라 500g',
       price: 12900,
       status: 'active',
+      optionNames: [],
       options: [
-        { id: granola.optionIds[0]!, name: '맛: 오리지널', extraPrice: 0, stock: null },
-        { id: granola.optionIds[1]!, name: '맛: 초코', extraPrice: 500, stock: 40 },
+        { id: granola.optionIds[0]!, name: '맛: 오리지널', values: [], sku: `SKU-${granola.productId}-0`, extraPrice: 0, stock: null },
+        { id: granola.optionIds[1]!, name: '맛: 초코', values: [], sku: `SKU-${granola.productId}-1`, extraPrice: 500, stock: 40 },
       ],
     });
-    expect(bar).toEqual<Product>({ id: granolaBar.productId, name: '그래놀라 바 12개입', price: 15000, status: 'active', options: [] });
+    expect(bar).toEqual<Product>({ id: granolaBar.productId, externalId: null, name: '그래놀라 바 12개입', price: 15000, status: 'active', optionNames: [], options: [] });
     expect(hidden).toMatchObject({ id: hiddenGranola.productId, status: 'hidden', options: [] });
     const sunscreen = (await search(server.owner, { keyword: '선크림' })).items[0]!;
     expect(sunscreen.options.map((o) => [o.name, o.extraPrice])).toEqual([

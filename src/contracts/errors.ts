@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BULK_ERRORS } from './errors/bulk';
+import { CATALOG_ERRORS } from './errors/catalog';
 import { CLAIM_ERRORS } from './errors/claims';
 import { EDIT_ERRORS } from './errors/edits';
 import type { ErrorEntries } from './errors/entries';
@@ -48,7 +49,10 @@ const COMMON_ERRORS = {
   INTERNAL: { status: 500, ko: '서버 오류가 발생했습니다.', en: 'An internal error occurred.' },
 } as const satisfies ErrorEntries;
 
-export const ERROR_CATALOG = { ...COMMON_ERRORS, ...FULFILLMENT_ERRORS, ...CLAIM_ERRORS, ...EDIT_ERRORS, ...VIEW_ERRORS, ...BULK_ERRORS, ...EXCEL_ERRORS, ...PRODUCT_ERRORS, ...PLATFORM_ERRORS, ...MEMBER_ERRORS } as const satisfies ErrorEntries;
+export const ERROR_CATALOG = {
+  ...COMMON_ERRORS, ...FULFILLMENT_ERRORS, ...CLAIM_ERRORS, ...EDIT_ERRORS, ...VIEW_ERRORS, ...BULK_ERRORS, ...EXCEL_ERRORS, ...PRODUCT_ERRORS, ...CATALOG_ERRORS,
+  ...PLATFORM_ERRORS, ...MEMBER_ERRORS,
+} as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 export const ERROR_CODES = Object.keys(ERROR_CATALOG) as ErrorCode[];

@@ -3,15 +3,20 @@ import { id, won } from './common';
 
 /**
  * The shop's catalog as staff pick from it: in the order edit (추가) and in the order list's
- * product filter. Read only; the catalog itself is managed elsewhere (not part of the API yet).
+ * product filter, and the admin's product screen. Read only; a storefront writes the catalog through
+ * the Catalog API (src/contracts/catalog.ts).
  */
 
-export const PRODUCT_STATUSES = ['active', 'hidden'] as const;
+/** `inactive` (deactivated by the storefront) only ever comes from GET /api/v1/products/{productId}: the search leaves such products out. */
+export const PRODUCT_STATUSES = ['active', 'hidden', 'inactive'] as const;
 
 export const productOptionSchema = z
   .object({
     id,
     name: z.string(),
+    /** One value per option name of the product (empty for options made without them). */
+    values: z.array(z.object({ name: z.string(), value: z.string() })),
+    sku: z.string().nullable(),
     /** Added to the product's price: the option's unit price is `price + extraPrice` (may be negative). */
     extraPrice: z.number().int(),
     /** Units in stock; null when the option's stock is not tracked. */
@@ -23,10 +28,14 @@ export type ProductOption = z.infer<typeof productOptionSchema>;
 export const productSchema = z
   .object({
     id,
+    /** The storefront's id of the product (Catalog API); null for products made in Jumun. */
+    externalId: z.string().nullable(),
     name: z.string(),
     price: won,
     /** `hidden`: not on sale in the storefront, but staff may still add it to an order. */
     status: z.enum(PRODUCT_STATUSES),
+    /** The option axes, e.g. ['색상', '사이즈']. */
+    optionNames: z.array(z.string()),
     /** In the order they were created; empty for a product sold without options. */
     options: z.array(productOptionSchema),
   })

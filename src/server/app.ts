@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes';
 import { bulkJobRoutes } from './bulk-jobs/routes';
 import { buyerBenefitRoutes } from './buyer-benefits/routes';
 import { BulkJobRunner, type BulkRunnerOptions } from './bulk-jobs/runner';
+import { catalogRoutes } from './catalog/routes';
 import { claimRoutes } from './claims/routes';
 import { courierRoutes } from './couriers/routes';
 import { memberBenefitRoutes } from './customers/benefit-routes';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes, { db });
   await app.register(trackingImportRoutes, { db });
   await app.register(productRoutes, { db });
+  await app.register(catalogRoutes, { db });
   const runner = new BulkJobRunner(db, gateway, { ...bulkJobs, log: (message, error) => app.log.error({ err: error }, message) });
   app.decorate('bulkJobRunner', runner);
   await app.register(bulkJobRoutes, { db, runner });

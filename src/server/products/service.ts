@@ -55,17 +55,19 @@ const likePattern = (keyword: string) => `%${keyword.replace(/[\\%_]/g, (c) => `
 async function withOptions(db: Executor, shopId: number, rows: ProductRow[]): Promise<Product[]> {
   if (rows.length === 0) return [];
   const options = await db
-    .select({ id: productOptions.id, productId: productOptions.productId, name: productOptions.name, extraPrice: productOptions.extraPrice, stock: productOptions.stock })
+    .select({ id: productOptions.id, productId: productOptions.productId, name: productOptions.name, values: productOptions.optionValues, sku: productOptions.sku, extraPrice: productOptions.extraPrice, stock: productOptions.stock })
     .from(productOptions)
     .where(and(eq(productOptions.shopId, shopId), inArray(productOptions.productId, rows.map((r) => r.id)), eq(productOptions.status, 'active')))
     .orderBy(asc(productOptions.position), asc(productOptions.id));
   return rows.map((row) => ({
     id: row.id,
+    externalId: row.externalId,
     name: row.name,
     price: row.price,
-    // listProducts never returns deactivated products (they only live on in past orders' snapshots)
-    status: row.status === 'active' ? 'active' : 'hidden',
-    options: options.filter((o) => o.productId === row.id).map(({ id, name, extraPrice, stock }) => ({ id, name, extraPrice, stock })),
+    // listProducts never returns deactivated products; getProduct does, for the product screen that past orders link to
+    status: row.status,
+    optionNames: row.optionNames,
+    options: options.filter((o) => o.productId === row.id).map(({ id, name, values, sku, extraPrice, stock }) => ({ id, name, values, sku, extraPrice, stock })),
   }));
 }
 

@@ -5,6 +5,8 @@ import { LoginPage } from '../features/auth/components/login-page';
 import { useMe } from '../features/auth/api/me';
 import { OrderDetailPage } from '../features/order-detail/OrderDetailPage';
 import { OrderListPage } from '../features/order-list/components/order-list-page';
+import { ProductDetailPage } from '../features/products/components/product-detail-page';
+import { ProductListPage } from '../features/products/components/product-list-page';
 import { ApiError, errorMessage, onUnauthorized } from './api/client';
 import { useI18n } from './i18n';
 import { Link, navigate, useLocation } from './router';
@@ -33,6 +35,9 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   const detail = /^\/orders\/(\d+)\/?$/.exec(pathname);
   if (detail?.[1]) return <OrderDetailPage orderId={Number(detail[1])} />;
   if (pathname === '/orders' || pathname === '/orders/') return <OrderListPage />;
+  const product = /^\/products\/(\d+)\/?$/.exec(pathname);
+  if (product?.[1]) return <ProductDetailPage productId={Number(product[1])} />;
+  if (pathname === '/products' || pathname === '/products/') return <ProductListPage />;
   return <NotFound />;
 }
 

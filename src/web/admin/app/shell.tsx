@@ -36,6 +36,7 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t.appName}>
         <NavLink component={Link} to="/orders" label={t.shell.orders} active={pathname.startsWith('/orders')} />
+        <NavLink component={Link} to="/products" label={t.shell.products} active={pathname.startsWith('/products')} />
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

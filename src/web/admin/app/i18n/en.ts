@@ -32,6 +32,7 @@ export const en: Dictionary = {
   shell: {
     logout: 'Sign out',
     orders: 'Orders',
+    products: 'Products',
     signedInAs: (name: string, role: string) => `${name} (${role})`,
     roles: { owner: 'Owner', manager: 'Manager', staff: 'Staff', viewer: 'Viewer' },
   },

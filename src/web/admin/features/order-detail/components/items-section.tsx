@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import type { OrderDetail } from '../../../../../contracts/orders';
 import { formatSeoulDateTime, formatWon } from '../../../app/format';
+import { Link } from '../../../app/router';
 import { useDetailI18n } from '../i18n';
 import { trackingHref } from '../model/couriers';
 import { addressBlocks, itemName, type UnitRow } from '../model/rows';
@@ -97,9 +98,16 @@ function ItemRow({ row, selection, onSelectionChange, readOnly }: { row: UnitRow
       )}
       <Table.Td>
         <Group gap={6}>
-          <Text size="sm" fw={500}>
-            {item.productName}
-          </Text>
+          {item.productId !== null && !item.isCustom ? (
+            // the catalog's product now; the row keeps what was sold (name, option and price as ordered)
+            <Anchor component={Link} to={`/products/${item.productId}`} size="sm" fw={500} title={d.items.openProduct}>
+              {item.productName}
+            </Anchor>
+          ) : (
+            <Text size="sm" fw={500}>
+              {item.productName}
+            </Text>
+          )}
           {item.isCustom && (
             <Badge size="xs" variant="outline" color="gray" tt="none">
               {d.items.custom}

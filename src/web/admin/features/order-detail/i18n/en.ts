@@ -39,6 +39,7 @@ export const detailEn: DetailDictionary = {
     group: 'Shipment',
     product: 'Product',
     option: 'Option',
+    openProduct: 'Open the product (as it is now)',
     unitPrice: 'Unit price',
     quantity: 'Qty',
     status: 'Status',

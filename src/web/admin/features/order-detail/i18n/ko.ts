@@ -42,6 +42,7 @@ export const detailKo = {
     group: '배송 묶음',
     product: '상품',
     option: '옵션',
+    openProduct: '상품 정보 보기 (현재 상품)',
     unitPrice: '판매가',
     quantity: '수량',
     status: '상태',
