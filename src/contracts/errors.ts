@@ -8,6 +8,7 @@ import { FULFILLMENT_ERRORS } from './errors/fulfillment';
 import { PLATFORM_ERRORS } from './errors/platform';
 import { PRODUCT_ERRORS } from './errors/products';
 import { VIEW_ERRORS } from './errors/views';
+import { WEBHOOK_ERRORS } from './errors/webhooks';
 
 /**
  * Every error the API answers with: a stable code, its HTTP status, and the message in Korean and
@@ -46,7 +47,7 @@ const COMMON_ERRORS = {
   INTERNAL: { status: 500, ko: '서버 오류가 발생했습니다.', en: 'An internal error occurred.' },
 } as const satisfies ErrorEntries;
 
-export const ERROR_CATALOG = { ...COMMON_ERRORS, ...FULFILLMENT_ERRORS, ...CLAIM_ERRORS, ...EDIT_ERRORS, ...VIEW_ERRORS, ...BULK_ERRORS, ...EXCEL_ERRORS, ...PRODUCT_ERRORS, ...PLATFORM_ERRORS } as const satisfies ErrorEntries;
+export const ERROR_CATALOG = { ...COMMON_ERRORS, ...FULFILLMENT_ERRORS, ...CLAIM_ERRORS, ...EDIT_ERRORS, ...VIEW_ERRORS, ...BULK_ERRORS, ...EXCEL_ERRORS, ...PRODUCT_ERRORS, ...PLATFORM_ERRORS, ...WEBHOOK_ERRORS } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 export const ERROR_CODES = Object.keys(ERROR_CATALOG) as ErrorCode[];

@@ -23,6 +23,9 @@ export interface Config {
   schedulerPollMs: number | undefined;
   /** A bulk job whose server has not reported for this long is taken over by another (default 60 s). */
   bulkStaleAfterMs: number | undefined;
+  /** How often this server looks for webhooks to deliver (default 1 s); JUMUN_OUTBOX=0 turns its worker off. */
+  outboxPollMs: number | undefined;
+  outboxEnabled: boolean;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -45,6 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: list(env.JUMUN_ALLOWED_ORIGINS),
     taskIntervals: parseTaskIntervals(env.JUMUN_TASK_INTERVALS),
     schedulerPollMs: env.JUMUN_SCHEDULER_POLL_MS ? millis(env.JUMUN_SCHEDULER_POLL_MS, 5_000) : undefined,
+    outboxPollMs: env.JUMUN_OUTBOX_POLL_MS ? millis(env.JUMUN_OUTBOX_POLL_MS, 1_000) : undefined,
+    outboxEnabled: env.JUMUN_OUTBOX !== '0',
     bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
     databaseTimeouts: {
       connectMs: millis(env.JUMUN_DB_CONNECT_TIMEOUT_MS, SERVER_TIMEOUTS.connectMs),
