@@ -3,7 +3,9 @@ import type { OrderDetail } from '../src/contracts/orders';
 import type { WebhookEndpoint, WebhookMessageDetail, WebhookMessageList } from '../src/contracts/webhooks';
 import { orderCreated } from '../src/domain/events';
 import { countRows, openDatabase, queryRows, sql, type Database } from '../src/server/db/client';
+import { claimDue } from '../src/server/outbox/delivery';
 import { OutboxWorker } from '../src/server/outbox/worker';
+import { standardTasks } from '../src/server/scheduler/tasks';
 import { appendEvents } from '../src/server/timeline/queries';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/server';
@@ -228,6 +230,50 @@ describe('several workers over one outbox', () => {
     const ids = (await messagesOf(order.id)).map((r) => r.message_id);
     expect(ids.length).toBeGreaterThanOrEqual(62);
     for (const id of ids) expect(receiver.hits.filter((h) => h.id === id)).toHaveLength(1);
+  });
+});
+
+describe('leases and upkeep', () => {
+  it('takes up a message whose server died after claiming it, once the lease ran out', async () => {
+    const order = await placeOrder();
+    // a server claims the messages and dies before sending: nothing else may take them meanwhile
+    const claimed = await claimDue(server.database.db, 100, 300);
+    expect(claimed.map((m) => m.orderId)).toContain(order.id);
+    expect(await claimDue(server.database.db, 100, 300)).toEqual([]);
+    const survivor = new OutboxWorker(server.database.db, { timeoutMs: 2_000 });
+    await until('delivered by the survivor', async () => {
+      await survivor.tick();
+      return allDelivered(order.id);
+    });
+    for (const row of await messagesOf(order.id)) expect(receiver.hits.filter((h) => h.id === row.message_id)).toHaveLength(1);
+  });
+
+  it('fails what is queued for an endpoint switched off, and refuses to redeliver to it', async () => {
+    const order = await placeOrder();
+    const pending = await messagesOf(order.id);
+    expect(pending.every((r) => r.status === 'pending')).toBe(true);
+    const off = await server.storefront.request<WebhookEndpoint>('PATCH', `/api/v1/webhook-endpoints/${endpoint.id}`, { enabled: false });
+    expect(off.body.enabled).toBe(false);
+    expect((await messagesOf(order.id)).map((r) => r.status)).toEqual(pending.map(() => 'failed'));
+    const refused = await server.owner.post<ErrorBody>(`/api/v1/webhook-messages/${pending[0]!.id}/redeliver`);
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'WEBHOOK_ENDPOINT_DISABLED']);
+    await server.storefront.request('PATCH', `/api/v1/webhook-endpoints/${endpoint.id}`, { enabled: true });
+  });
+
+  it('prunes delivered messages and their attempts after 30 days, keeping newer ones', async () => {
+    const { db } = server.database;
+    const [old] = await queryRows<{ id: string | number }>(db, sql`select id from outbox_messages where shop_id = ${shopId} and status = 'delivered' order by id limit 1`);
+    await db.execute(sql`update outbox_messages set created_at = now() - interval '31 days' where shop_id = ${shopId} and id = ${old!.id}`);
+    const before = await countRows(db, sql`select count(*) as n from outbox_messages where shop_id = ${shopId}`);
+    const task = standardTasks(server.database.kind).find((t) => t.name === 'old-outbox-messages')!;
+    expect(await task.run(db)).toMatchObject({ messages: 1, attempts: expect.any(Number) });
+    expect(await countRows(db, sql`select count(*) as n from outbox_messages where shop_id = ${shopId}`)).toBe(before - 1);
+    expect(await countRows(db, sql`select count(*) as n from outbox_attempts where shop_id = ${shopId} and outbox_id = ${old!.id}`)).toBe(0);
+  });
+
+  it('documents the routes in the OpenAPI document', async () => {
+    const doc = (await server.anonymous().get<{ paths: Record<string, unknown> }>('/api/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/webhook-endpoints', '/api/v1/webhook-messages/{messageId}/redeliver']));
   });
 });
 
