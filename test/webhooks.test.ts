@@ -25,7 +25,8 @@ const receiver = new WebhookReceiver();
 let endpoint: WebhookEndpoint;
 
 beforeAll(async () => {
-  server = await startTestServer({ outbox: { pollMs: 20, backoffMs: Array.from({ length: 40 }, () => 40), timeoutMs: 2_000 } });
+  // the receiver listens on 127.0.0.1, which a production server refuses to call (network-guard.ts)
+  server = await startTestServer({ outbox: { pollMs: 20, backoffMs: Array.from({ length: 40 }, () => 40), timeoutMs: 2_000, allowPrivateNetworks: true } });
   shopId = server.shop.shopId;
   ({ productId } = await addProduct(server.database.db, shopId, { name: '린넨 셔츠', price: 30_000 }));
   await receiver.open();
@@ -219,7 +220,7 @@ describe('several workers over one outbox', () => {
     // on PostgreSQL each worker has its own pool, as two servers would; PGlite has one connection
     const [pool1, pool2] = await Promise.all([secondPool(), secondPool()]);
     try {
-      const workers = [pool1, pool2].map((d) => new OutboxWorker(d.db, { batchSize: 4, timeoutMs: 2_000 }));
+      const workers = [pool1, pool2].map((d) => new OutboxWorker(d.db, { batchSize: 4, timeoutMs: 2_000, allowPrivateNetworks: true }));
       await until('all delivered by the two workers', async () => {
         await Promise.all(workers.map((w) => w.tick()));
         return allDelivered(order.id);
@@ -240,7 +241,7 @@ describe('leases and upkeep', () => {
     const claimed = await claimDue(server.database.db, 100, 300);
     expect(claimed.map((m) => m.orderId)).toContain(order.id);
     expect(await claimDue(server.database.db, 100, 300)).toEqual([]);
-    const survivor = new OutboxWorker(server.database.db, { timeoutMs: 2_000 });
+    const survivor = new OutboxWorker(server.database.db, { timeoutMs: 2_000, allowPrivateNetworks: true });
     await until('delivered by the survivor', async () => {
       await survivor.tick();
       return allDelivered(order.id);
@@ -258,6 +259,16 @@ describe('leases and upkeep', () => {
     const refused = await server.owner.post<ErrorBody>(`/api/v1/webhook-messages/${pending[0]!.id}/redeliver`);
     expect([refused.status, refused.body.error.code]).toEqual([422, 'WEBHOOK_ENDPOINT_DISABLED']);
     await server.storefront.request('PATCH', `/api/v1/webhook-endpoints/${endpoint.id}`, { enabled: true });
+  });
+
+  it('does not call a private address unless the operator allows it', async () => {
+    const order = await placeOrder();
+    const hits = receiver.hits.length;
+    expect(await new OutboxWorker(server.database.db, { timeoutMs: 2_000 }).tick()).toBeGreaterThan(0);
+    const [row] = await messagesOf(order.id);
+    const detail = (await server.owner.get<WebhookMessageDetail>(`/api/v1/webhook-messages/${row!.id}`)).body;
+    expect(detail).toMatchObject({ status: 'pending', attemptLog: [{ statusCode: null, error: expect.stringMatching(/private address/) }] });
+    expect(receiver.hits).toHaveLength(hits);
   });
 
   it('prunes delivered messages and their attempts after 30 days, keeping newer ones', async () => {

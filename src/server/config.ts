@@ -26,6 +26,8 @@ export interface Config {
   /** How often this server looks for webhooks to deliver (default 1 s); JUMUN_OUTBOX=0 turns its worker off. */
   outboxPollMs: number | undefined;
   outboxEnabled: boolean;
+  /** Webhooks may go to loopback and private addresses (JUMUN_WEBHOOK_ALLOW_PRIVATE=1: a receiver on the shop's own network). */
+  webhookAllowPrivate: boolean;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -50,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerPollMs: env.JUMUN_SCHEDULER_POLL_MS ? millis(env.JUMUN_SCHEDULER_POLL_MS, 5_000) : undefined,
     outboxPollMs: env.JUMUN_OUTBOX_POLL_MS ? millis(env.JUMUN_OUTBOX_POLL_MS, 1_000) : undefined,
     outboxEnabled: env.JUMUN_OUTBOX !== '0',
+    webhookAllowPrivate: env.JUMUN_WEBHOOK_ALLOW_PRIVATE === '1',
     bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
     databaseTimeouts: {
       connectMs: millis(env.JUMUN_DB_CONNECT_TIMEOUT_MS, SERVER_TIMEOUTS.connectMs),

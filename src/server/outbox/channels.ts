@@ -1,6 +1,9 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { webhookEndpoints, type outboxMessages } from '../db/schema/index';
+import { guardedLookup, isBlockedHost } from './network-guard';
 import { webhookHeaders } from './signature';
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
@@ -25,22 +28,40 @@ export interface OutboxChannel {
 
 const EXCERPT_CHARS = 1_000;
 
-/** Reads at most a few kilobytes of the answer: the log keeps an excerpt, a huge body is not ours to download. */
-async function excerptOf(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    while (text.length < EXCERPT_CHARS) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return text.slice(0, EXCERPT_CHARS);
+interface Answer {
+  status: number;
+  excerpt: string;
+}
+
+/**
+ * One POST over node:http(s) rather than fetch: its DNS lookup can be guarded (network-guard.ts),
+ * and the whole exchange has one deadline. Only the first kilobyte of the answer is read.
+ */
+function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number, allowPrivate: boolean): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    if (!allowPrivate && isBlockedHost(url.hostname)) return reject(new Error(`${url.hostname} is a private address`));
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, ...(allowPrivate ? {} : { lookup: guardedLookup }) }, (res) => {
+      let text = '';
+      const done = () => {
+        clearTimeout(deadline);
+        resolve({ status: res.statusCode ?? 0, excerpt: text.slice(0, EXCERPT_CHARS) });
+      };
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.length >= EXCERPT_CHARS) res.destroy();
+      });
+      res.on('end', done);
+      res.on('close', done);
+    });
+    const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    req.on('error', (error) => {
+      clearTimeout(deadline);
+      reject(error);
+    });
+    req.end(body);
+  });
 }
 
 /**
@@ -48,7 +69,7 @@ async function excerptOf(response: Response): Promise<string> {
  * send time: a rotated secret or corrected URL applies to retries). Redirects are not followed:
  * a 3xx is an answer the receiver must fix, not a second address to sign for.
  */
-export function webhookChannel(timeoutMs: number): OutboxChannel {
+export function webhookChannel(timeoutMs: number, allowPrivateNetworks: boolean): OutboxChannel {
   return {
     async deliver(db, message, now) {
       const [endpoint] = await db
@@ -57,22 +78,13 @@ export function webhookChannel(timeoutMs: number): OutboxChannel {
         .where(and(eq(webhookEndpoints.shopId, message.shopId), eq(webhookEndpoints.id, message.endpointId ?? 0)));
       if (!endpoint || !endpoint.enabled) return { delivered: false, retry: false, statusCode: null, error: endpoint ? 'endpoint disabled' : 'endpoint deleted', responseExcerpt: null };
       const body = JSON.stringify(message.payload);
+      const headers = { 'content-type': 'application/json', 'user-agent': 'Jumun-Webhooks/1', ...webhookHeaders(endpoint.secret, message.messageId, now, body) };
       try {
-        const response = await fetch(endpoint.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'Jumun-Webhooks/1', ...webhookHeaders(endpoint.secret, message.messageId, now, body) },
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        const excerpt = await excerptOf(response).catch(() => null);
-        const ok = response.status >= 200 && response.status < 300;
-        return { delivered: ok, retry: !ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, responseExcerpt: excerpt };
+        const answer = await post(new URL(endpoint.url), headers, body, timeoutMs, allowPrivateNetworks);
+        const ok = answer.status >= 200 && answer.status < 300;
+        return { delivered: ok, retry: !ok, statusCode: answer.status, error: ok ? null : `HTTP ${answer.status}`, responseExcerpt: answer.excerpt };
       } catch (error) {
-        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-        const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-        const reason = timedOut ? `no answer within ${timeoutMs} ms` : `${error instanceof Error ? error.message : String(error)}${cause}`;
-        return { delivered: false, retry: true, statusCode: null, error: reason.slice(0, 500), responseExcerpt: null };
+        return { delivered: false, retry: true, statusCode: null, error: (error instanceof Error ? error.message : String(error)).slice(0, 500), responseExcerpt: null };
       }
     },
   };

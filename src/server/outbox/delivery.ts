@@ -15,6 +15,8 @@ export interface DeliveryPolicy {
   backoffMs: readonly number[];
   /** How long a claim holds a message: longer than one send may take, so only a dead server's claim expires. */
   leaseMs: number;
+  /** Webhooks may go to loopback and private addresses (a shop's own network, tests); off by default. */
+  allowPrivateNetworks: boolean;
   channels: Readonly<Record<OutboxMessage['channel'], OutboxChannel>>;
 }
 

@@ -13,6 +13,8 @@ export interface OutboxWorkerOptions {
   backoffMs?: readonly number[];
   /** How long a claim holds a message before another server may take it (its sender died). */
   leaseMs?: number;
+  /** Lets webhooks reach loopback and private addresses (JUMUN_WEBHOOK_ALLOW_PRIVATE=1; tests). */
+  allowPrivateNetworks?: boolean;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -41,7 +43,8 @@ export class OutboxWorker {
     this.policy = {
       backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
       leaseMs: options.leaseMs ?? Math.max(60_000, timeoutMs * 4),
-      channels: { webhook: webhookChannel(timeoutMs) },
+      allowPrivateNetworks: options.allowPrivateNetworks ?? false,
+      channels: { webhook: webhookChannel(timeoutMs, options.allowPrivateNetworks ?? false) },
     };
   }
 

@@ -66,7 +66,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ db: Db; policy: DeliveryPoli
       },
     },
     async (request, reply) => {
-      const { status, body } = await runChange(db, request, 201, (tx, p, now) => createEndpoint(tx, p, request.body, now));
+      const { status, body } = await runChange(db, request, 201, (tx, p, now) => createEndpoint(tx, p, request.body, now, policy.allowPrivateNetworks));
       return reply.code(status).send(body);
     },
   );
@@ -89,7 +89,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ db: Db; policy: DeliveryPoli
         response: { 200: webhookEndpointSchema, ...errorResponses },
       },
     },
-    async (request) => (await runChange(db, request, 200, (tx, p, now) => updateEndpoint(tx, p, request.params.endpointId, request.body, now))).body,
+    async (request) => (await runChange(db, request, 200, (tx, p, now) => updateEndpoint(tx, p, request.params.endpointId, request.body, now, policy.allowPrivateNetworks))).body,
   );
   app.post(
     '/api/v1/webhook-endpoints/:endpointId/rotate-secret',
