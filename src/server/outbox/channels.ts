@@ -47,6 +47,8 @@ function post(url: URL, headers: Record<string, string>, body: string, timeoutMs
         clearTimeout(deadline);
         resolve({ status: res.statusCode ?? 0, excerpt: text.slice(0, EXCERPT_CHARS) });
       };
+      // a body cut short (our deadline, or the excerpt is full) still ends in 'close', with the status had
+      res.on('error', () => undefined);
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         text += chunk;
