@@ -7,6 +7,8 @@ import { guardedLookup, isBlockedHost } from './network-guard';
 import { webhookHeaders } from './signature';
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
+/** What a channel needs of a message it sends. */
+export type ClaimedMessage = Pick<OutboxMessage, 'shopId' | 'id' | 'messageId' | 'channel' | 'endpointId' | 'eventType' | 'orderId' | 'payload' | 'attempts'>;
 
 /** What one attempt came to: `delivered`, or why not (and whether trying again could help). */
 export interface AttemptResult {
@@ -23,7 +25,7 @@ export interface AttemptResult {
  * channels beside it, delivered, retried and logged by the same worker.
  */
 export interface OutboxChannel {
-  deliver(db: Executor, message: OutboxMessage, now: Date): Promise<AttemptResult>;
+  deliver(db: Executor, message: ClaimedMessage, now: Date): Promise<AttemptResult>;
 }
 
 const EXCERPT_CHARS = 1_000;

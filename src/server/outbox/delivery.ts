@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { queryRows, sql, type Db } from '../db/client';
 import { outboxAttempts, outboxMessages } from '../db/schema/index';
-import type { AttemptResult, OutboxChannel, OutboxMessage } from './channels';
+import type { AttemptResult, ClaimedMessage, OutboxChannel, OutboxMessage } from './channels';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -33,7 +33,7 @@ interface RawMessage extends Record<string, unknown> {
   attempts: number;
 }
 
-function messageOf(r: RawMessage): Pick<OutboxMessage, 'shopId' | 'id' | 'messageId' | 'channel' | 'endpointId' | 'eventType' | 'orderId' | 'payload' | 'attempts'> {
+function messageOf(r: RawMessage): ClaimedMessage {
   return {
     shopId: Number(r.shop_id),
     id: Number(r.id),
@@ -46,7 +46,7 @@ function messageOf(r: RawMessage): Pick<OutboxMessage, 'shopId' | 'id' | 'messag
     attempts: Number(r.attempts),
   };
 }
-export type ClaimedMessage = ReturnType<typeof messageOf>;
+export type { ClaimedMessage };
 
 /**
  * Claims up to `limit` due messages in one statement (its own short transaction): rows another
@@ -84,7 +84,7 @@ export async function deliverClaimed(db: Db, policy: DeliveryPolicy, message: Cl
   const channel = policy.channels[message.channel];
   let result: AttemptResult;
   try {
-    result = await channel.deliver(db, { ...message, status: 'pending', nextAttemptAt: started, lastAttemptAt: null, lastStatusCode: null, lastError: null, deliveredAt: null, createdAt: started }, started);
+    result = await channel.deliver(db, message, started);
   } catch (error) {
     // a bug or a database hiccup while sending: logged as an attempt and retried like any failure
     result = { delivered: false, retry: true, statusCode: null, error: error instanceof Error ? error.message : String(error), responseExcerpt: null };
