@@ -10,6 +10,7 @@ import { MEMBER_ERRORS } from './errors/members';
 import { PLATFORM_ERRORS } from './errors/platform';
 import { PRODUCT_ERRORS } from './errors/products';
 import { VIEW_ERRORS } from './errors/views';
+import { WEBHOOK_ERRORS } from './errors/webhooks';
 
 /**
  * Every error the API answers with: a stable code, its HTTP status, and the message in Korean and
@@ -51,7 +52,7 @@ const COMMON_ERRORS = {
 
 export const ERROR_CATALOG = {
   ...COMMON_ERRORS, ...FULFILLMENT_ERRORS, ...CLAIM_ERRORS, ...EDIT_ERRORS, ...VIEW_ERRORS, ...BULK_ERRORS, ...EXCEL_ERRORS, ...PRODUCT_ERRORS, ...CATALOG_ERRORS,
-  ...PLATFORM_ERRORS, ...MEMBER_ERRORS,
+  ...PLATFORM_ERRORS, ...MEMBER_ERRORS, ...WEBHOOK_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -12,7 +12,8 @@ export type Actor = { kind: 'staff'; id: number; name: string } | { kind: 'buyer
 export type TimelineEvent =
   | { type: 'order_created'; channel: string; total: Won; itemCount: number }
   | { type: 'payment_pending'; paymentId: number; method: string; amount: Won; dueAt: string | null }
-  | { type: 'payment_captured'; paymentId: number; method: string; amount: Won }
+  /** `requestId`: the payment settles that payment request (events written before it was recorded lack it). */
+  | { type: 'payment_captured'; paymentId: number; method: string; amount: Won; requestId?: number }
   | { type: 'payment_failed'; paymentId: number; method: string; amount: Won; reason: string | null }
   | { type: 'deposit_confirmed'; paymentId: number; amount: Won; depositorName: string | null }
   | { type: 'payment_requested'; requestId: number; amount: Won; reason: string | null }

@@ -30,6 +30,7 @@ import { memoRoutes } from './memos/routes';
 import { orderListRoutes } from './order-list/routes';
 import { registerOrderScope } from './orders/order-scope';
 import { orderRoutes } from './orders/routes';
+import { OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { paymentRequestRoutes } from './payment-requests/routes';
 import { paymentSummaryRoutes } from './payment-summary/routes';
 import { paymentWebhookRoutes } from './payment-webhooks/routes';
@@ -42,6 +43,7 @@ import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { standardTasks } from './scheduler/tasks';
 import { timelineRoutes } from './timeline/routes';
 import { viewRoutes } from './views/routes';
+import { webhookRoutes } from './webhooks/routes';
 import { webAppRoutes } from './web/static';
 
 export interface AppOptions {
@@ -64,6 +66,8 @@ export interface AppOptions {
   scheduler?: SchedulerOptions & { autoStart?: boolean; intervals?: Record<string, number> };
   /** The background worker of bulk jobs; `autoStart: false` leaves it stopped (tests that drive it by hand). */
   bulkJobs?: BulkRunnerOptions & { autoStart?: boolean };
+  /** The outbox's delivery worker (webhooks): poll interval, timeouts, backoff; `autoStart: false` leaves it stopped. */
+  outbox?: OutboxWorkerOptions & { autoStart?: boolean };
 }
 
 /** Builds the HTTP app around an open database; main.ts and the tests both start it this way. */
@@ -161,6 +165,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('scheduler', scheduler);
   if (options.scheduler?.autoStart !== false) app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => scheduler.stop());
+  const outbox = new OutboxWorker(db, { ...options.outbox, log: (message, error) => app.log.error({ err: error }, message) });
+  app.decorate('outbox', outbox);
+  await app.register(webhookRoutes, { db, policy: outbox.policy });
+  if (options.outbox?.autoStart !== false) app.addHook('onReady', async () => outbox.start());
+  // sends in hand finish (within their timeout) and are recorded before the database closes
+  app.addHook('onClose', async () => outbox.stop());
   await app.register(courierRoutes);
   await app.register(buyerBenefitRoutes, { db });
   await app.register(memberRoutes, { db });
@@ -175,5 +185,7 @@ declare module 'fastify' {
     bulkJobRunner: BulkJobRunner;
     /** The scheduled-work loop of this server (one of possibly many sharing the database). */
     scheduler: Scheduler;
+    /** The outbox delivery worker of this server (one of possibly many sharing the outbox). */
+    outbox: OutboxWorker;
   }
 }

@@ -25,6 +25,11 @@ export interface Config {
   bulkStaleAfterMs: number | undefined;
   /** Where `npm start` serves the demo storefront beside a demo shop; null: not at all (JUMUN_STOREFRONT_PORT=0). */
   storefrontPort: number | null;
+  /** How often this server looks for webhooks to deliver (default 1 s); JUMUN_OUTBOX=0 turns its worker off. */
+  outboxPollMs: number | undefined;
+  outboxEnabled: boolean;
+  /** Webhooks may go to loopback and private addresses (JUMUN_WEBHOOK_ALLOW_PRIVATE=1: a receiver on the shop's own network). */
+  webhookAllowPrivate: boolean;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -47,6 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: list(env.JUMUN_ALLOWED_ORIGINS),
     taskIntervals: parseTaskIntervals(env.JUMUN_TASK_INTERVALS),
     schedulerPollMs: env.JUMUN_SCHEDULER_POLL_MS ? millis(env.JUMUN_SCHEDULER_POLL_MS, 5_000) : undefined,
+    outboxPollMs: env.JUMUN_OUTBOX_POLL_MS ? millis(env.JUMUN_OUTBOX_POLL_MS, 1_000) : undefined,
+    outboxEnabled: env.JUMUN_OUTBOX !== '0',
+    webhookAllowPrivate: env.JUMUN_WEBHOOK_ALLOW_PRIVATE === '1',
     bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
     storefrontPort: env.JUMUN_STOREFRONT_PORT === '0' ? null : Number(env.JUMUN_STOREFRONT_PORT ?? 3001),
     databaseTimeouts: {

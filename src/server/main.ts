@@ -47,6 +47,7 @@ const app = await buildApp({
   logger: process.env.JUMUN_LOG === '1',
   bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1, ...(config.bulkStaleAfterMs ? { staleAfterMs: config.bulkStaleAfterMs } : {}) },
   scheduler: { intervals: config.taskIntervals, ...(config.schedulerPollMs ? { pollMs: config.schedulerPollMs } : {}) },
+  outbox: { autoStart: config.outboxEnabled, allowPrivateNetworks: config.webhookAllowPrivate, ...(config.outboxPollMs ? { pollMs: config.outboxPollMs } : {}) },
 });
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();

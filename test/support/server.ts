@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import type { BulkRunnerOptions } from '../../src/server/bulk-jobs/runner';
+import type { OutboxWorkerOptions } from '../../src/server/outbox/worker';
 import type { Database } from '../../src/server/db/client';
 import { TestGateway } from '../../src/server/payments/gateways/test-gateway';
 import { createShop, createStaff, type CreatedShop, type StaffRole } from '../../src/server/shops/service';
@@ -111,6 +112,8 @@ export interface TestServer {
 export interface ServerOptions {
   /** The bulk-job worker's settings; `autoStart: false` leaves it stopped for a test to drive. */
   bulkJobs?: BulkRunnerOptions & { autoStart?: boolean };
+  /** The outbox worker's settings (webhooks): a short poll and backoff for tests that deliver. */
+  outbox?: OutboxWorkerOptions & { autoStart?: boolean };
 }
 
 let staffCounter = 0;
@@ -119,7 +122,7 @@ let staffCounter = 0;
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const gateway = new TestGateway({ db: database.db });
-  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 } });
+  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 }, outbox: options.outbox });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -149,7 +152,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     },
     async restart(next: ServerOptions = {}) {
       await server.app.close();
-      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 } });
+      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 }, outbox: next.outbox });
       await server.app.listen({ port: address.port, host: '127.0.0.1' });
     },
     async close() {

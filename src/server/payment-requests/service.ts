@@ -98,7 +98,7 @@ export async function payPaymentRequest(tx: Executor, input: PayRequestInput): P
   ).id;
   const paid = await tx.update(paymentRequests).set({ status: 'paid', paidAt }).where(and(eq(paymentRequests.shopId, shopId), eq(paymentRequests.id, request.id))).returning();
   return {
-    events: [paymentCaptured(input.actor, { paymentId, method: p.method, amount: request.amount })],
+    events: [paymentCaptured(input.actor, { paymentId, method: p.method, amount: request.amount, requestId: request.id })],
     result: { request: toPaymentRequest(one(paid, 'payment request'), paymentId, input.lang), paymentId },
   };
 }

@@ -8,6 +8,9 @@ const HOUR = 3_600_000;
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
 /** The scheduler's own record of runs. */
 const RUN_RETENTION_DAYS = 30;
+/** The webhook delivery log: a month of delivered messages; failed ones longer, for staff to look into. */
+export const OUTBOX_DELIVERED_RETENTION_DAYS = 30;
+export const OUTBOX_FAILED_RETENTION_DAYS = 90;
 
 /** Deletes rows in bounded steps, so a big backlog never holds a long transaction. */
 async function deleteInSteps(db: Db, statement: (limit: number) => ReturnType<typeof sql>): Promise<number> {
@@ -54,6 +57,18 @@ export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<R
       name: 'old-scheduled-runs',
       intervalMs: every('old-scheduled-runs', 24 * HOUR),
       run: async (db) => ({ deleted: await deleteInSteps(db, ctid('scheduled_task_runs', sql`started_at < now() - ${RUN_RETENTION_DAYS} * interval '1 day'`)) }),
+    },
+    {
+      name: 'old-outbox-messages',
+      intervalMs: every('old-outbox-messages', 24 * HOUR),
+      run: async (db) => {
+        // attempts first, so none is left behind pointing at a deleted message
+        const oldMessage = sql`(m.status = 'delivered' and m.created_at < now() - ${OUTBOX_DELIVERED_RETENTION_DAYS} * interval '1 day')
+          or (m.status = 'failed' and m.created_at < now() - ${OUTBOX_FAILED_RETENTION_DAYS} * interval '1 day')`;
+        const attempts = await deleteInSteps(db, ctid('outbox_attempts', sql`(shop_id, outbox_id) in (select m.shop_id, m.id from outbox_messages m where ${oldMessage})`));
+        const messages = await deleteInSteps(db, ctid('outbox_messages m', oldMessage));
+        return { messages, attempts };
+      },
     },
   ];
   if (kind === 'pglite') {
