@@ -25,6 +25,12 @@ const api = new JumunApi(jumunUrl, apiKey);
 const webhookPath = '/webhooks/jumun';
 let webhookSecret: string | null = null;
 
+/** Everything Jumun reports (its docs list them); a storefront may pick fewer. */
+const EVENT_TYPES = [
+  'order.created', 'order.updated', 'payment.captured', 'payment_request.created', 'payment_request.paid',
+  'claim.requested', 'claim.completed', 'refund.completed', 'shipment.shipped',
+];
+
 interface Endpoint {
   id: number;
   url: string;
@@ -34,11 +40,11 @@ interface Endpoint {
 /** One endpoint per storefront URL: found again at every start and given a fresh secret, which only this process holds. */
 async function registerWebhookEndpoint(): Promise<void> {
   const url = `${publicUrl}${webhookPath}`;
-  const { items } = await api.get<{ items: Endpoint[] }>('/api/v1/webhook-endpoints');
-  const mine = items.find((e) => e.url === url);
+  const { endpoints } = await api.get<{ endpoints: Endpoint[] }>('/api/v1/webhook-endpoints');
+  const mine = endpoints.find((e) => e.url === url);
   const answer = mine
     ? await api.post<Endpoint>(`/api/v1/webhook-endpoints/${mine.id}/rotate-secret`)
-    : await api.post<Endpoint>('/api/v1/webhook-endpoints', { url, description: '데모 스토어프론트', eventTypes: ['*'] });
+    : await api.post<Endpoint>('/api/v1/webhook-endpoints', { url, description: '데모 스토어프론트', eventTypes: EVENT_TYPES });
   webhookSecret = answer.secret ?? null;
 }
 

@@ -38,7 +38,8 @@ const redirect = (res: ServerResponse, to: string, cookies: string[] = []) => {
 
 export function createStorefront(options: StorefrontOptions): Server {
   const { api } = options;
-  const catalog = async () => (await api.get<{ items: CatalogProduct[] }>('/api/v1/catalog/products?status=active&limit=100')).items;
+  // only what this storefront synced (the shop may hold products from elsewhere, such as the demo seed)
+  const catalog = async () => (await api.get<{ items: CatalogProduct[] }>('/api/v1/catalog/products?status=active&limit=100')).items.filter((p) => p.externalId !== null);
   const memberOf = async (req: IncomingMessage): Promise<Member | null> => {
     const id = cookiesOf(req).member;
     if (!id) return null;

@@ -20,18 +20,28 @@ export function keepStorefrontKey(dataDir: string, apiKey: string): void {
   chmodSync(file, 0o600);
 }
 
-/** Starts the storefront when the demo shop's key is at hand; its output joins ours. Null when there is none. */
-export function startDemoStorefront(options: { dataDir: string; jumunUrl: string; port: number }): ChildProcess | null {
-  const keyFile = storefrontKeyFile(options.dataDir);
-  if (!existsSync(keyFile)) return null;
+export interface DemoStorefront {
+  keyFile: string;
+  port: number;
+  /** Where it listens, and so where its webhook endpoint points. */
+  origin: string;
+}
+
+/** The demo storefront to start, when the demo shop's key is at hand (the demo shop was made here). */
+export function demoStorefrontOf(dataDir: string, port: number): DemoStorefront | null {
+  const keyFile = storefrontKeyFile(dataDir);
+  return existsSync(keyFile) ? { keyFile, port, origin: `http://127.0.0.1:${port}` } : null;
+}
+
+/** Starts it as a process of its own; its output joins ours, and it stops when we do. */
+export function startDemoStorefront(storefront: DemoStorefront, jumunUrl: string): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', storefrontMain], {
-    env: { ...process.env, JUMUN_URL: options.jumunUrl, STOREFRONT_API_KEY_FILE: keyFile, STOREFRONT_PORT: String(options.port) },
+    env: { ...process.env, JUMUN_URL: jumunUrl, STOREFRONT_API_KEY_FILE: storefront.keyFile, STOREFRONT_PORT: String(storefront.port), STOREFRONT_PUBLIC_URL: storefront.origin },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
     if (code !== 0 && signal === null) console.error(`demo storefront stopped (exit ${code}); Jumun keeps running`);
   });
-  const stop = () => child.kill('SIGTERM');
-  process.once('exit', stop);
+  process.once('exit', () => child.kill('SIGTERM'));
   return child;
 }

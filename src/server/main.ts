@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase, sql, withStartupLock, type Database } from './db/client';
-import { keepStorefrontKey, startDemoStorefront } from './demo-storefront';
+import { demoStorefrontOf, keepStorefrontKey, startDemoStorefront } from './demo-storefront';
 import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { databaseFailureOf } from './db/failures';
 import { backfillListColumns } from './order-list/backfill';
@@ -39,6 +39,7 @@ const demo = await withStartupLock(database, async () => {
 // (a server with autovacuum keeps its own; a database just seeded was analyzed by the seed)
 if (database.kind === 'pglite' && !demo) void database.db.execute(sql`analyze`).catch((error: unknown) => console.error('analyze failed', error));
 
+const demoStorefront = config.storefrontPort !== null ? demoStorefrontOf(config.dataDir, config.storefrontPort) : null;
 const app = await buildApp({
   database,
   secureCookies: config.secureCookies,
@@ -47,7 +48,12 @@ const app = await buildApp({
   logger: process.env.JUMUN_LOG === '1',
   bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1, ...(config.bulkStaleAfterMs ? { staleAfterMs: config.bulkStaleAfterMs } : {}) },
   scheduler: { intervals: config.taskIntervals, ...(config.schedulerPollMs ? { pollMs: config.schedulerPollMs } : {}) },
-  outbox: { autoStart: config.outboxEnabled, allowPrivateNetworks: config.webhookAllowPrivate, ...(config.outboxPollMs ? { pollMs: config.outboxPollMs } : {}) },
+  outbox: {
+    autoStart: config.outboxEnabled,
+    // the demo storefront listens on loopback; only its own origin is let through the private-network guard
+    allowPrivateNetworks: config.webhookAllowPrivate || (demoStorefront ? [demoStorefront.origin] : false),
+    ...(config.outboxPollMs ? { pollMs: config.outboxPollMs } : {}),
+  },
 });
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
@@ -63,7 +69,7 @@ if (demo) {
 } else {
   console.log('  Sign in with your staff account (forgot it? npm run reset-password -- <e-mail>)');
 }
-if (config.storefrontPort !== null) startDemoStorefront({ dataDir: config.dataDir, jumunUrl: url, port: config.storefrontPort });
+if (demoStorefront) startDemoStorefront(demoStorefront, url);
 
 /**
  * A server started before its database (a deploy, a reboot of both) waits for it instead of

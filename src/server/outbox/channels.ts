@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { webhookEndpoints, type outboxMessages } from '../db/schema/index';
-import { guardedLookup, isBlockedHost } from './network-guard';
+import { guardedLookup, isBlockedHost, mayReachPrivately, type PrivateNetworkAllowance } from './network-guard';
 import { webhookHeaders } from './signature';
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
@@ -73,7 +73,7 @@ function post(url: URL, headers: Record<string, string>, body: string, timeoutMs
  * send time: a rotated secret or corrected URL applies to retries). Redirects are not followed:
  * a 3xx is an answer the receiver must fix, not a second address to sign for.
  */
-export function webhookChannel(timeoutMs: number, allowPrivateNetworks: boolean): OutboxChannel {
+export function webhookChannel(timeoutMs: number, allowPrivateNetworks: PrivateNetworkAllowance): OutboxChannel {
   return {
     async deliver(db, message, now) {
       const [endpoint] = await db
@@ -84,7 +84,8 @@ export function webhookChannel(timeoutMs: number, allowPrivateNetworks: boolean)
       const body = JSON.stringify(message.payload);
       const headers = { 'content-type': 'application/json', 'user-agent': 'Jumun-Webhooks/1', ...webhookHeaders(endpoint.secret, message.messageId, now, body) };
       try {
-        const answer = await post(new URL(endpoint.url), headers, body, timeoutMs, allowPrivateNetworks);
+        const url = new URL(endpoint.url);
+        const answer = await post(url, headers, body, timeoutMs, mayReachPrivately(url, allowPrivateNetworks));
         const ok = answer.status >= 200 && answer.status < 300;
         return { delivered: ok, retry: !ok, statusCode: answer.status, error: ok ? null : `HTTP ${answer.status}`, responseExcerpt: answer.excerpt };
       } catch (error) {

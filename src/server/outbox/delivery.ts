@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { PrivateNetworkAllowance } from './network-guard';
 import { queryRows, sql, type Db } from '../db/client';
 import { outboxAttempts, outboxMessages } from '../db/schema/index';
 import type { AttemptResult, ClaimedMessage, OutboxChannel, OutboxMessage } from './channels';
@@ -16,7 +17,7 @@ export interface DeliveryPolicy {
   /** How long a claim holds a message: longer than one send may take, so only a dead server's claim expires. */
   leaseMs: number;
   /** Webhooks may go to loopback and private addresses (a shop's own network, tests); off by default. */
-  allowPrivateNetworks: boolean;
+  allowPrivateNetworks: PrivateNetworkAllowance;
   channels: Readonly<Record<OutboxMessage['channel'], OutboxChannel>>;
 }
 

@@ -12,6 +12,16 @@ for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10]
 }
 for (const [net, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) BLOCKED.addSubnet(net, prefix, 'ipv6');
 
+/**
+ * Which private destinations the operator allows: all of them (true: JUMUN_WEBHOOK_ALLOW_PRIVATE=1),
+ * none (false), or exactly these origins (the demo storefront beside the server, say).
+ */
+export type PrivateNetworkAllowance = boolean | readonly string[];
+
+export function mayReachPrivately(url: URL, allowance: PrivateNetworkAllowance): boolean {
+  return allowance === true || (Array.isArray(allowance) && allowance.includes(url.origin));
+}
+
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;

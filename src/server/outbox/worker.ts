@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { PrivateNetworkAllowance } from './network-guard';
 import { webhookChannel } from './channels';
 import { claimDue, DEFAULT_BACKOFF_MS, deliverClaimed, type DeliveryPolicy } from './delivery';
 
@@ -14,7 +15,7 @@ export interface OutboxWorkerOptions {
   /** How long a claim holds a message before another server may take it (its sender died). */
   leaseMs?: number;
   /** Lets webhooks reach loopback and private addresses (JUMUN_WEBHOOK_ALLOW_PRIVATE=1; tests). */
-  allowPrivateNetworks?: boolean;
+  allowPrivateNetworks?: PrivateNetworkAllowance;
   log?: (message: string, error?: unknown) => void;
 }
 

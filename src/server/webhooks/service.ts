@@ -16,7 +16,7 @@ import type { Db, Executor, Tx } from '../db/client';
 import { outboxAttempts, outboxMessages, webhookEndpoints } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import { claimOne, deliverClaimed, type DeliveryPolicy } from '../outbox/delivery';
-import { isBlockedHost } from '../outbox/network-guard';
+import { isBlockedHost, mayReachPrivately, type PrivateNetworkAllowance } from '../outbox/network-guard';
 import { newWebhookSecret } from '../outbox/signature';
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -53,7 +53,7 @@ const toMessage = (r: MessageRow): WebhookMessage => ({
  * Only http(s) (no file:, no javascript:), and no user:password — a credential in a URL ends up
  * in logs and screens; the signature is how a receiver knows the sender.
  */
-function checkedUrl(value: string, allowPrivate: boolean): string {
+function checkedUrl(value: string, allowPrivate: PrivateNetworkAllowance): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -64,7 +64,7 @@ function checkedUrl(value: string, allowPrivate: boolean): string {
   if (url.username || url.password) throw new AppError('WEBHOOK_URL_INVALID', { reason: 'credentials' });
   if (url.href.length > MAX_WEBHOOK_URL_LENGTH) throw new AppError('WEBHOOK_URL_INVALID', { reason: 'length', max: MAX_WEBHOOK_URL_LENGTH });
   // names that resolve to private addresses are refused when sent (network-guard.ts); these are plain now
-  if (!allowPrivate && isBlockedHost(url.hostname)) throw new AppError('WEBHOOK_URL_INVALID', { reason: 'private address' });
+  if (!mayReachPrivately(url, allowPrivate) && isBlockedHost(url.hostname)) throw new AppError('WEBHOOK_URL_INVALID', { reason: 'private address' });
   return url.href;
 }
 
@@ -89,7 +89,7 @@ export async function readEndpoint(db: Executor, p: Principal, endpointId: numbe
   return toEndpoint(await requireEndpoint(db, p.shopId, endpointId));
 }
 
-export async function createEndpoint(tx: Tx, p: Principal, input: CreateWebhookEndpointRequest, now: Date, allowPrivate: boolean): Promise<WebhookEndpoint> {
+export async function createEndpoint(tx: Tx, p: Principal, input: CreateWebhookEndpointRequest, now: Date, allowPrivate: PrivateNetworkAllowance): Promise<WebhookEndpoint> {
   const url = checkedUrl(input.url, allowPrivate);
   const eventTypes = checkedTypes(input.eventTypes);
   const [existing] = await tx.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.shopId, p.shopId));
@@ -110,7 +110,7 @@ async function stopPending(tx: Tx, shopId: number, endpointId: number, reason: s
     .where(and(eq(outboxMessages.shopId, shopId), eq(outboxMessages.endpointId, endpointId), eq(outboxMessages.status, 'pending')));
 }
 
-export async function updateEndpoint(tx: Tx, p: Principal, endpointId: number, input: UpdateWebhookEndpointRequest, now: Date, allowPrivate: boolean): Promise<WebhookEndpoint> {
+export async function updateEndpoint(tx: Tx, p: Principal, endpointId: number, input: UpdateWebhookEndpointRequest, now: Date, allowPrivate: PrivateNetworkAllowance): Promise<WebhookEndpoint> {
   const current = await requireEndpoint(tx, p.shopId, endpointId, true);
   const [row] = await tx
     .update(webhookEndpoints)
