@@ -13,7 +13,9 @@ function freePort(): string {
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }
 process.env.E2E_PORT ??= freePort();
+process.env.E2E_STOREFRONT_PORT ??= freePort();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+export const storefrontURL = `http://127.0.0.1:${process.env.E2E_STOREFRONT_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,14 +44,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'npx vite build --logLevel warn && node --import tsx e2e/support/start-server.ts',
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    // SIGTERM lets the server drop its PostgreSQL database before it exits
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-  },
+  webServer: [
+    {
+      command: 'npx vite build --logLevel warn && node --import tsx e2e/support/start-server.ts',
+      url: `${baseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      // SIGTERM lets the server drop its PostgreSQL database before it exits
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    },
+    {
+      // the demo storefront, a separate app on Jumun's public API (examples/storefront)
+      command: 'node --import tsx e2e/support/start-storefront.ts',
+      url: storefrontURL,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -15,3 +15,11 @@ export const staff = (n: number) => ({ email: `staff${n}@e2e.jumun.kr`, password
  * the detail and bulk tests, which create and change orders in the demo shop side by side.
  */
 export const LIST_OWNER = { email: 'owner@list.e2e.jumun.kr', password: 'e2e-list-owner-password-1', name: '목록대표' };
+
+/**
+ * The owner of the shop the demo storefront (examples/storefront) is connected to in the browser
+ * tests: a shop of its own, so the storefront's products and orders never change the demo shop's
+ * counts that other specs read.
+ */
+export const STOREFRONT_OWNER = { email: 'owner@storefront.e2e.jumun.kr', password: 'e2e-storefront-owner-password-1', name: '스토어대표' };
+export const storefrontKeyFile = (jumunPort: string) => `test-results/e2e-storefront-${jumunPort}.key`;

@@ -5,12 +5,13 @@
  * (API and built admin) on E2E_PORT. Run by playwright.config.ts: `node --import tsx e2e/support/start-server.ts`.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { seedOrders } from '../../src/server/seed/seed';
 import { createShop, createStaff, ensureDemoShop } from '../../src/server/shops/service';
-import { LIST_OWNER, OWNER, STAFF_COUNT, staff } from './accounts';
+import { LIST_OWNER, OWNER, STAFF_COUNT, STOREFRONT_OWNER, staff, storefrontKeyFile } from './accounts';
 
 const port = Number(process.env.E2E_PORT ?? 0);
 const orderCount = Number(process.env.E2E_ORDERS ?? 400);
@@ -64,7 +65,18 @@ try {
   for (let n = 1; n <= STAFF_COUNT; n++) await createStaff(database.db, demo.shopId, { ...staff(n), role: 'staff' });
   const listShop = await createShop(database.db, { name: '목록 검증샵', ownerEmail: LIST_OWNER.email, ownerName: LIST_OWNER.name, ownerPassword: LIST_OWNER.password });
   await seedOrders(database.db, { shopId: listShop.shopId, orders: orderCount, seed: 7, now: new Date() });
-  app = await buildApp({ database });
+  // the demo storefront (started by playwright.config.ts beside this server) feeds a shop of its own
+  const storefrontPort = process.env.E2E_STOREFRONT_PORT;
+  const storefrontShop = await createShop(database.db, { name: '스토어프론트 검증샵', ownerEmail: STOREFRONT_OWNER.email, ownerName: STOREFRONT_OWNER.name, ownerPassword: STOREFRONT_OWNER.password });
+  if (storefrontPort) {
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync(storefrontKeyFile(String(port)), `${storefrontShop.apiKey}\n`, { mode: 0o600 });
+  }
+  app = await buildApp({
+    database,
+    // webhooks may reach the storefront on loopback, and leave within a fraction of a second
+    outbox: { pollMs: 200, allowPrivateNetworks: storefrontPort ? [`http://127.0.0.1:${storefrontPort}`] : false },
+  });
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
