@@ -7,6 +7,8 @@ import { OrderDetailPage } from '../features/order-detail/OrderDetailPage';
 import { OrderListPage } from '../features/order-list/components/order-list-page';
 import { ProductDetailPage } from '../features/products/components/product-detail-page';
 import { ProductListPage } from '../features/products/components/product-list-page';
+import { DeliveryLogPage } from '../features/webhooks/components/delivery-log-page';
+import { WebhooksPage } from '../features/webhooks/components/webhooks-page';
 import { ApiError, errorMessage, onUnauthorized } from './api/client';
 import { useI18n } from './i18n';
 import { Link, navigate, useLocation } from './router';
@@ -38,6 +40,9 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   const product = /^\/products\/(\d+)\/?$/.exec(pathname);
   if (product?.[1]) return <ProductDetailPage productId={Number(product[1])} />;
   if (pathname === '/products' || pathname === '/products/') return <ProductListPage />;
+  const webhookLog = /^\/settings\/webhooks\/(\d+)\/?$/.exec(pathname);
+  if (webhookLog?.[1]) return <DeliveryLogPage endpointId={Number(webhookLog[1])} />;
+  if (pathname === '/settings/webhooks' || pathname === '/settings/webhooks/') return <WebhooksPage />;
   return <NotFound />;
 }
 

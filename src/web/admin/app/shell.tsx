@@ -6,6 +6,8 @@ import { useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
 
+const canManageWebhooks = (role: StaffMe['staff']['role']) => role === 'owner' || role === 'manager';
+
 /** The frame around every signed-in page: shop, who is signed in, language, sign-out; the menu. */
 export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
   const { t } = useI18n();
@@ -37,6 +39,8 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
       <AppShell.Navbar p="xs" component="nav" aria-label={t.appName}>
         <NavLink component={Link} to="/orders" label={t.shell.orders} active={pathname.startsWith('/orders')} />
         <NavLink component={Link} to="/products" label={t.shell.products} active={pathname.startsWith('/products')} />
+        {/* the webhook API answers 403 to staff and viewers: the menu is only for those it serves */}
+        {canManageWebhooks(me.staff.role) && <NavLink component={Link} to="/settings/webhooks" label={t.shell.webhooks} active={pathname.startsWith('/settings/webhooks')} />}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

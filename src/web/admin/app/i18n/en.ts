@@ -33,6 +33,7 @@ export const en: Dictionary = {
     logout: 'Sign out',
     orders: 'Orders',
     products: 'Products',
+    webhooks: 'Webhooks',
     signedInAs: (name: string, role: string) => `${name} (${role})`,
     roles: { owner: 'Owner', manager: 'Manager', staff: 'Staff', viewer: 'Viewer' },
   },

@@ -36,6 +36,7 @@ export const ko = {
     logout: '로그아웃',
     orders: '주문 목록',
     products: '상품',
+    webhooks: '웹훅',
     signedInAs: (name: string, role: string) => `${name} (${role})`,
     roles: { owner: '대표', manager: '매니저', staff: '직원', viewer: '조회 전용' },
   },
