@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { PollingLoop } from '../scheduler/polling-loop';
 import type { PrivateNetworkAllowance } from './network-guard';
 import { webhookChannel } from './channels';
 import { claimDue, DEFAULT_BACKOFF_MS, deliverClaimed, type DeliveryPolicy } from './delivery';
@@ -26,19 +27,16 @@ export interface OutboxWorkerOptions {
  */
 export class OutboxWorker {
   readonly policy: DeliveryPolicy;
-  private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly log: (message: string, error?: unknown) => void;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly db: Db,
     options: OutboxWorkerOptions = {},
   ) {
     const timeoutMs = options.timeoutMs ?? 5_000;
-    this.pollMs = options.pollMs ?? 1_000;
+    this.loop = new PollingLoop(options.pollMs ?? 1_000, () => this.drain());
     this.batchSize = options.batchSize ?? 10;
     this.log = options.log ?? (() => undefined);
     this.policy = {
@@ -50,28 +48,18 @@ export class OutboxWorker {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.stopped = false;
-    this.timer = setInterval(() => {
-      this.running ??= this.drain().finally(() => {
-        this.running = null;
-      });
-    }, this.pollMs);
-    this.timer.unref();
+    this.loop.start();
   }
 
   /** Stops looking and waits for the sends in hand (each ends within its timeout). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Sends batches until nothing is due (a burst of events goes out at once, not one batch per poll). */
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && (await this.tick()) === this.batchSize);
+      while (!this.loop.stopped && (await this.tick()) === this.batchSize);
     } catch (error) {
       // the database may be away: the next poll tries again; claimed messages wait out their lease
       this.log('outbox: could not deliver', error);

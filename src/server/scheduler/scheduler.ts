@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { queryRows, sql, type Db } from '../db/client';
+import { PollingLoop } from './polling-loop';
 
 /** A piece of work done on a schedule, by whichever app server gets to it first. */
 export interface ScheduledTask {
@@ -28,46 +29,33 @@ export interface SchedulerOptions {
  */
 export class Scheduler {
   readonly runnerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly log: (message: string, error?: unknown) => void;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly db: Db,
     private readonly tasks: readonly ScheduledTask[],
     options: SchedulerOptions = {},
   ) {
-    this.pollMs = options.pollMs ?? 5_000;
+    this.loop = new PollingLoop(options.pollMs ?? 5_000, () => this.tick());
     this.leaseMs = options.leaseMs ?? 10 * 60_000;
     this.log = options.log ?? (() => undefined);
   }
 
   start(): void {
-    if (this.timer || this.tasks.length === 0) return;
-    this.stopped = false;
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().finally(() => {
-        this.running = null;
-      });
-    }, this.pollMs);
-    this.timer.unref();
+    if (this.tasks.length > 0) this.loop.start();
   }
 
   /** Stops looking for work and waits for a run in progress to finish. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One look at every task: runs those that are due and free. */
   async tick(): Promise<void> {
     for (const task of this.tasks) {
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       try {
         await this.runIfDue(task);
       } catch (error) {
