@@ -1,9 +1,10 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { PointsHistory, PostPointsRequest, PostPointsResult } from '../../contracts/member-benefits';
 import { readSnapshot, type Executor, type Tx } from '../db/client';
-import { customers, pointsLedger } from '../db/schema/index';
+import { pointsLedger } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import type { StoredResponse } from '../idempotency/service';
+import { recordPointsEntry } from '../orders/member-benefits';
 import { requireCustomer } from './queries';
 
 type Entry = typeof pointsLedger.$inferSelect;
@@ -17,21 +18,6 @@ export function deltaOf(kind: PostedKind, amount: number): number {
 }
 
 /**
- * The ledger row and the cached balance move together, in the caller's transaction — the same two
- * writes as orders/member-benefits.ts's addPoints, which records only an order's own kinds.
- */
-async function recordPoints(tx: Tx, shopId: number, customerId: number, kind: PostedKind, delta: number, reason: string, at: Date): Promise<{ entry: Entry; balance: number }> {
-  const [entry] = await tx.insert(pointsLedger).values({ shopId, customerId, orderId: null, delta, kind, reason, createdAt: at }).returning();
-  const [member] = await tx
-    .update(customers)
-    .set({ pointsBalance: sql`${customers.pointsBalance} + ${delta}` })
-    .where(and(eq(customers.shopId, shopId), eq(customers.id, customerId)))
-    .returning({ balance: customers.pointsBalance });
-  if (!entry || !member) throw new Error('expected the points entry and the member');
-  return { entry, balance: member.balance };
-}
-
-/**
  * Posts what the storefront did with the member's points. The member's row is locked first, so two
  * posts at once cannot both spend the same balance; the balance never goes below 0.
  */
@@ -39,7 +25,7 @@ export async function postPoints(tx: Tx, shopId: number, externalId: string, inp
   const member = await requireCustomer(tx, shopId, externalId, true);
   const delta = deltaOf(input.kind, input.amount);
   if (member.pointsBalance + delta < 0) throw new AppError('POINTS_EXCEED_BALANCE', { field: 'amount', balance: member.pointsBalance, delta });
-  const { entry, balance } = await recordPoints(tx, shopId, member.id, input.kind, delta, input.reason, now);
+  const { entry, balance } = await recordPointsEntry(tx, { shopId, customerId: member.id, orderId: null, delta, kind: input.kind, reason: input.reason, createdAt: now });
   return { status: 201, body: { entry: toEntry(entry), balance } };
 }
 

@@ -50,15 +50,26 @@ export async function markCouponUsed(tx: Executor, shopId: number, customerCoupo
     .where(and(eq(customerCoupons.shopId, shopId), eq(customerCoupons.id, customerCouponId)));
 }
 
-/** A ledger row and the cached balance move together, in the caller's transaction. */
-export async function addPoints(tx: Executor, shopId: number, customerId: number, delta: number, reason: string, orderId: number | null, at: Date) {
-  // an order's own entries: points it used (negative) or gave back (positive)
-  const kind = delta < 0 ? 'used' : 'restored';
-  await tx.insert(pointsLedger).values({ shopId, customerId, orderId, delta, kind, reason, createdAt: at });
-  await tx
+type PointsEntry = typeof pointsLedger.$inferInsert;
+
+/**
+ * The one way points move: the ledger row and the cached balance together, in the caller's
+ * transaction. Answers the entry and the balance after it.
+ */
+export async function recordPointsEntry(tx: Executor, entry: Required<Pick<PointsEntry, 'shopId' | 'customerId' | 'delta' | 'kind' | 'reason' | 'createdAt'>> & Pick<PointsEntry, 'orderId'>) {
+  const [row] = await tx.insert(pointsLedger).values(entry).returning();
+  const [member] = await tx
     .update(customers)
-    .set({ pointsBalance: sql`${customers.pointsBalance} + ${delta}` })
-    .where(and(eq(customers.shopId, shopId), eq(customers.id, customerId)));
+    .set({ pointsBalance: sql`${customers.pointsBalance} + ${entry.delta}` })
+    .where(and(eq(customers.shopId, entry.shopId), eq(customers.id, entry.customerId)))
+    .returning({ balance: customers.pointsBalance });
+  if (!row || !member) throw new Error('expected the points entry and the member');
+  return { entry: row, balance: member.balance };
+}
+
+/** An order's own entries: points it used (negative) or gave back (positive). */
+export async function addPoints(tx: Executor, shopId: number, customerId: number, delta: number, reason: string, orderId: number | null, at: Date) {
+  await recordPointsEntry(tx, { shopId, customerId, orderId, delta, kind: delta < 0 ? 'used' : 'restored', reason, createdAt: at });
 }
 
 /**
