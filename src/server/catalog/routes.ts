@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { markReplayed } from '../http/idempotent-replay';
+import { idempotencyContextOf, runIdempotentRequest } from '../idempotency/for-request';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   catalogBatchRequestSchema,
@@ -12,35 +14,19 @@ import {
 } from '../../contracts/catalog';
 import { errorResponseSchema } from '../../contracts/errors';
 import { principalOf } from '../auth/plugin';
-import { principalScope } from '../auth/principal';
 import type { Db, Tx } from '../db/client';
 import { AppError, languageOf } from '../http/errors';
-import { markReplayed } from '../http/idempotent-replay';
 import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
-import { isUniqueViolation, runIdempotent, runIdempotentStaged, type IdempotencyContext, type StoredResponse } from '../idempotency/service';
+import { isUniqueViolation, runIdempotentStaged, type StoredResponse } from '../idempotency/service';
 import { runCatalogBatch } from './batch';
 import { deactivateProduct, getCatalogProduct, listCatalog, upsertProduct } from './service';
 
 const tags = ['catalog'];
 
-function idempotencyOf(request: FastifyRequest): IdempotencyContext {
-  const principal = principalOf(request);
-  const key = request.headers['idempotency-key'];
-  return {
-    shopId: principal.shopId,
-    scope: principalScope(principal),
-    key: typeof key === 'string' ? key : undefined,
-    request: { method: request.method, route: request.routeOptions.url, params: request.params, body: request.body ?? null },
-  };
-}
-
 /** One product change in one transaction, once per Idempotency-Key. */
 async function runProductChange(db: Db, request: FastifyRequest, work: (tx: Tx, shopId: number, now: Date) => Promise<StoredResponse<CatalogProduct>>) {
-  const ctx = idempotencyOf(request);
   try {
-    const outcome = await runIdempotent(db, ctx, (tx) => work(tx, ctx.shopId, new Date()));
-    markReplayed(request, outcome.replayed);
-    return outcome;
+    return await runIdempotentRequest(db, request, work);
   } catch (error) {
     // two requests created the same product or option id at once: the loser may simply retry
     if (isUniqueViolation(error)) throw new AppError('CATALOG_CONCURRENT_CHANGE');
@@ -100,7 +86,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     async (request, reply) => {
       const shopId = principalOf(request).shopId;
       // chunks commit one by one, so the key is bound first and the answer stored at the end
-      const outcome = await runIdempotentStaged(db, idempotencyOf(request), async () => ({
+      const outcome = await runIdempotentStaged(db, idempotencyContextOf(request), async () => ({
         status: 200,
         body: await runCatalogBatch(db, shopId, request.body.products, languageOf(request), new Date()),
       }));

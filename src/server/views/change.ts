@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
+import { runIdempotentRequest } from '../idempotency/for-request';
 import { principalOf } from '../auth/plugin';
-import { principalScope, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import type { Db, Tx } from '../db/client';
 import { AppError } from '../http/errors';
-import { markReplayed } from '../http/idempotent-replay';
-import { runIdempotent } from '../idempotency/service';
 import { lockShopViews } from './queries';
 
 export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
@@ -30,20 +29,8 @@ export async function runViewChange<T>(
   work: (tx: Tx, staff: StaffPrincipal, now: Date) => Promise<T>,
 ): Promise<{ status: number; body: T }> {
   const staff = staffOnly(principalOf(request));
-  const key = request.headers['idempotency-key'];
-  const outcome = await runIdempotent<T>(
-    db,
-    {
-      shopId: staff.shopId,
-      scope: principalScope(staff),
-      key: typeof key === 'string' ? key : undefined,
-      request: { method: request.method, route: request.routeOptions.url, params: request.params, body: request.body ?? null },
-    },
-    async (tx) => {
-      await lockShopViews(tx, staff.shopId);
-      return { status, body: await work(tx, staff, new Date()) };
-    },
-  );
-  markReplayed(request, outcome.replayed);
-  return { status: outcome.status, body: outcome.body };
+  return runIdempotentRequest<T>(db, request, async (tx, shopId, now) => {
+    await lockShopViews(tx, shopId);
+    return { status, body: await work(tx, staff, now) };
+  });
 }

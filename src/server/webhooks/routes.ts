@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { runIdempotentRequest } from '../idempotency/for-request';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -13,11 +14,9 @@ import {
   webhookMessageParams,
 } from '../../contracts/webhooks';
 import { principalOf } from '../auth/plugin';
-import { principalScope, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import type { Db, Tx } from '../db/client';
-import { markReplayed } from '../http/idempotent-replay';
 import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
-import { runIdempotent } from '../idempotency/service';
 import type { DeliveryPolicy } from '../outbox/delivery';
 import { createEndpoint, deleteEndpoint, listEndpoints, listMessages, readEndpoint, readMessage, redeliver, rotateSecret, updateEndpoint } from './service';
 
@@ -27,19 +26,7 @@ const integrate = { access: 'integrate' as const };
 /** One transaction per change, once per Idempotency-Key (API.md: every mutation takes one). */
 async function runChange<T>(db: Db, request: FastifyRequest, status: number, work: (tx: Tx, p: Principal, now: Date) => Promise<T>) {
   const p = principalOf(request);
-  const key = request.headers['idempotency-key'];
-  const outcome = await runIdempotent<T>(
-    db,
-    {
-      shopId: p.shopId,
-      scope: principalScope(p),
-      key: typeof key === 'string' ? key : undefined,
-      request: { method: request.method, route: request.routeOptions.url, params: request.params, body: request.body ?? null },
-    },
-    async (tx) => ({ status, body: await work(tx, p, new Date()) }),
-  );
-  markReplayed(request, outcome.replayed);
-  return outcome;
+  return runIdempotentRequest<T>(db, request, async (tx, _shopId, now) => ({ status, body: await work(tx, p, now) }));
 }
 
 /**
