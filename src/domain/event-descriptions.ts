@@ -167,8 +167,45 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en', itemNames: Re
       return ko
         ? `초과 결제금 ${formatWon(e.amount)} 환불을 시작했습니다 (${e.reason})`
         : `Started refunding the overpaid ${formatWon(e.amount)} (${e.reason})`;
+    case 'guest_lookup_failed': {
+      const lock = e.locked ? (ko ? ' — 조회를 잠시 잠갔습니다' : '; lookups of this order are locked for a while') : '';
+      return ko
+        ? `비회원 주문조회 실패 ${e.failures}회째 (접속 주소 ${e.clientAddress})${lock}`
+        : `Guest order lookup failed, ${e.failures} time(s) (from ${e.clientAddress})${lock}`;
+    }
+    case 'payment_voided': {
+      const why = PAYMENT_VOID_REASONS[e.reason][lang];
+      const done = e.cancelled
+        ? ko ? '결제를 PG에서 바로 취소했습니다' : 'the payment was cancelled at the gateway at once'
+        : ko ? 'PG 취소가 아직 완료되지 않아 직원 확인이 필요합니다' : 'the gateway cancel has not gone through yet; staff must check it';
+      return ko
+        ? `추가 결제 ${formatWon(e.amount)}이 승인되었지만 ${why} ${done}`
+        : `An additional payment of ${formatWon(e.amount)} was approved, but ${why}; ${done}`;
+    }
+    case 'held_units_released': {
+      const what = e.items.map((i) => units(i.itemId, i.quantity)).join(', ');
+      return ko ? `추가 결제가 완료되어 ${what}의 배송을 준비합니다 (입금대기 → 결제완료)` : `Additional payment received: ${what} released for shipping (awaiting payment → paid)`;
+    }
+    case 'purchase_confirmed': {
+      const what = e.items.map((i) => units(i.itemId, i.quantity)).join(', ');
+      if (e.automatic) return ko ? `배송완료 후 기한이 지나 자동으로 구매확정되었습니다: ${what}` : `Purchase confirmed automatically after the confirmation period: ${what}`;
+      return ko ? `구매를 확정했습니다: ${what}` : `Purchase confirmed: ${what}`;
+    }
+    case 'unpaid_order_cancelled': {
+      const what = e.items.map((i) => units(i.itemId, i.quantity)).join(', ');
+      const account = e.accountClosed ? (ko ? ', 가상계좌를 닫았습니다' : '; the virtual account was closed') : '';
+      return ko
+        ? `입금기한(${formatKst(e.dueAt)})이 지나 주문을 자동 취소했습니다: ${what}${account}`
+        : `Cancelled automatically: not paid by the due date (${formatKst(e.dueAt)} KST): ${what}${account}`;
+    }
   }
 }
+
+const PAYMENT_VOID_REASONS: Record<Extract<TimelineEvent, { type: 'payment_voided' }>['reason'], { ko: string; en: string }> = {
+  request_paid: { ko: '요청이 이미 결제되어', en: 'the request had already been paid' },
+  request_cancelled: { ko: '요청이 철회되어', en: 'the request had been withdrawn' },
+  request_expired: { ko: '요청의 결제기한이 지나', en: 'the request was past its due date' },
+};
 
 function gatewaySaid(e: Extract<TimelineEvent, { type: 'gateway_notification' }>, ko: boolean): string {
   if (e.notification === 'deposit_confirmed') {

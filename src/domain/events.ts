@@ -50,7 +50,17 @@ export type TimelineEvent =
       due: Won | null;
       action: GatewayNotificationAction;
     }
-  | { type: 'overpayment_refund_created'; refundId: number; amount: Won; reason: string };
+  | { type: 'overpayment_refund_created'; refundId: number; amount: Won; reason: string }
+  /** A guest lookup of this order failed (wrong phone/name or password); `locked`: lookups of it are now refused for a while. */
+  | { type: 'guest_lookup_failed'; clientAddress: string; failures: number; locked: boolean }
+  /** A gateway capture for a request no longer payable (paid, withdrawn, expired) was cancelled at the gateway at once. */
+  | { type: 'payment_voided'; requestId: number; gateway: string; paymentKey: string; amount: Won; reason: 'request_paid' | 'request_cancelled' | 'request_expired'; cancelled: boolean }
+  /** Units an edit added were released for shipping once the additional payment came in (입금대기 → 결제완료). */
+  | { type: 'held_units_released'; requestId: number | null; items: ClaimedUnits }
+  /** The buyer (or the auto-confirm job) confirmed the purchase of these units. */
+  | { type: 'purchase_confirmed'; items: ClaimedUnits; automatic: boolean }
+  /** An unpaid order past its due date was cancelled by the system (the virtual account closed at the gateway). */
+  | { type: 'unpaid_order_cancelled'; dueAt: string; items: ClaimedUnits; accountClosed: boolean };
 
 export type TimelineEventType = TimelineEvent['type'];
 
@@ -183,6 +193,24 @@ export function gatewayNotification(actor: Actor, f: Facts<'gateway_notification
 /** Staff decided to give back what an edit left overpaid; the buyer sees why money comes back. */
 export function overpaymentRefundCreated(actor: Actor, f: Facts<'overpayment_refund_created'>): EventDraft {
   return { event: { type: 'overpayment_refund_created', ...f }, actor, buyerVisible: true };
+}
+
+/** Guessing at an order is staff's to know; the buyer is only told the lookup failed. */
+export function guestLookupFailed(actor: Actor, f: Facts<'guest_lookup_failed'>): EventDraft {
+  return { event: { type: 'guest_lookup_failed', ...f }, actor, buyerVisible: false };
+}
+/** The buyer was charged for nothing and refunded at once: they must be able to read that. */
+export function paymentVoided(actor: Actor, f: Facts<'payment_voided'>): EventDraft {
+  return { event: { type: 'payment_voided', ...f }, actor, buyerVisible: true };
+}
+export function heldUnitsReleased(actor: Actor, f: Facts<'held_units_released'>): EventDraft {
+  return { event: { type: 'held_units_released', ...f }, actor, buyerVisible: true };
+}
+export function purchaseConfirmed(actor: Actor, f: Facts<'purchase_confirmed'>): EventDraft {
+  return { event: { type: 'purchase_confirmed', ...f }, actor, buyerVisible: true };
+}
+export function unpaidOrderCancelled(actor: Actor, f: Facts<'unpaid_order_cancelled'>): EventDraft {
+  return { event: { type: 'unpaid_order_cancelled', ...f }, actor, buyerVisible: true };
 }
 
 // Descriptions live beside the types: one file for what happened, one for how it reads.

@@ -5,7 +5,7 @@
  * Counts older than the window are forgotten.
  */
 
-export type ThrottleKind = 'account' | 'address' | 'api-key-address';
+export type ThrottleKind = 'account' | 'address' | 'api-key-address' | 'guest-order' | 'guest-address';
 
 export interface ThrottleRule {
   /** The failure from which each next attempt must wait. */
@@ -25,6 +25,10 @@ export const THROTTLE_RULES: Record<ThrottleKind, ThrottleRule> = {
   address: { delayFrom: 20, lockAt: 50, lockSeconds: 15 * 60, maxDelaySeconds: 60, windowSeconds: 24 * 3600 },
   // API keys are machine-made: a handful of wrong ones from one address is already guessing
   'api-key-address': { delayFrom: 5, lockAt: 30, lockSeconds: 15 * 60, maxDelaySeconds: 60, windowSeconds: 24 * 3600 },
+  // 비회원 주문조회, per order: a buyer mistypes a phone or a password a few times, no more
+  'guest-order': { delayFrom: 3, lockAt: 10, lockSeconds: 30 * 60, maxDelaySeconds: 60, windowSeconds: 24 * 3600 },
+  // per client address over every order: someone walking through order numbers
+  'guest-address': { delayFrom: 10, lockAt: 30, lockSeconds: 30 * 60, maxDelaySeconds: 60, windowSeconds: 24 * 3600 },
 };
 
 export interface ThrottleState {

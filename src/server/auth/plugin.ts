@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
+import type { BuyerPrincipal } from '../my/principal';
+import { BUYER_SESSION_COOKIE, buyerFromSession } from '../my/session';
 import { allows, type Access, type Principal } from './principal';
 import { principalFromApiKey, principalFromSession, SESSION_COOKIE } from './service';
 
@@ -11,6 +13,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** The buyer of a `buyer` route (My Page); staff routes never set it. */
+    buyer: BuyerPrincipal | null;
   }
 }
 
@@ -20,8 +24,15 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** The buyer of a My Page route; the access hook has already made sure there is one. */
+export function buyerOf(request: FastifyRequest): BuyerPrincipal {
+  if (!request.buyer) throw new AppError('UNAUTHENTICATED');
+  return request.buyer;
+}
+
 export function registerAuth(app: FastifyInstance, db: Db) {
   app.decorateRequest('principal', null);
+  app.decorateRequest('buyer', null);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1') && !route.config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
@@ -30,6 +41,13 @@ export function registerAuth(app: FastifyInstance, db: Db) {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
+    if (access === 'buyer') {
+      // the buyer's own door: only the buyer cookie counts; a staff cookie or an API key opens nothing here
+      const cookie = request.cookies[BUYER_SESSION_COOKIE];
+      request.buyer = cookie ? await buyerFromSession(db, cookie, new Date()) : null;
+      if (!request.buyer) throw new AppError('UNAUTHENTICATED');
+      return;
+    }
     const authorization = request.headers.authorization;
     if (authorization) {
       // anything but a Bearer key counts as a wrong key (and is throttled like one)

@@ -4,8 +4,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors';
 
-/** Session cookies the CSRF check protects (staff now; the buyer's My Page session later). */
-export const SESSION_COOKIE_NAMES = ['jumun_session'];
+/** Session cookies the CSRF check protects: staff's and the buyer's (My Page). */
+export const SESSION_COOKIE_NAMES = ['jumun_session', 'jumun_buyer'];
 export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -3,6 +3,7 @@ import type { EventDraft } from '../../domain/events';
 import type { Principal } from '../auth/principal';
 import { principalScope } from '../auth/principal';
 import type { Db, Tx } from '../db/client';
+import type { BuyerPrincipal } from '../my/principal';
 import { orders } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import { runIdempotent } from '../idempotency/service';
@@ -12,7 +13,8 @@ import { refreshOrderSummary } from './summary-refresh';
 export type OrderRow = typeof orders.$inferSelect;
 
 export interface MutationContext {
-  principal: Principal;
+  /** Staff, an API key, or a buyer on My Page (whose own routes decided which order it may reach). */
+  principal: Principal | BuyerPrincipal;
   orderId: number;
   /** The version the caller based the change on (If-Match or expectedVersion). */
   expectedVersion: number;

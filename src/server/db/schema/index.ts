@@ -8,3 +8,4 @@ export * from './operations';
 export * from './platform';
 export * from './test-gateway';
 export * from './outbox';
+export * from './buyers';

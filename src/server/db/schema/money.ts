@@ -55,6 +55,8 @@ export const paymentRequests = pgTable(
     dueAt: at('due_at'),
     status: text('status', { enum: ['pending', 'paid', 'cancelled', 'expired'] }).notNull(),
     createdByStaffId: ref('created_by_staff_id'),
+    /** The edit whose additional amount this asks for; paying it releases the units that edit added. */
+    orderChangeId: ref('order_change_id'),
     createdAt: createdAt(),
     paidAt: at('paid_at'),
   },

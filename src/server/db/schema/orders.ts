@@ -169,12 +169,16 @@ export const shipmentGroups = pgTable(
     trackingNumber: text('tracking_number'),
     shippedAt: at('shipped_at'),
     deliveredAt: at('delivered_at'),
+    /** Units an edit added that stay 입금대기 until the buyer pays for them: the order change that added them. */
+    heldForChangeId: ref('held_for_change_id'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
     index('shipment_groups_order_idx').on(t.shopId, t.orderId),
     index('shipment_groups_tracking_idx').on(t.shopId, t.trackingNumber),
+    // the auto-confirm job's walk: delivered parcels, oldest delivery first
+    index('shipment_groups_delivered_idx').on(t.deliveredAt).where(sql`${t.status} = 'delivered'`),
     orderRef(t),
     foreignKey({ columns: [t.shopId, t.addressId], foreignColumns: [orderAddresses.shopId, orderAddresses.id] }),
   ],

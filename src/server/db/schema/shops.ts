@@ -14,6 +14,17 @@ export const shops = pgTable('shops', {
   returnShippingFee: won('return_shipping_fee'),
   orderNumberPrefix: text('order_number_prefix').notNull().default(''),
   autoConfirmDays: integer('auto_confirm_days').notNull().default(7),
+  /** Days after delivery within which a buyer may ask for a return or exchange on My Page. */
+  returnWindowDays: integer('return_window_days').notNull().default(7),
+  /** 무통장 orders without a due date of their own are cancelled this many days after ordering. */
+  bankTransferDueDays: integer('bank_transfer_due_days').notNull().default(3),
+  /** A buyer's cancel of units nobody has started preparing completes at once, with its refund; off: 취소접수 for staff. */
+  buyerInstantCancel: boolean('buyer_instant_cancel').notNull().default(true),
+  /** The secret a storefront signs member hand-off tokens with (HMAC-SHA256); null: hand-off off. */
+  handoffSecret: text('handoff_secret'),
+  /** 고객센터, shown to buyers on My Page. */
+  csPhone: text('cs_phone'),
+  csEmail: text('cs_email'),
   createdAt: createdAt(),
 });
 

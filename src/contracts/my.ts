@@ -1,0 +1,275 @@
+/**
+ * The buyer's My Page API (/api/v1/my/…): shapes shared by the server and src/web/my-page. Orders
+ * are named by their order number; money is integer won; labels come in the request's language.
+ * Nothing here is a staff shape: what a buyer sees is chosen field by field (no memos, no staff
+ * names, no internal notes).
+ */
+import { z } from 'zod';
+import { CLAIM_REASON_CODES } from '../domain/claim-reasons';
+import { id, isoDateTime, phone, postcode, signedWon, won } from './common';
+
+const expectedVersion = z.number().int().positive().optional();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+// ── sign-in ──────────────────────────────────────────────────────────────────────────────────────
+
+/** 비회원 주문조회: the order number, the orderer's phone number or name, and the order password. */
+export const guestLookupRequestSchema = z
+  .object({ orderNumber: text(40), contact: text(50), password: z.string().min(1).max(100) })
+  .meta({ id: 'GuestLookupRequest' });
+
+export const handoffRequestSchema = z.object({ token: z.string().min(1).max(2000) }).meta({ id: 'HandoffRequest' });
+
+export const mySessionSchema = z
+  .object({
+    buyer: z.enum(['member', 'guest']),
+    name: z.string(),
+    shop: z.object({ name: z.string() }),
+    /** A guest session reaches this one order. */
+    orderNumber: z.string().nullable(),
+  })
+  .meta({ id: 'MySession' });
+export type MySession = z.infer<typeof mySessionSchema>;
+
+// ── orders ───────────────────────────────────────────────────────────────────────────────────────
+
+/** So many units of an item in one status: what a buyer reads as "배송중 2개". */
+export const myUnitsSchema = z.object({ status: z.string(), statusLabel: z.string(), quantity: z.number().int() });
+
+export const myOrderSummarySchema = z
+  .object({
+    orderNumber: z.string(),
+    orderedAt: isoDateTime,
+    itemSummary: z.string(),
+    itemCount: z.number().int(),
+    totalAmount: won,
+    balanceDue: signedWon,
+    /** Units per status over the whole order, in the order of the status flow. */
+    statuses: z.array(myUnitsSchema),
+    /** Open 추가 결제 요청: shown on top of the list. */
+    openPaymentRequests: z.number().int(),
+  })
+  .meta({ id: 'MyOrderSummary' });
+
+export const myOrderListSchema = z.object({ orders: z.array(myOrderSummarySchema), nextCursor: z.string().nullable() }).meta({ id: 'MyOrderList' });
+
+export const myOrderListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().max(200).optional() });
+
+export const myParcelSchema = z.object({
+  shipmentGroupId: id,
+  addressId: id,
+  status: z.string(),
+  statusLabel: z.string(),
+  courier: z.string().nullable(),
+  courierLabel: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  /** The courier's own tracking page for this number, when the courier is known. */
+  trackingUrl: z.string().nullable(),
+  shippedAt: isoDateTime.nullable(),
+  deliveredAt: isoDateTime.nullable(),
+  items: z.array(z.object({ itemId: id, quantity: z.number().int() })),
+  /** 입금대기 because an edit added these units and the buyer has not paid for them yet. */
+  awaitingAdditionalPayment: z.boolean(),
+});
+
+export const myItemSchema = z.object({
+  itemId: id,
+  productName: z.string(),
+  optionName: z.string().nullable(),
+  unitPrice: won,
+  quantity: z.number().int(),
+  /** What the buyer pays for the line after grade, manual, coupon and points shares. */
+  amount: won,
+  units: z.array(myUnitsSchema),
+  /** Other options of the same product at the same price, for an exchange. */
+  exchangeOptions: z.array(z.object({ optionId: id, name: z.string(), available: z.boolean() })),
+});
+
+export const myAddressSchema = z.object({
+  id,
+  position: z.number().int(),
+  recipientName: z.string(),
+  phone: z.string(),
+  postcode: z.string(),
+  address1: z.string(),
+  address2: z.string(),
+  memo: z.string().nullable(),
+});
+
+export const myPaymentRequestSchema = z.object({
+  id,
+  amount: won,
+  reason: z.string(),
+  dueAt: isoDateTime.nullable(),
+  status: z.enum(['pending', 'paid', 'cancelled', 'expired']),
+  statusLabel: z.string(),
+  /** Pending and not past its due date: the 결제하기 button. */
+  payable: z.boolean(),
+  paidAt: isoDateTime.nullable(),
+});
+
+export const myPaymentSchema = z.object({
+  method: z.string(),
+  methodLabel: z.string(),
+  status: z.string(),
+  amount: won,
+  paidAt: isoDateTime.nullable(),
+  cardCompany: z.string().nullable(),
+  cardNumberMasked: z.string().nullable(),
+  installmentMonths: z.number().int().nullable(),
+  virtualAccount: z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string(), dueAt: isoDateTime.nullable() }).nullable(),
+});
+
+/** The payment breakdown as the buyer is meant to see it: what was charged, discounted, paid and refunded. */
+export const myPaymentBreakdownSchema = z.object({
+  itemsAmount: won,
+  shippingFee: won,
+  discounts: z.array(z.object({ label: z.string(), amount: won })),
+  pointsUsed: won,
+  feesAmount: won,
+  totalAmount: won,
+  paidAmount: won,
+  refundedAmount: won,
+  balanceDue: signedWon,
+  payments: z.array(myPaymentSchema),
+  refunds: z.array(z.object({ amount: won, methodLabel: z.string(), statusLabel: z.string(), at: isoDateTime })),
+});
+
+export const myClaimSchema = z.object({
+  id,
+  kind: z.enum(['cancel', 'return', 'exchange']),
+  kindLabel: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  reason: z.string().nullable(),
+  createdAt: isoDateTime,
+  items: z.array(z.object({ itemId: id, quantity: z.number().int() })),
+  /** Still 접수: the buyer may withdraw it. */
+  withdrawable: z.boolean(),
+});
+
+export const myTimelineEntrySchema = z.object({ id, at: isoDateTime, actor: z.enum(['buyer', 'shop', 'system']), description: z.string() });
+
+/** Units the buyer may act on now, by shipment group. */
+const actionableUnits = z.array(z.object({ itemId: id, shipmentGroupId: id, quantity: z.number().int() }));
+
+export const myOrderDetailSchema = z
+  .object({
+    orderNumber: z.string(),
+    orderedAt: isoDateTime,
+    version: z.number().int(),
+    member: z.boolean(),
+    orderer: z.object({ name: z.string(), phone: z.string(), email: z.string().nullable() }),
+    items: z.array(myItemSchema),
+    parcels: z.array(myParcelSchema),
+    addresses: z.array(myAddressSchema),
+    payment: myPaymentBreakdownSchema,
+    paymentRequests: z.array(myPaymentRequestSchema),
+    claims: z.array(myClaimSchema),
+    timeline: z.array(myTimelineEntrySchema),
+    shop: z.object({ name: z.string(), csPhone: z.string().nullable(), csEmail: z.string().nullable() }),
+    actions: z.object({
+      /** Not shipped yet (입금대기 … 배송대기). */
+      cancellable: actionableUnits,
+      /** Delivered within the shop's return window (반품·교환). */
+      returnable: actionableUnits,
+      /** Delivered and not yet confirmed (구매확정). */
+      confirmable: actionableUnits,
+      returnWindowDays: z.number().int(),
+      /** true: a cancel of units nobody has started preparing completes at once with its refund. */
+      instantCancel: z.boolean(),
+    }),
+  })
+  .meta({ id: 'MyOrderDetail' });
+export type MyOrderDetail = z.infer<typeof myOrderDetailSchema>;
+
+// ── buyer changes ────────────────────────────────────────────────────────────────────────────────
+
+export const claimReasonCode = z.enum(CLAIM_REASON_CODES);
+const claimUnits = z.array(z.object({ itemId: id, shipmentGroupId: id, quantity: z.number().int().min(1).max(9999) })).min(1).max(200);
+
+/** Where a return or exchange is collected: one of the order's addresses, or a new one. */
+export const myPickupSchema = z.union([
+  z.object({ addressId: id }),
+  z.object({ name: text(50), phone, postcode, address1: text(200), address2: z.string().trim().max(200).default('') }),
+]);
+
+export const myCancellationRequestSchema = z
+  .object({ expectedVersion, items: claimUnits, reasonCode: claimReasonCode, reasonText: z.string().trim().max(500).optional() })
+  .meta({ id: 'MyCancellationRequest' });
+
+export const myReturnRequestSchema = z
+  .object({ expectedVersion, items: claimUnits, reasonCode: claimReasonCode, reasonText: z.string().trim().max(500).optional(), pickup: myPickupSchema })
+  .meta({ id: 'MyReturnRequest' });
+
+export const myExchangeRequestSchema = z
+  .object({
+    expectedVersion,
+    items: claimUnits,
+    reasonCode: claimReasonCode,
+    reasonText: z.string().trim().max(500).optional(),
+    pickup: myPickupSchema,
+    /** The option wanted instead (same product, same price); omitted: the same option again. */
+    replacementOptionId: id.optional(),
+  })
+  .meta({ id: 'MyExchangeRequest' });
+
+export const myVersionOnlySchema = z.object({ expectedVersion });
+
+export const myPurchaseConfirmationSchema = z
+  .object({ expectedVersion, /** Omitted: every delivered unit of the order. */ items: claimUnits.optional() })
+  .meta({ id: 'MyPurchaseConfirmation' });
+
+/** What a buyer's change answers: its own result and the order's new version (read the order again for the rest). */
+export const myChangeResultSchema = z
+  .object({
+    version: z.number().int(),
+    claimId: id.nullable(),
+    /** A cancel completed at once: the refund it started. */
+    refund: z.object({ amount: won, statusLabel: z.string() }).nullable(),
+    /** 취소접수 / 취소완료 / 반품접수 …: where the units now stand. */
+    statusLabel: z.string(),
+  })
+  .meta({ id: 'MyChangeResult' });
+export type MyChangeResult = z.infer<typeof myChangeResultSchema>;
+
+// ── paying a payment request ─────────────────────────────────────────────────────────────────────
+
+/** Opening the payment window for a request: what the window needs, and where it comes back to. */
+export const myCheckoutSchema = z
+  .object({
+    checkoutId: id,
+    gateway: z.enum(['test', 'toss']),
+    /** The order id the gateway knows this attempt by (Toss's orderId). */
+    gatewayOrderId: z.string(),
+    amount: won,
+    orderName: z.string(),
+    customerName: z.string(),
+    successUrl: z.string(),
+    failUrl: z.string(),
+    /** The test gateway's payment window page (gateway 'test'). */
+    windowUrl: z.string().nullable(),
+    /** Toss Payments' client key for its payment window SDK (gateway 'toss'). */
+    clientKey: z.string().nullable(),
+  })
+  .meta({ id: 'MyCheckout' });
+export type MyCheckout = z.infer<typeof myCheckoutSchema>;
+
+/** What the gateway's window hands back on success (Toss: paymentKey, orderId, amount on the success URL). */
+export const myCheckoutConfirmSchema = z
+  .object({ paymentKey: z.string().min(1).max(200), orderId: z.string().min(1).max(64), amount: z.coerce.number().int().min(0) })
+  .meta({ id: 'MyCheckoutConfirm' });
+
+/** What the window hands back on failure or when the buyer closed it. */
+export const myCheckoutFailSchema = z.object({ orderId: z.string().min(1).max(64), code: z.string().max(100), message: z.string().max(500).optional() }).meta({ id: 'MyCheckoutFail' });
+
+export const myCheckoutResultSchema = z
+  .object({
+    orderNumber: z.string(),
+    status: z.enum(['paid', 'failed', 'voided']),
+    amount: won,
+    methodLabel: z.string().nullable(),
+    message: z.string().nullable(),
+  })
+  .meta({ id: 'MyCheckoutResult' });
+export type MyCheckoutResult = z.infer<typeof myCheckoutResultSchema>;
