@@ -14,6 +14,8 @@ export interface TestResponse<T = unknown> {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The staff and the buyer session cookies (src/server/http/security.ts). */
+const SESSION_COOKIES = ['jumun_session', 'jumun_buyer'];
 
 /**
  * A client over real HTTP that behaves like the admin web app in a browser: it keeps its cookies,
@@ -36,7 +38,7 @@ export class HttpClient {
   /** Headers a raw fetch needs to act as this client: its cookies and, for changes, the CSRF token. */
   async sessionHeaders(): Promise<Record<string, string>> {
     const headers: Record<string, string> = { ...this.defaults };
-    if (this.cookies.has('jumun_session') && !headers.authorization) headers['x-csrf-token'] = await this.ensureCsrfToken();
+    if (this.hasSession && !headers.authorization) headers['x-csrf-token'] = await this.ensureCsrfToken();
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
     return headers;
   }
@@ -52,7 +54,7 @@ export class HttpClient {
   async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
     const all: Record<string, string> = { ...this.defaults, ...headers };
     if (body !== undefined) all['content-type'] = 'application/json';
-    if (UNSAFE.has(method) && this.cookies.has('jumun_session') && !all.authorization && !('x-csrf-token' in headers)) all['x-csrf-token'] = await this.ensureCsrfToken();
+    if (UNSAFE.has(method) && this.hasSession && !all.authorization && !('x-csrf-token' in headers)) all['x-csrf-token'] = await this.ensureCsrfToken();
     if (this.cookies.size > 0) all.cookie = this.cookieHeader;
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
     this.keepCookies(response);
@@ -71,8 +73,19 @@ export class HttpClient {
       const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
-      if (name === 'jumun_session') this.csrfToken = null;
+      if (SESSION_COOKIES.includes(name)) this.csrfToken = null;
     }
+  }
+
+  /** Holds a staff or a buyer session cookie: its changes need the CSRF token. */
+  private get hasSession(): boolean {
+    return SESSION_COOKIES.some((name) => this.cookies.has(name));
+  }
+
+  /** Sets a cookie as if a response had set it (a buyer session opened outside HTTP, in a test). */
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+    if (SESSION_COOKIES.includes(name)) this.csrfToken = null;
   }
 
   /** The same session (cookies and CSRF token) sent to another server of the same installation. */
