@@ -56,4 +56,9 @@ export const MY_PAGE_ERRORS = {
     ko: '이 쇼핑몰은 회원 자동 로그인(hand-off)이 설정되어 있지 않습니다.',
     en: 'Member hand-off sign-in is not set up for this shop.',
   },
+  // sign-in (hand-off, guest lookup) codes
+  // payment checkout codes
+  // buyer claim codes
+  // purchase confirmation and scheduled job codes
+  // held units codes
 } as const satisfies ErrorEntries;
