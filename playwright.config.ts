@@ -46,7 +46,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
-      command: 'npx vite build --logLevel warn && node --import tsx e2e/support/start-server.ts',
+      command: 'npx vite build --logLevel warn && npx vite build -c vite.my-page.config.ts --logLevel warn && node --import tsx e2e/support/start-server.ts',
       url: `${baseURL}/api/health`,
       timeout: 240_000,
       reuseExistingServer: false,

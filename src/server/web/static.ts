@@ -2,10 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where `npm run build` (vite build) writes the admin app. */
 export const ADMIN_DIST = fileURLToPath(new URL('../../../dist/admin', import.meta.url));
+/** Where `npm run build` (vite build -c vite.my-page.config.ts) writes the buyer's My Page. */
+export const MY_PAGE_DIST = fileURLToPath(new URL('../../../dist/my-page', import.meta.url));
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><title>Jumun</title></head>
@@ -16,6 +18,14 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>The admin app has not been built yet. Run <code>npm run build</code> and reload
 (<code>npm start</code> builds it before starting the server).</p>
 <p>API: <a href="/api/docs">/api/docs</a></p>
+</body></html>`;
+
+const MY_PAGE_NOT_BUILT = `<!doctype html>
+<html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>내 주문</title></head>
+<body style="font-family: sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>내 주문 (My Page)</h1>
+<p>마이페이지 화면이 아직 빌드되지 않았습니다. <code>npm run build</code>를 실행한 뒤 새로고침하세요.</p>
+<p>My Page has not been built yet. Run <code>npm run build</code> and reload.</p>
 </body></html>`;
 
 /** The path of a file under root for a URL path, or null when it is not a plain file there. */
@@ -39,25 +49,42 @@ function fileUnder(root: string, urlPath: string): string | null {
 }
 
 /**
- * Serves the built admin app at `/`: its files, and index.html for every other non-API path so
- * that the app's own routes (/orders, /orders/123 …) survive a reload or a shared link. API paths
- * keep the API's JSON 404. The build is looked for on each request, so a build made after the
- * server started is served without a restart, and a missing build is a page saying what to run,
- * never a crash.
+ * Answers a path of a built single-page app: a file of the build (hashed assets cached for good),
+ * or its index.html for the app's own routes, so they survive a reload or a shared link. The build
+ * is looked for on each request: a build made after the server started is served without a
+ * restart, and a missing build is a page saying what to run, never a crash.
  */
-export const webAppRoutes: FastifyPluginAsync<{ root?: string }> = async (app, opts) => {
+function sendApp(reply: FastifyReply, root: string, path: string, notBuilt: string) {
+  if (!existsSync(join(root, 'index.html'))) return reply.type('text/html; charset=utf-8').send(notBuilt);
+  const file = fileUnder(root, path);
+  // Vite puts a content hash in every asset name: those never change under the same name.
+  if (file?.startsWith(`assets${sep}`)) return reply.sendFile(file, root, { maxAge: '365d', immutable: true });
+  // Anything else (index.html above all) is checked again on every load, so a new build shows at once.
+  reply.header('cache-control', 'no-cache');
+  return reply.sendFile(file ?? 'index.html', root, { cacheControl: false });
+}
+
+/**
+ * Serves the built web apps: the admin at `/`, the buyer's My Page at `/my` and `/my/*` (base
+ * `/my/`). API paths keep the API's JSON 404. Server pages under /my (the member hand-off, the
+ * test gateway's window) are routes of their own with exact paths, which Fastify's router prefers
+ * to the `/my/*` wildcard whatever the order they were registered in.
+ */
+export const webAppRoutes: FastifyPluginAsync<{ root?: string; myPageRoot?: string }> = async (app, opts) => {
   const root = opts.root ?? ADMIN_DIST;
+  const myPageRoot = opts.myPageRoot ?? MY_PAGE_DIST;
   await app.register(fastifyStatic, { root, serve: false });
+
+  const myPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '/my';
+    return sendApp(reply, myPageRoot, path.slice('/my'.length) || '/', MY_PAGE_NOT_BUILT);
+  };
+  app.get('/my', { schema: { hide: true }, config: { access: 'public' } }, myPage);
+  app.get('/my/*', { schema: { hide: true }, config: { access: 'public' } }, myPage);
 
   app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path === '/api' || path.startsWith('/api/')) return reply.callNotFound();
-    if (!existsSync(join(root, 'index.html'))) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-    const file = fileUnder(root, path);
-    // Vite puts a content hash in every asset name: those never change under the same name.
-    if (file?.startsWith(`assets${sep}`)) return reply.sendFile(file, { maxAge: '365d', immutable: true });
-    // Anything else (index.html above all) is checked again on every load, so a new build shows at once.
-    reply.header('cache-control', 'no-cache');
-    return reply.sendFile(file ?? 'index.html', { cacheControl: false });
+    return sendApp(reply, root, path, NOT_BUILT_PAGE);
   });
 };

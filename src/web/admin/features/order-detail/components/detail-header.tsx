@@ -8,6 +8,7 @@ import type { OpenDialog } from '../model/dialogs';
 import { confirmedTransfer, pendingDeposit } from '../model/payments';
 import { unitRows } from '../model/rows';
 import { CANCELLABLE, RETURNABLE, nextStatus, previousStatus } from '../model/status-flow';
+import { MyPageLinkItem } from './my-page-link';
 import { OrderStatusBadge } from './status-badge';
 
 /** Order number, time (Seoul), channel, member/guest, status; the actions at the top right. */
@@ -109,6 +110,7 @@ function OrderActions({ order, onOpen }: { order: OrderDetail; onOpen: OpenDialo
             {d.actions.moveUnits}
           </Menu.Item>
           {depositRevert && <Menu.Item onClick={() => onOpen({ kind: 'depositRevert' })}>{d.actions.depositRevert}</Menu.Item>}
+          <MyPageLinkItem orderNumber={order.orderNumber} />
         </Menu.Dropdown>
       </Menu>
     </Group>

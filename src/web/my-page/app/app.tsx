@@ -1,0 +1,93 @@
+import { Alert, Anchor, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { MySession } from '../../../contracts/my';
+import { OrderDetailPage } from '../features/order-detail/components/order-detail-page';
+import { OrdersPage } from '../features/orders/components/orders-page';
+import { PayFailPage } from '../features/pay/components/pay-fail-page';
+import { PaySuccessPage } from '../features/pay/components/pay-success-page';
+import { forgetSession, useSession } from '../features/session/api/session';
+import { LookupPage } from '../features/session/components/lookup-page';
+import { errorMessage, onUnauthorized } from './api/client';
+import { useI18n } from './i18n';
+import { Link, lookupPath, Redirect, useLocation } from './router';
+import { Shell } from './shell';
+
+function PageLoader() {
+  const { t } = useI18n();
+  return (
+    <Center mih="40vh">
+      <Loader aria-label={t.common.loading} />
+    </Center>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Stack align="flex-start">
+      <Text>{t.errors.notFound}</Text>
+      <Anchor component={Link} to="/my">
+        {t.lookup.title}
+      </Anchor>
+    </Stack>
+  );
+}
+
+/** The page for a path, given who is signed in (null: nobody). */
+function Routes({ path, session }: { path: string; session: MySession | null }) {
+  if (path === '/my') return session?.buyer === 'member' ? <Redirect to="/my/orders" /> : <LookupPage session={session} />;
+  if (path === '/my/orders') return session ? <OrdersPage /> : <Redirect to="/my" />;
+  const detail = /^\/my\/orders\/([^/]+)$/.exec(path);
+  if (detail?.[1]) {
+    const orderNumber = decodeURIComponent(detail[1]);
+    // a guest (or a member whose session ended) following a staff link: the lookup, prefilled
+    return session ? <OrderDetailPage orderNumber={orderNumber} /> : <Redirect to={lookupPath(orderNumber)} />;
+  }
+  return <NotFound />;
+}
+
+/**
+ * /my (비회원 주문조회), /my/orders, /my/orders/:orderNumber, and the payment window's return pages
+ * /my/pay/success and /my/pay/fail. Pages that need a session wait for it; without one they lead
+ * to the lookup.
+ */
+export function App() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+
+  useEffect(() => {
+    onUnauthorized(() => forgetSession(queryClient));
+  }, [queryClient]);
+
+  const shellSession = session.data;
+  // the gateway's return pages confirm with the session cookie the browser still holds
+  if (path === '/my/pay/success')
+    return (
+      <Shell session={shellSession}>
+        <PaySuccessPage />
+      </Shell>
+    );
+  if (path === '/my/pay/fail')
+    return (
+      <Shell session={shellSession}>
+        <PayFailPage />
+      </Shell>
+    );
+
+  let content;
+  if (session.isPending) content = <PageLoader />;
+  else if (session.isError)
+    content = (
+      <Alert color="red" role="alert" title={errorMessage(session.error)}>
+        <Button mt="sm" variant="light" onClick={() => void session.refetch()}>
+          {t.common.retry}
+        </Button>
+      </Alert>
+    );
+  else content = <Routes path={path} session={session.data} />;
+  return <Shell session={shellSession}>{content}</Shell>;
+}

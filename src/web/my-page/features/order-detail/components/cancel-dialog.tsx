@@ -1,0 +1,55 @@
+import { Alert } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { MyOrderDetail } from '../../../../../contracts/my';
+import { useFormat } from '../../../app/format';
+import { useI18n } from '../../../app/i18n';
+import { useToast } from '../../../app/toast';
+import { useOrderChange } from '../api/changes';
+import { cancelsAtOnce, pickableItems, toClaimUnits } from '../model/units';
+import { ChangeDialog } from './change-dialog';
+import { changeToast } from './change-toast';
+import { ReasonFields, reasonProblem, type Reason } from './reason-fields';
+import { UnitPicker } from './unit-picker';
+
+/**
+ * 주문 취소 of units not shipped yet. Says before sending whether it completes at once (the shop
+ * allows it and nothing picked was prepared) or goes to the shop as 취소접수.
+ */
+export function CancelDialog({ order, onClose }: { order: MyOrderDetail; onClose(): void }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const toast = useToast();
+  const change = useOrderChange(order.orderNumber);
+  const items = useMemo(() => pickableItems(order, order.actions.cancellable), [order]);
+  const [picked, setPicked] = useState<Record<number, number>>({});
+  const [reason, setReason] = useState<Reason>({ code: '', text: '' });
+  const [tried, setTried] = useState(false);
+  const units = toClaimUnits(items, picked);
+  const instant = cancelsAtOnce(order, units);
+
+  const submit = () => {
+    setTried(true);
+    if (units.length === 0 || reasonProblem(reason) || reason.code === '') return;
+    change.mutate(
+      { kind: 'cancel', body: { expectedVersion: order.version, items: units, reasonCode: reason.code, ...(reason.text.trim() ? { reasonText: reason.text.trim() } : {}) } },
+      {
+        onSuccess: (result) => {
+          toast.success(changeToast(t, 'cancel', result, f.won));
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <ChangeDialog title={t.actions.cancel} submitLabel={t.actions.submitCancel} submitColor="red" onSubmit={submit} onClose={onClose} pending={change.isPending} error={change.error}>
+      <UnitPicker items={items} picked={picked} onChange={setPicked} error={tried && units.length === 0 ? t.actions.nothingPicked : null} />
+      <ReasonFields reason={reason} onChange={setReason} showErrors={tried} />
+      {units.length > 0 && (
+        <Alert color={instant ? 'teal' : 'blue'} data-testid="cancel-outcome">
+          {instant ? t.actions.instantCancel : t.actions.requestedCancel}
+        </Alert>
+      )}
+    </ChangeDialog>
+  );
+}
