@@ -71,7 +71,7 @@ export const en: Dictionary = {
     claimReason: 'Reason',
     claimedAt: 'Requested',
     withdraw: 'Withdraw',
-    withdrawLabel: (kind: string) => `Withdraw ${kind.toLowerCase()} request`,
+    withdrawLabel: (kind: string) => `Withdraw ${kind.toLowerCase()}`,
     timeline: 'Order history',
     noTimeline: 'Nothing recorded yet.',
     actors: { buyer: 'Me', shop: 'Shop', system: 'System' },

@@ -74,7 +74,7 @@ export const ko = {
     claimReason: '사유',
     claimedAt: '신청일시',
     withdraw: '철회',
-    withdrawLabel: (kind: string) => `${kind} 신청 철회`,
+    withdrawLabel: (kind: string) => `${kind} 철회`,
     timeline: '주문 이력',
     noTimeline: '아직 기록이 없습니다.',
     actors: { buyer: '나', shop: '쇼핑몰', system: '시스템' },

@@ -27,7 +27,7 @@ export function PaymentSection({ order }: { order: MyOrderDetail }) {
             p.feesAmount > 0 && { label: t.payment.fees, value: f.won(p.feesAmount) },
             { label: t.payment.total, value: f.won(p.totalAmount), strong: true, testId: 'total-amount' },
             { label: t.payment.paid, value: f.won(p.paidAmount), testId: 'paid-amount' },
-            p.refundedAmount > 0 && { label: t.payment.refunded, value: f.won(p.refundedAmount) },
+            { label: t.payment.refunded, value: f.won(p.refundedAmount), testId: 'refunded-amount' },
             p.balanceDue >= 0
               ? { label: t.payment.balanceDue, value: f.won(p.balanceDue), strong: p.balanceDue > 0, testId: 'balance-due' }
               : { label: t.payment.refundDue, value: f.won(-p.balanceDue), strong: true, testId: 'balance-due' },

@@ -1,0 +1,240 @@
+import { expect, test } from '@playwright/test';
+import { OWNER, STOREFRONT_OWNER } from './support/accounts';
+import { staffApi } from './support/detail-api';
+import { openOrderSignedIn } from './support/detail-session';
+import { search, rowOf } from './support/list-ui';
+import {
+  DESKTOP,
+  GUEST_PASSWORD,
+  PHONE,
+  expectMyOrder,
+  expectNoSideScroll,
+  guestOrder,
+  lookUp,
+  memberOrderOwingMoney,
+  myDialog,
+  staffContext,
+  toast,
+  uniqueBuyer,
+} from './support/my-page';
+import { signIn, tab, waitForRows } from './support/session';
+
+/**
+ * The buyer's My Page (/my) at a phone's size and a desktop's: a guest looks an order up with its
+ * password and asks a partial return, which staff find in their 취소·반품 접수 tab; a member
+ * arrives from the demo storefront and pays an additional payment request in the test gateway's
+ * window, which staff see paid; a buyer confirms a purchase; staff hand a guest a link to the
+ * order. Wrong guesses at the lookup come last: they slow every lookup from this address down.
+ */
+const storefront = `http://127.0.0.1:${process.env.E2E_STOREFRONT_PORT}`;
+const SIZES = [
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const;
+
+for (const [size, viewport] of SIZES) {
+  test.describe(`at a ${size}'s size`, () => {
+    test.use({ viewport });
+
+    test(`a guest looks an order up with its password and asks a partial return from a new address; staff find it in 취소·반품 접수 (${size})`, async ({ page, browser, playwright }) => {
+      const api = await staffApi(playwright);
+      const name = uniqueBuyer('반품손님');
+      const order = await guestOrder(api, [{ name: '울 니트', optionName: '아이보리 / M', price: 20000, quantity: 2 }], { name, phone: '010-5555-0303' }, 'delivered');
+
+      await lookUp(page, { orderNumber: order.orderNumber, contact: '010-5555-0303', password: GUEST_PASSWORD });
+      await expectMyOrder(page, order.orderNumber);
+      const item = page.getByRole('listitem', { name: '울 니트 (아이보리 / M)' });
+      await expect(item).toContainText('배송완료 2');
+      await expect(page.getByRole('region', { name: '배송 정보' }).getByRole('link', { name: /CJ대한통운 \d+ 배송조회/ })).toHaveAttribute('href', /^https?:\/\//);
+      await expect(page.getByTestId('total-amount')).toHaveText(`${order.totals.orderTotal.toLocaleString('ko-KR')}원`);
+      await expect(page.getByRole('region', { name: /^고객센터/ })).toBeVisible();
+      await expectNoSideScroll(page);
+
+      await page.getByRole('toolbar', { name: '주문 신청' }).getByRole('button', { name: '반품 신청' }).click();
+      const form = myDialog(page, '반품 신청');
+      await form.getByRole('checkbox', { name: '울 니트 (아이보리 / M)' }).check();
+      const quantity = form.getByRole('textbox', { name: '울 니트 (아이보리 / M) 수량' });
+      await quantity.fill('1');
+      await quantity.blur();
+      await expect(quantity).toHaveValue('1');
+      await form.getByRole('combobox', { name: '사유' }).selectOption({ label: '단순 변심' });
+      // a change of mind is the buyer's: the page says who pays the return shipping before sending
+      await expect(form.getByTestId('shipping-fault')).toContainText('고객님이 부담');
+      await form.getByRole('radio', { name: '새 주소 입력' }).check();
+      await form.getByRole('textbox', { name: '이름' }).fill(name);
+      await form.getByRole('textbox', { name: '연락처' }).fill('010-7777-3030');
+      await form.getByRole('textbox', { name: '우편번호' }).fill('06236');
+      await form.getByRole('textbox', { name: /^주소/ }).fill('서울특별시 강남구 테헤란로 152');
+      await form.getByRole('textbox', { name: '상세주소' }).fill('강남파이낸스센터 20층');
+      await form.getByRole('button', { name: '반품 신청' }).click();
+      await expect(form).toBeHidden();
+      await expect(toast(page)).toContainText('반품을 신청했습니다: 반품접수');
+      const claim = page.getByRole('article', { name: '반품 반품접수' });
+      await expect(claim).toContainText('울 니트 (아이보리 / M) × 1');
+      await expect(claim.getByRole('button', { name: '반품 철회' })).toBeVisible();
+      await expect(item).toContainText('반품접수 1');
+      await expect(item).toContainText('배송완료 1');
+
+      // staff: the order waits in the 취소·반품 접수 tab, picked up from the address the buyer typed
+      const { claims } = await api.get<{ claims: Array<{ kind: string; status: string; fault: string | null; pickup: { address1: string; address2: string } | null }> }>(`/api/v1/orders/${order.id}/claims`);
+      expect(claims.find((c) => c.kind === 'return')).toMatchObject({ status: 'return_requested', fault: 'buyer', pickup: { address1: '서울특별시 강남구 테헤란로 152', address2: '강남파이낸스센터 20층' } });
+      const staff = await staffContext(browser);
+      await signIn(staff.page, OWNER);
+      await tab(staff.page, '취소·반품 접수').click();
+      await expect(tab(staff.page, '취소·반품 접수')).toHaveAttribute('aria-selected', 'true');
+      await search(staff.page, order.orderNumber);
+      await waitForRows(staff.page);
+      await expect(rowOf(staff.page, order.orderNumber)).toContainText('반품접수');
+      await staff.context.close();
+      await api.dispose();
+    });
+
+    test(`a member arrives from the demo storefront and pays an additional payment request in the test gateway's window; staff see it paid (${size})`, async ({ page, browser, playwright }) => {
+      const api = await staffApi(playwright, STOREFRONT_OWNER);
+      const member = size === 'phone' ? { externalId: 'SF-M-1002', name: '이서준', phone: '010-4821-1002' } : { externalId: 'SF-M-1003', name: '박지우', phone: '010-4821-1003' };
+      const { order, requestId, amount } = await memberOrderOwingMoney(api, member, { name: '보조배터리', price: 10000, reason: '보조배터리 추가' });
+      const due = `${amount.toLocaleString('ko-KR')}원`;
+
+      // the storefront signs the member in, and its "내 주문" hands them over to My Page
+      await page.goto(`${storefront}/members`);
+      await page.getByRole('button', { name: `${member.name}(으)로 로그인` }).click();
+      await page.getByRole('link', { name: '내 주문' }).click();
+      await expect(page).toHaveURL(/\/my\/orders$/);
+      await expect(page.getByRole('heading', { name: '주문 내역' })).toBeVisible();
+      const card = page.getByRole('link').filter({ hasText: order.orderNumber });
+      await expect(card).toContainText('추가 결제 요청');
+      await expectNoSideScroll(page);
+      await card.click();
+      await expectMyOrder(page, order.orderNumber);
+
+      const request = page.getByTestId('payment-request');
+      await expect(request).toContainText('보조배터리 추가');
+      await expect(request).toContainText(due);
+      // the units the edit added are not paid for yet
+      await expect(page.getByRole('region', { name: '배송 정보' })).toContainText('추가 결제 대기');
+      await request.getByRole('button', { name: `${due} 결제하기` }).click();
+
+      // the test gateway's payment window: a card company, installments, approve
+      await expect(page).toHaveURL(/\/my\/pay\/test-window/);
+      const company = page.getByRole('combobox', { name: '카드사' });
+      if ((await company.count()) > 0) await company.selectOption({ index: 1 });
+      await page.getByRole('button', { name: /승인|결제하기/ }).first().click();
+
+      await expect(page).toHaveURL(/\/my\/pay\/success\?/);
+      await expect(page.getByRole('heading', { name: '결제가 완료되었습니다' })).toBeVisible();
+      await expect(page.getByRole('main')).toContainText(due);
+      await page.getByRole('link', { name: '주문으로 돌아가기' }).click();
+      await expectMyOrder(page, order.orderNumber);
+      await expect(page.getByTestId('payment-request')).toHaveCount(0);
+      await expect(page.getByTestId('balance-due')).toHaveText('0원');
+      await expect(page.getByRole('region', { name: '배송 정보' })).not.toContainText('추가 결제 대기');
+
+      // staff: paid at once, in the order's payment panel
+      const staff = await staffContext(browser);
+      await openOrderSignedIn(staff.page, order.id, order.orderNumber, STOREFRONT_OWNER);
+      await expect(staff.page.getByRole('group', { name: `추가 결제 요청 #${requestId}` })).toContainText('결제완료');
+      await expect(staff.page.getByTestId('amount-balanceDue')).toHaveText('0원');
+      await staff.context.close();
+      await api.dispose();
+    });
+  });
+}
+
+test.describe('at a phone’s size', () => {
+  test.use({ viewport: PHONE });
+
+  test('a buyer confirms a purchase', async ({ page, playwright }) => {
+    const api = await staffApi(playwright);
+    const name = uniqueBuyer('확정손님');
+    const order = await guestOrder(api, [{ name: '세라믹 머그', price: 15000, quantity: 1 }], { name, phone: '010-5555-0404' }, 'delivered');
+    await api.dispose();
+
+    // the orderer's name stands for the phone number just as well
+    await lookUp(page, { orderNumber: order.orderNumber, contact: name, password: GUEST_PASSWORD });
+    await expectMyOrder(page, order.orderNumber);
+    await page.getByRole('toolbar', { name: '주문 신청' }).getByRole('button', { name: '구매확정' }).click();
+    const confirm = myDialog(page, '구매확정');
+    await expect(confirm).toContainText('세라믹 머그 × 1');
+    await confirm.getByRole('button', { name: '구매확정' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(toast(page)).toContainText('구매확정했습니다');
+    await expect(page.getByRole('listitem', { name: '세라믹 머그' })).toContainText('구매확정 1');
+    // nothing left to confirm, return or exchange
+    await expect(page.getByRole('toolbar', { name: '주문 신청' })).toHaveCount(0);
+  });
+});
+
+test.describe('at a desktop’s size', () => {
+  test.use({ viewport: DESKTOP });
+
+  test('staff copy the order’s My Page link; a guest who opens it lands on the lookup with the order number filled in', async ({ page, browser, playwright, baseURL }) => {
+    const api = await staffApi(playwright);
+    const name = uniqueBuyer('링크손님');
+    const order = await guestOrder(api, [{ name: '캔버스 에코백', price: 21000, quantity: 1 }], { name, phone: '010-5555-0505' }, 'shipping');
+    await api.dispose();
+
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await openOrderSignedIn(page, order.id, order.orderNumber);
+    await page.getByRole('button', { name: '주문 메뉴 더보기' }).click();
+    await page.getByRole('menuitem', { name: 'My Page 링크 복사' }).click();
+    const link = `${baseURL}/my/orders/${order.orderNumber}`;
+    await expect(page.getByRole('status')).toContainText(link);
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(link);
+
+    const buyer = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'UTC' });
+    const guest = await buyer.newPage();
+    await guest.goto(link);
+    await expect(guest).toHaveURL(new RegExp(`/my\\?order=${order.orderNumber}$`));
+    await expect(guest.getByRole('textbox', { name: '주문번호' })).toHaveValue(order.orderNumber);
+    await lookUp(guest, { contact: '010-5555-0505', password: GUEST_PASSWORD });
+    await expectMyOrder(guest, order.orderNumber);
+    await expect(guest.getByRole('listitem', { name: '캔버스 에코백' })).toContainText('배송중 1');
+    // in English too: the server's labels follow the screen's language
+    await guest.getByRole('radio', { name: 'English' }).check({ force: true });
+    await expect(guest.getByRole('heading', { level: 1, name: 'Order details' })).toBeVisible();
+    await expect(guest.getByRole('region', { name: 'Delivery' })).toBeVisible();
+    await expect(guest.getByRole('listitem', { name: '캔버스 에코백' })).not.toContainText('배송중');
+    await buyer.close();
+  });
+});
+
+test.describe('wrong guesses (last: they slow lookups from this address down)', () => {
+  test.use({ viewport: PHONE });
+
+  test('a wrong guest password is refused without saying which part was wrong, and repeated guessing is slowed', async ({ page, playwright }) => {
+    const api = await staffApi(playwright);
+    const name = uniqueBuyer('추측대상');
+    const order = await guestOrder(api, [{ name: '면 티셔츠', price: 12000, quantity: 1 }], { name, phone: '010-5555-0606' });
+    await api.dispose();
+    const refusal = page.getByRole('alert');
+    const answer = () => page.waitForResponse((r) => r.url().endsWith('/api/v1/my/guest-lookups'));
+
+    let waiting = answer();
+    await lookUp(page, { orderNumber: order.orderNumber, contact: '010-5555-0606', password: 'not-the-password' });
+    expect((await waiting).status()).toBe(401);
+    await expect(refusal).toContainText('입력하신 정보와 일치하는 주문이 없습니다');
+    const wrongPassword = await refusal.textContent();
+    await expect(page).toHaveURL(/\/my(\?|$)/);
+
+    // a wrong phone number gets the very same words
+    waiting = answer();
+    await lookUp(page, { contact: '010-9999-9999', password: GUEST_PASSWORD });
+    expect((await waiting).status()).toBe(401);
+    await expect(refusal).toHaveText(wrongPassword ?? '');
+
+    // guessing on: soon the server asks to wait, and the page says so in the server's words
+    let status = 401;
+    for (let attempt = 0; attempt < 12 && status === 401; attempt++) {
+      waiting = answer();
+      await lookUp(page, { contact: '010-5555-0606', password: `guess-${attempt}` });
+      status = (await waiting).status();
+    }
+    expect(status).toBe(429);
+    await expect(refusal).toContainText(/잠시 후 다시 시도|잠겼습니다/);
+    // while it lasts, not even the right password opens the order
+    waiting = answer();
+    await lookUp(page, { contact: '010-5555-0606', password: GUEST_PASSWORD });
+    expect((await waiting).status()).toBe(429);
+    await expect(page).toHaveURL(/\/my(\?|$)/);
+  });
+});
