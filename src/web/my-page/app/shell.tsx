@@ -27,11 +27,11 @@ export function Shell({ session, children }: { session: MySession | null | undef
         <Container size="md" px="sm" py="xs">
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-              <Anchor component={Link} to={session ? '/my/orders' : '/my'} fw={700} c="dark" underline="never">
+              <Anchor component={Link} to={session ? '/my/orders' : '/my'} fw={700} c="dark" underline="never" style={{ whiteSpace: 'nowrap' }}>
                 {t.appName}
               </Anchor>
               {session && (
-                <Text size="sm" c="dimmed" truncate>
+                <Text size="sm" c="dimmed" truncate visibleFrom="xs">
                   · {session.shop.name}
                 </Text>
               )}

@@ -36,7 +36,7 @@ export function UnitPicker({ items, picked, onChange, error }: { items: Pickable
                 rightSectionWidth={32}
               />
             ) : (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                 {t.common.pieces(1)}
               </Text>
             )}
