@@ -112,19 +112,26 @@ export const myPaymentSchema = z.object({
   method: z.string(),
   methodLabel: z.string(),
   status: z.string(),
+  /** 입금대기 / 결제완료 / 결제취소. */
+  statusLabel: z.string(),
   amount: won,
   paidAt: isoDateTime.nullable(),
   cardCompany: z.string().nullable(),
   cardNumberMasked: z.string().nullable(),
   installmentMonths: z.number().int().nullable(),
+  /** 일시불 / 3개월, for a card payment. */
+  installmentLabel: z.string().nullable(),
   virtualAccount: z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string(), dueAt: isoDateTime.nullable() }).nullable(),
 });
 
 /** The payment breakdown as the buyer is meant to see it: what was charged, discounted, paid and refunded. */
 export const myPaymentBreakdownSchema = z.object({
   itemsAmount: won,
+  /** Shipping with the remote-area surcharge included. */
   shippingFee: won,
-  discounts: z.array(z.object({ label: z.string(), amount: won })),
+  /** The 도서산간 part of shippingFee. */
+  remoteShippingFee: won,
+  discounts: z.array(z.object({ kind: z.enum(['grade', 'manual', 'coupon']), label: z.string(), amount: won })),
   pointsUsed: won,
   feesAmount: won,
   totalAmount: won,
@@ -132,7 +139,8 @@ export const myPaymentBreakdownSchema = z.object({
   refundedAmount: won,
   balanceDue: signedWon,
   payments: z.array(myPaymentSchema),
-  refunds: z.array(z.object({ amount: won, methodLabel: z.string(), statusLabel: z.string(), at: isoDateTime })),
+  /** Refunds withdrawn before they were paid are left out; one the gateway refused still reads as in progress. */
+  refunds: z.array(z.object({ amount: won, methodLabel: z.string(), status: z.enum(['pending', 'done']), statusLabel: z.string(), at: isoDateTime })),
 });
 
 export const myClaimSchema = z.object({

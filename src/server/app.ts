@@ -27,6 +27,7 @@ import { registerInputGuard } from './http/input-guard';
 import { registerSecurity } from './http/security';
 import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
+import { myOrderRoutes } from './my/order-routes';
 import { orderListRoutes } from './order-list/routes';
 import { registerOrderScope } from './orders/order-scope';
 import { orderRoutes } from './orders/routes';
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(buyerBenefitRoutes, { db });
   await app.register(memberRoutes, { db });
   await app.register(memberBenefitRoutes, { db });
+  await app.register(myOrderRoutes, { db });
   await app.register(webAppRoutes);
   return app;
 }
