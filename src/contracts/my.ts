@@ -13,9 +13,12 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────
 
-/** 비회원 주문조회: the order number, the orderer's phone number or name, and the order password. */
+/**
+ * 비회원 주문조회: the order number, the orderer's phone number or name, and the order password.
+ * `shopId` (the `shop` of a `/my?shop=<id>` link) may be left out when the installation has one shop.
+ */
 export const guestLookupRequestSchema = z
-  .object({ orderNumber: text(40), contact: text(50), password: z.string().min(1).max(100) })
+  .object({ shopId: id.optional(), orderNumber: text(40), contact: text(50), password: z.string().min(1).max(100) })
   .meta({ id: 'GuestLookupRequest' });
 
 export const handoffRequestSchema = z.object({ token: z.string().min(1).max(2000) }).meta({ id: 'HandoffRequest' });
@@ -24,7 +27,7 @@ export const mySessionSchema = z
   .object({
     buyer: z.enum(['member', 'guest']),
     name: z.string(),
-    shop: z.object({ name: z.string() }),
+    shop: z.object({ id, name: z.string() }),
     /** A guest session reaches this one order. */
     orderNumber: z.string().nullable(),
   })

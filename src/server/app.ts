@@ -27,6 +27,7 @@ import { registerInputGuard } from './http/input-guard';
 import { registerSecurity } from './http/security';
 import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
+import { myAuthRoutes } from './my/auth-routes';
 import { myOrderRoutes } from './my/order-routes';
 import { orderListRoutes } from './order-list/routes';
 import { registerOrderScope } from './orders/order-scope';
@@ -40,6 +41,7 @@ import { createGateway } from './payments/gateways/registry';
 import { testGatewayRoutes } from './payments/test-gateway-routes';
 import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
+import { shopHandoffRoutes } from './shops/handoff-routes';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { standardTasks } from './scheduler/tasks';
 import { timelineRoutes } from './timeline/routes';
@@ -122,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'Shop API key: jm_<shopId>_<secret>' },
           session: { type: 'apiKey', in: 'cookie', name: 'jumun_session' },
+          buyerSession: { type: 'apiKey', in: 'cookie', name: 'jumun_buyer', description: 'My Page (/api/v1/my/…): a member handed over by the storefront, or a guest' },
         },
       },
       security: [{ apiKey: [] }, { session: [] }],
@@ -139,6 +142,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(signInLockRoutes, { db });
+  await app.register(myAuthRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
+  await app.register(shopHandoffRoutes, { db });
   await app.register(orderRoutes, { db });
   await app.register(orderListRoutes, { db });
   await app.register(timelineRoutes, { db });
