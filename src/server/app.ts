@@ -27,6 +27,7 @@ import { registerInputGuard } from './http/input-guard';
 import { registerSecurity } from './http/security';
 import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
+import { myPurchaseRoutes } from './my/purchase-routes';
 import { orderListRoutes } from './order-list/routes';
 import { registerOrderScope } from './orders/order-scope';
 import { orderRoutes } from './orders/routes';
@@ -161,7 +162,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (bulkJobs.autoStart !== false) app.addHook('onReady', async () => runner.start());
   // stops the worker before the database closes: the batch in hand commits, the job is queued again
   app.addHook('onClose', async () => runner.stop());
-  const scheduler = new Scheduler(db, standardTasks(database.kind, options.scheduler?.intervals), { ...options.scheduler, log: (message, error) => app.log.error({ err: error }, message) });
+  // the order jobs tell what they left for the next run (a gateway down): a warning, not a failure
+  const jobs = { gateway, log: (message: string, error?: unknown) => app.log.warn({ err: error }, message) };
+  const scheduler = new Scheduler(db, standardTasks(database.kind, options.scheduler?.intervals, jobs), { ...options.scheduler, log: (message, error) => app.log.error({ err: error }, message) });
   app.decorate('scheduler', scheduler);
   if (options.scheduler?.autoStart !== false) app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => scheduler.stop());
@@ -175,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(buyerBenefitRoutes, { db });
   await app.register(memberRoutes, { db });
   await app.register(memberBenefitRoutes, { db });
+  await app.register(myPurchaseRoutes, { db });
   await app.register(webAppRoutes);
   return app;
 }
