@@ -29,6 +29,7 @@ import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
 import { myAuthRoutes } from './my/auth-routes';
 import { myOrderRoutes } from './my/order-routes';
+import { myPurchaseRoutes } from './my/purchase-routes';
 import { orderListRoutes } from './order-list/routes';
 import { registerOrderScope } from './orders/order-scope';
 import { orderRoutes } from './orders/routes';
@@ -167,7 +168,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (bulkJobs.autoStart !== false) app.addHook('onReady', async () => runner.start());
   // stops the worker before the database closes: the batch in hand commits, the job is queued again
   app.addHook('onClose', async () => runner.stop());
-  const scheduler = new Scheduler(db, standardTasks(database.kind, options.scheduler?.intervals), { ...options.scheduler, log: (message, error) => app.log.error({ err: error }, message) });
+  // the order jobs tell what they left for the next run (a gateway down): a warning, not a failure
+  const jobs = { gateway, log: (message: string, error?: unknown) => app.log.warn({ err: error }, message) };
+  const scheduler = new Scheduler(db, standardTasks(database.kind, options.scheduler?.intervals, jobs), { ...options.scheduler, log: (message, error) => app.log.error({ err: error }, message) });
   app.decorate('scheduler', scheduler);
   if (options.scheduler?.autoStart !== false) app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => scheduler.stop());
@@ -182,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(memberRoutes, { db });
   await app.register(memberBenefitRoutes, { db });
   await app.register(myOrderRoutes, { db });
+  await app.register(myPurchaseRoutes, { db });
   await app.register(webAppRoutes);
   return app;
 }
