@@ -39,7 +39,10 @@ import { paymentSummaryRoutes } from './payment-summary/routes';
 import { paymentWebhookRoutes } from './payment-webhooks/routes';
 import type { PaymentGateway } from './payments/gateways/gateway';
 import { createGateway } from './payments/gateways/registry';
+import { myPageSourcesFor } from './payments/checkout-csp';
 import { testGatewayRoutes } from './payments/test-gateway-routes';
+import { testGatewayWindowRoutes } from './payments/test-gateway-window';
+import { myPaymentRoutes } from './my/payment-routes';
 import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
 import { shopHandoffRoutes } from './shops/handoff-routes';
@@ -104,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerExpectationCheck(app);
   await app.register(fastifyCookie);
   registerHealth(app, monitor, database.kind);
-  await registerSecurity(app, { secureCookies, allowedOrigins: options.allowedOrigins });
+  await registerSecurity(app, { secureCookies, allowedOrigins: options.allowedOrigins, myPageSources: myPageSourcesFor(gateway) });
   registerAuth(app, db);
   registerInputGuard(app);
   registerOrderScope(app, db);
@@ -156,6 +159,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(paymentSummaryRoutes, { db });
   await app.register(paymentWebhookRoutes, { db, gateway });
   await app.register(testGatewayRoutes, { db, gateway });
+  await app.register(testGatewayWindowRoutes, { db, gateway });
+  await app.register(myPaymentRoutes, { db, gateway, tossClientKey: process.env.TOSS_CLIENT_KEY || null });
   await app.register(viewRoutes, { db });
   await app.register(savedFilterRoutes, { db });
   await app.register(exportRoutes, { db });
