@@ -23,3 +23,5 @@ export const LIST_OWNER = { email: 'owner@list.e2e.jumun.kr', password: 'e2e-lis
  */
 export const STOREFRONT_OWNER = { email: 'owner@storefront.e2e.jumun.kr', password: 'e2e-storefront-owner-password-1', name: '스토어대표' };
 export const storefrontKeyFile = (jumunPort: string) => `test-results/e2e-storefront-${jumunPort}.key`;
+/** The storefront shop's hand-off secret, with which the demo storefront signs its members into My Page. */
+export const storefrontHandoffFile = (jumunPort: string) => `test-results/e2e-storefront-${jumunPort}.handoff`;

@@ -11,7 +11,8 @@ import { buildApp } from '../../src/server/app';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { seedOrders } from '../../src/server/seed/seed';
 import { createShop, createStaff, ensureDemoShop } from '../../src/server/shops/service';
-import { LIST_OWNER, OWNER, STAFF_COUNT, STOREFRONT_OWNER, staff, storefrontKeyFile } from './accounts';
+import { ensureHandoffSecret } from '../../src/server/my/handoff';
+import { LIST_OWNER, OWNER, STAFF_COUNT, STOREFRONT_OWNER, staff, storefrontHandoffFile, storefrontKeyFile } from './accounts';
 
 const port = Number(process.env.E2E_PORT ?? 0);
 const orderCount = Number(process.env.E2E_ORDERS ?? 400);
@@ -70,6 +71,9 @@ try {
   const storefrontShop = await createShop(database.db, { name: '스토어프론트 검증샵', ownerEmail: STOREFRONT_OWNER.email, ownerName: STOREFRONT_OWNER.name, ownerPassword: STOREFRONT_OWNER.password });
   if (storefrontPort) {
     mkdirSync('test-results', { recursive: true });
+    // the hand-off secret first: the storefront starts as soon as its key file appears
+    const handoffSecret = await ensureHandoffSecret(database.db, storefrontShop.shopId);
+    if (handoffSecret) writeFileSync(storefrontHandoffFile(String(port)), `${handoffSecret}\n`, { mode: 0o600 });
     writeFileSync(storefrontKeyFile(String(port)), `${storefrontShop.apiKey}\n`, { mode: 0o600 });
   }
   app = await buildApp({

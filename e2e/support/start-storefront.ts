@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { setTimeout as pause } from 'node:timers/promises';
-import { storefrontKeyFile } from './accounts';
+import { storefrontHandoffFile, storefrontKeyFile } from './accounts';
 
 const jumunPort = process.env.E2E_PORT ?? '';
 const keyFile = storefrontKeyFile(jumunPort);
@@ -13,6 +13,7 @@ const keyFile = storefrontKeyFile(jumunPort);
 while (!existsSync(keyFile)) await pause(250);
 process.env.JUMUN_URL = `http://127.0.0.1:${jumunPort}`;
 process.env.STOREFRONT_API_KEY_FILE = keyFile;
+process.env.STOREFRONT_HANDOFF_SECRET_FILE = storefrontHandoffFile(jumunPort);
 process.env.STOREFRONT_PORT = process.env.E2E_STOREFRONT_PORT ?? '0';
 process.env.STOREFRONT_PUBLIC_URL = `http://127.0.0.1:${process.env.STOREFRONT_PORT}`;
 await import('../../examples/storefront/main');

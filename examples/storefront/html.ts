@@ -43,6 +43,8 @@ const STYLE = `
 export interface Chrome {
   memberName: string | null;
   cartCount: number;
+  /** "내 주문" for a member, "비회원 주문조회" for a guest: both open Jumun's My Page. */
+  myPage: { href: string; label: string };
 }
 
 export function page(title: string, chrome: Chrome, body: Raw): string {
@@ -51,6 +53,7 @@ export function page(title: string, chrome: Chrome, body: Raw): string {
 <title>${title} · 주문 데모 스토어</title><style>${raw(STYLE)}</style></head>
 <body><header><a class="brand" href="/">주문 데모 스토어</a>
 <a href="/">상품</a><a href="/cart">장바구니 (${chrome.cartCount})</a>
+<a href="${chrome.myPage.href}" data-testid="my-page-link">${chrome.myPage.label}</a>
 <a href="/members">${chrome.memberName ? `회원: ${chrome.memberName}` : '비회원 (회원 선택)'}</a>
 <a href="/webhooks">받은 웹훅</a></header>
 <main><h1>${title}</h1>${body}</main></body></html>`.html;

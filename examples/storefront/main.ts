@@ -5,9 +5,12 @@
  *
  * At start it syncs its catalog, members, grades, coupons and points to Jumun by its own ids, and
  * registers (or re-keys) its webhook endpoint so that it hears what staff do to its orders.
+ * "내 주문" takes a member to Jumun's My Page signed in (STOREFRONT_HANDOFF_SECRET or
+ * STOREFRONT_HANDOFF_SECRET_FILE: the shop's hand-off secret), a guest to its order lookup.
  */
 import { readFileSync } from 'node:fs';
 import { JumunApi } from './jumun-api';
+import { shopOfApiKey } from './my-page';
 import { createStorefront } from './server';
 import { syncToJumun } from './sync';
 
@@ -20,6 +23,11 @@ if (!apiKey) {
   console.error('storefront: set STOREFRONT_API_KEY (the shop API key Jumun printed) or STOREFRONT_API_KEY_FILE');
   process.exit(1);
 }
+
+// the shop's member hand-off secret: with it, "내 주문" signs a member straight into Jumun's My Page
+const handoffSecret = process.env.STOREFRONT_HANDOFF_SECRET ?? (process.env.STOREFRONT_HANDOFF_SECRET_FILE ? readFileSync(process.env.STOREFRONT_HANDOFF_SECRET_FILE, 'utf8').trim() : null);
+// where buyers' browsers reach Jumun, when not where this server does
+const jumunPublicUrl = (process.env.JUMUN_PUBLIC_URL ?? jumunUrl).replace(/\/$/, '');
 
 const api = new JumunApi(jumunUrl, apiKey);
 const webhookPath = '/webhooks/jumun';
@@ -60,6 +68,7 @@ async function waitForJumun(): Promise<void> {
 await waitForJumun();
 await syncToJumun(api);
 await registerWebhookEndpoint();
-const server = createStorefront({ api, webhookSecret: () => webhookSecret, webhookPath });
+const myPage = { jumunUrl: jumunPublicUrl, shopId: shopOfApiKey(apiKey), handoffSecret: handoffSecret || null };
+const server = createStorefront({ api, webhookSecret: () => webhookSecret, webhookPath, myPage });
 server.listen(port, host, () => console.log(`  Demo storefront: ${publicUrl} (talks to ${jumunUrl} with the shop's API key)`));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.exit(0)));

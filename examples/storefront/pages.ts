@@ -77,7 +77,7 @@ export function checkoutPage(form: CheckoutForm, member: Member | null, coupons:
     <button name="action" value="pay" type="submit">${totals ? `${won(totals.total)} 결제하기` : '결제하기'}</button></p></div></form>`;
 }
 
-export function donePage(order: PlacedOrder, payment: TestPayment): Raw {
+export function donePage(order: PlacedOrder, payment: TestPayment, myPage: { href: string; label: string }): Raw {
   const account = payment.virtualAccount;
   return html`<div class="card"><p>주문이 접수되었습니다.</p>
     <p>주문번호 <strong data-testid="order-number">${order.orderNumber}</strong> · ${order.orderStatusLabel} · ${won(order.totals.orderTotal)}</p>
@@ -86,7 +86,15 @@ export function donePage(order: PlacedOrder, payment: TestPayment): Raw {
         <form method="post" action="/deposit"><input type="hidden" name="paymentKey" value="${payment.paymentKey}"><input type="hidden" name="orderNumber" value="${order.orderNumber}">
         <button type="submit">입금하기 (테스트 은행)</button></form>`
       : html`<p>결제 완료: ${payment.card?.company ?? ''} ${payment.card?.numberMasked ?? ''}</p>`}
-    <p><a href="/">계속 쇼핑하기</a></p></div>`;
+    <p><a class="button" href="${myPage.href}" data-testid="order-my-page-link">${myPage.label}에서 확인하기</a> <a href="/">계속 쇼핑하기</a></p></div>`;
+}
+
+/** A member's "내 주문" when this storefront was started without the shop's hand-off secret. */
+export function handoffMissingPage(guestLookup: string): Raw {
+  return html`<div class="card"><p>이 스토어에는 Jumun 회원 연동 비밀키가 설정되어 있지 않아 마이페이지로 바로 로그인할 수 없습니다.</p>
+    <p class="muted">Jumun 관리자(대표)가 <code>POST /api/v1/shop/handoff-secret</code>으로 비밀키를 발급하고, 이 스토어를
+    <code>STOREFRONT_HANDOFF_SECRET</code>과 함께 다시 시작하세요. (The shop's member hand-off secret is not set here.)</p>
+    <p><a class="button" href="${guestLookup}">비회원 주문조회로 찾기</a></p></div>`;
 }
 
 export function membersPage(members: Member[], current: string | null): Raw {

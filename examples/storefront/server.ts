@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { page, raw, type Raw } from './html';
 import { JumunError, type JumunApi } from './jumun-api';
 import type { CatalogProduct, IssuedCoupon, Member, PlacedOrder, Quote, TestPayment } from './jumun-types';
-import { cartPage, checkoutPage, donePage, membersPage, productsPage, webhooksPage, type CartView, type CheckoutForm } from './pages';
+import { guestLookupUrl, memberHandoffUrl, type MyPageLinks } from './my-page';
+import { cartPage, checkoutPage, donePage, handoffMissingPage, membersPage, productsPage, webhooksPage, type CartView, type CheckoutForm } from './pages';
+import { MEMBERS } from './sample-data';
 import { cartCookie, cartOf, cookiesOf, memberCookie, received, remember, type CartLine } from './state';
 import { verifyWebhook } from './signature';
 
@@ -12,6 +14,8 @@ export interface StorefrontOptions {
   /** The webhook endpoint's signing secret, as Jumun answered it when the endpoint was registered. */
   webhookSecret: () => string | null;
   webhookPath: string;
+  /** How buyers reach Jumun's My Page from here ("내 주문", 비회원 주문조회). */
+  myPage: MyPageLinks;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, form: URLSearchParams) => Promise<void>;
@@ -45,9 +49,15 @@ export function createStorefront(options: StorefrontOptions): Server {
     if (!id) return null;
     return api.get<Member>(`/api/v1/members/${encodeURIComponent(id)}`).catch(() => null);
   };
+  // a member's "내 주문" goes through this server (GET /my-orders), which signs the hand-off token at the click
+  const myPageLink = (member: Member | null, orderNumber?: string) =>
+    member
+      ? { href: `/my-orders${orderNumber ? `?order=${encodeURIComponent(orderNumber)}` : ''}`, label: '내 주문' }
+      : { href: guestLookupUrl(options.myPage, orderNumber), label: '비회원 주문조회' };
   const render = async (req: IncomingMessage, res: ServerResponse, title: string, body: Raw, cookies: string[] = []) => {
     const member = await memberOf(req);
-    send(res, 200, page(title, { memberName: member?.name ?? null, cartCount: cartOf(req).reduce((n, l) => n + l.quantity, 0) }, body), cookies.length ? { 'set-cookie': cookies } : {});
+    const chrome = { memberName: member?.name ?? null, cartCount: cartOf(req).reduce((n, l) => n + l.quantity, 0), myPage: myPageLink(member) };
+    send(res, 200, page(title, chrome, body), cookies.length ? { 'set-cookie': cookies } : {});
   };
   const cartView = async (lines: CartLine[]): Promise<CartView[]> => {
     const products = await catalog();
@@ -101,7 +111,7 @@ export function createStorefront(options: StorefrontOptions): Server {
         amount: quote.totals.total,
       });
       const order = await api.post<PlacedOrder>('/api/v1/orders', { ...body, externalOrderId: payment.orderId, payment: paymentOf(payment) }, `checkout-${form.checkoutId}`);
-      const done = donePage(order, payment);
+      const done = donePage(order, payment, myPageLink(member, order.orderNumber));
       await render(req, res, '주문 완료', done, [cartCookie([])]);
     } catch (error) {
       if (!(error instanceof JumunError)) throw error;
@@ -124,9 +134,22 @@ export function createStorefront(options: StorefrontOptions): Server {
       await api.post(`/api/v1/test-gateway/payments/${encodeURIComponent(f.get('paymentKey') ?? '')}/deposit`);
       redirect(res, '/webhooks');
     },
-    'GET /members': async (req, res) => render(req, res, '회원 선택', membersPage((await api.get<{ items: Member[] }>('/api/v1/members?limit=50')).items, cookiesOf(req).member ?? null)),
+    // this storefront's own members (the shop may hold others, such as the demo seed's, without a storefront id), as Jumun has them now
+    'GET /members': async (req, res) => {
+      const members = await Promise.all(MEMBERS.map((m) => api.get<Member>(`/api/v1/members/${encodeURIComponent(m.externalId)}`)));
+      await render(req, res, '회원 선택', membersPage(members, cookiesOf(req).member ?? null));
+    },
     'POST /members/select': async (req, res, f) => redirect(res, '/', [memberCookie(f.get('member') || null)]),
     'GET /webhooks': async (req, res) => render(req, res, '받은 웹훅', webhooksPage(received, options.webhookPath)),
+    // 내 주문: a member is handed over to My Page signed in (to one order when `order` is given); a guest goes to the lookup page
+    'GET /my-orders': async (req, res, q) => {
+      const member = await memberOf(req);
+      const orderNumber = q.get('order') || undefined;
+      if (!member) return redirect(res, guestLookupUrl(options.myPage, orderNumber));
+      const handoff = memberHandoffUrl(options.myPage, member.externalId, orderNumber);
+      if (handoff) return redirect(res, handoff);
+      await render(req, res, '내 주문', handoffMissingPage(guestLookupUrl(options.myPage, orderNumber)));
+    },
   };
 
   return createServer((req, res) => {
@@ -135,7 +158,7 @@ export function createStorefront(options: StorefrontOptions): Server {
       const rawBody = req.method === 'POST' ? await readBody(req) : '';
       if (req.method === 'POST' && url.pathname === options.webhookPath) return receiveWebhook(req, res, rawBody, options.webhookSecret());
       const handler = routes[`${req.method} ${url.pathname}`];
-      if (!handler) return send(res, 404, page('찾을 수 없습니다', { memberName: null, cartCount: 0 }, raw('')));
+      if (!handler) return send(res, 404, page('찾을 수 없습니다', { memberName: null, cartCount: 0, myPage: myPageLink(null) }, raw('')));
       await handler(req, res, req.method === 'POST' ? new URLSearchParams(rawBody) : url.searchParams);
     })().catch((error: unknown) => {
       console.error('storefront error', error);

@@ -13,9 +13,12 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────
 
-/** 비회원 주문조회: the order number, the orderer's phone number or name, and the order password. */
+/**
+ * 비회원 주문조회: the order number, the orderer's phone number or name, and the order password.
+ * `shopId` (the `shop` of a `/my?shop=<id>` link) may be left out when the installation has one shop.
+ */
 export const guestLookupRequestSchema = z
-  .object({ orderNumber: text(40), contact: text(50), password: z.string().min(1).max(100) })
+  .object({ shopId: id.optional(), orderNumber: text(40), contact: text(50), password: z.string().min(1).max(100) })
   .meta({ id: 'GuestLookupRequest' });
 
 export const handoffRequestSchema = z.object({ token: z.string().min(1).max(2000) }).meta({ id: 'HandoffRequest' });
@@ -24,7 +27,7 @@ export const mySessionSchema = z
   .object({
     buyer: z.enum(['member', 'guest']),
     name: z.string(),
-    shop: z.object({ name: z.string() }),
+    shop: z.object({ id, name: z.string() }),
     /** A guest session reaches this one order. */
     orderNumber: z.string().nullable(),
   })
@@ -112,19 +115,26 @@ export const myPaymentSchema = z.object({
   method: z.string(),
   methodLabel: z.string(),
   status: z.string(),
+  /** 입금대기 / 결제완료 / 결제취소. */
+  statusLabel: z.string(),
   amount: won,
   paidAt: isoDateTime.nullable(),
   cardCompany: z.string().nullable(),
   cardNumberMasked: z.string().nullable(),
   installmentMonths: z.number().int().nullable(),
+  /** 일시불 / 3개월, for a card payment. */
+  installmentLabel: z.string().nullable(),
   virtualAccount: z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string(), dueAt: isoDateTime.nullable() }).nullable(),
 });
 
 /** The payment breakdown as the buyer is meant to see it: what was charged, discounted, paid and refunded. */
 export const myPaymentBreakdownSchema = z.object({
   itemsAmount: won,
+  /** Shipping with the remote-area surcharge included. */
   shippingFee: won,
-  discounts: z.array(z.object({ label: z.string(), amount: won })),
+  /** The 도서산간 part of shippingFee. */
+  remoteShippingFee: won,
+  discounts: z.array(z.object({ kind: z.enum(['grade', 'manual', 'coupon']), label: z.string(), amount: won })),
   pointsUsed: won,
   feesAmount: won,
   totalAmount: won,
@@ -132,7 +142,8 @@ export const myPaymentBreakdownSchema = z.object({
   refundedAmount: won,
   balanceDue: signedWon,
   payments: z.array(myPaymentSchema),
-  refunds: z.array(z.object({ amount: won, methodLabel: z.string(), statusLabel: z.string(), at: isoDateTime })),
+  /** Refunds withdrawn before they were paid are left out; one the gateway refused still reads as in progress. */
+  refunds: z.array(z.object({ amount: won, methodLabel: z.string(), status: z.enum(['pending', 'done']), statusLabel: z.string(), at: isoDateTime })),
 });
 
 export const myClaimSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, id, isoDay, PAYMENT_METHODS, signedWon } from './common';
 import { UNIT_STATUS_VALUES } from './fulfillment';
+import { SALES_CHANNEL_LABELS } from '../domain/channels';
 
 /**
  * The order-list filter spec: what a tab, a saved filter, a count, a bulk job and an export all
@@ -27,9 +28,8 @@ export const CLAIM_STATUS_VALUES = [
 /** 'external' stands for every channel but the own mall (마켓 주문). */
 export const CHANNEL_FILTER_VALUES = [...CHANNELS, 'external'] as const;
 export const CHANNEL_LABELS: Record<(typeof CHANNEL_FILTER_VALUES)[number], { ko: string; en: string }> = {
-  own_mall: { ko: '자사몰', en: 'Own mall' }, naver_smartstore: { ko: '네이버 스마트스토어', en: 'Naver Smart Store' },
-  coupang: { ko: '쿠팡', en: 'Coupang' }, kakao_gift: { ko: '카카오톡 선물하기', en: 'Kakao Gift' }, eleven_st: { ko: '11번가', en: '11st' },
-  gmarket: { ko: 'G마켓', en: 'Gmarket' }, other: { ko: '기타', en: 'Other' }, external: { ko: '외부 채널', en: 'External channels' },
+  ...(SALES_CHANNEL_LABELS as Record<(typeof CHANNELS)[number], { ko: string; en: string }>),
+  external: { ko: '외부 채널', en: 'External channels' },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COURIERS, courierCodeOf, courierKey, courierLabel, findCourier } from './couriers';
+import { COURIERS, courierCodeOf, courierKey, courierLabel, findCourier, trackingUrl } from './couriers';
 import { describeEvent, trackingAssigned, trackingRemoved } from './events';
 
 describe('findCourier', () => {
@@ -63,5 +63,38 @@ describe('the timeline names the courier', () => {
     expect(describeEvent(assigned.event, 'en')).toBe('Tracking number assigned (CJ Logistics 640123456789)');
     const removed = trackingRemoved({ kind: 'system' }, { shipmentId: 1, courier: '동네퀵', trackingNumber: '1234' });
     expect(describeEvent(removed.event, 'ko')).toBe('송장번호를 취소했습니다 (동네퀵 1234)');
+  });
+});
+
+describe('trackingUrl', () => {
+  it.each([
+    ['CJ', 'https://trace.cjlogistics.com/next/tracking.html?wblNo=640123456789'],
+    ['HANJIN', 'https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&schLang=KR&wblnumText2=640123456789'],
+    ['LOTTE', 'https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo=640123456789'],
+    ['EPOST', 'https://service.epost.go.kr/trace.RetrieveDomRigiTraceList.comm?sid1=640123456789'],
+    ['LOGEN', 'https://www.ilogen.com/web/personal/trace/640123456789'],
+    ['KD', 'https://kdexp.com/service/delivery/etc/delivery.do?barcode=640123456789'],
+  ])('links a %s parcel to the courier tracking page', (code, url) => {
+    expect(trackingUrl(code, '640123456789')).toBe(url);
+  });
+
+  it('has a tracking page for every courier it knows, with the number in it', () => {
+    for (const c of COURIERS) {
+      const url = trackingUrl(c.code, 'AB-12345');
+      expect(url, c.code).toMatch(/^https:\/\/[^\s{}]+AB-12345/);
+      expect(new URL(url!).protocol).toBe('https:');
+    }
+  });
+
+  it('reads any spelling of a courier, and encodes the number', () => {
+    expect(trackingUrl('CJ대한통운', '6401 2345')).toBe('https://trace.cjlogistics.com/next/tracking.html?wblNo=6401%202345');
+    expect(trackingUrl('한진', ' 123456 ')).toMatch(/wblnumText2=123456$/);
+  });
+
+  it('has no link for a courier it does not know or a parcel without a number', () => {
+    expect(trackingUrl('동네퀵', '1234')).toBeNull();
+    expect(trackingUrl(null, '1234')).toBeNull();
+    expect(trackingUrl('CJ', null)).toBeNull();
+    expect(trackingUrl('CJ', '  ')).toBeNull();
   });
 });

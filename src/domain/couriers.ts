@@ -17,21 +17,26 @@ export interface Courier {
 interface CourierEntry extends Courier {
   /** Other spellings: PortOne codes, former company names, short forms. */
   aliases: readonly string[];
+  /**
+   * The courier's own public tracking page, `{number}` standing for the tracking number: what a
+   * buyer opens from My Page. Couriers move these pages now and then; this is the one place to fix.
+   */
+  tracking: string;
 }
 
 const COURIER_TABLE: readonly CourierEntry[] = [
-  { code: 'CJ', ko: 'CJ대한통운', en: 'CJ Logistics', aliases: ['대한통운', 'CJGLS', 'CJ GLS', '씨제이', '씨제이대한통운', 'CJ Logistics', 'CJ Korea Express'] },
-  { code: 'EPOST', ko: '우체국택배', en: 'Korea Post', aliases: ['우체국', '우편', '우체국소포', 'Korea Post', 'KoreaPost'] },
-  { code: 'HANJIN', ko: '한진택배', en: 'Hanjin', aliases: ['한진', 'Hanjin Express'] },
-  { code: 'LOTTE', ko: '롯데택배', en: 'Lotte Global Logistics', aliases: ['롯데', '롯데글로벌로지스', '현대택배', '현대로지스틱스', 'HYUNDAI', 'Lotte Logistics'] },
-  { code: 'LOGEN', ko: '로젠택배', en: 'Logen', aliases: ['로젠', 'KGB', 'KGB택배'] },
-  { code: 'KD', ko: '경동택배', en: 'Kyungdong Express', aliases: ['경동', 'KDEXP', '경동화물'] },
-  { code: 'DS', ko: '대신택배', en: 'Daesin Logistics', aliases: ['대신', 'DAESIN', '대신화물'] },
-  { code: 'IY', ko: '일양로지스', en: 'Ilyang Logis', aliases: ['일양', '일양택배', 'ILYANG'] },
-  { code: 'CVS', ko: '편의점택배', en: 'Convenience store (CVSnet)', aliases: ['편의점', 'CVSNET', 'GS Postbox', 'GS편의점택배', 'GS25편의점택배'] },
-  { code: 'HD', ko: '합동택배', en: 'Hapdong Express', aliases: ['합동', 'HDEXP'] },
-  { code: 'CHUNIL', ko: '천일택배', en: 'Chunil Express', aliases: ['천일'] },
-  { code: 'REGISTPOST', ko: '우체국등기', en: 'Korea Post registered mail', aliases: ['등기', '등기우편', '우편등기'] },
+  { code: 'CJ', ko: 'CJ대한통운', en: 'CJ Logistics', aliases: ['대한통운', 'CJGLS', 'CJ GLS', '씨제이', '씨제이대한통운', 'CJ Logistics', 'CJ Korea Express'], tracking: 'https://trace.cjlogistics.com/next/tracking.html?wblNo={number}' },
+  { code: 'EPOST', ko: '우체국택배', en: 'Korea Post', aliases: ['우체국', '우편', '우체국소포', 'Korea Post', 'KoreaPost'], tracking: 'https://service.epost.go.kr/trace.RetrieveDomRigiTraceList.comm?sid1={number}' },
+  { code: 'HANJIN', ko: '한진택배', en: 'Hanjin', aliases: ['한진', 'Hanjin Express'], tracking: 'https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&schLang=KR&wblnumText2={number}' },
+  { code: 'LOTTE', ko: '롯데택배', en: 'Lotte Global Logistics', aliases: ['롯데', '롯데글로벌로지스', '현대택배', '현대로지스틱스', 'HYUNDAI', 'Lotte Logistics'], tracking: 'https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={number}' },
+  { code: 'LOGEN', ko: '로젠택배', en: 'Logen', aliases: ['로젠', 'KGB', 'KGB택배'], tracking: 'https://www.ilogen.com/web/personal/trace/{number}' },
+  { code: 'KD', ko: '경동택배', en: 'Kyungdong Express', aliases: ['경동', 'KDEXP', '경동화물'], tracking: 'https://kdexp.com/service/delivery/etc/delivery.do?barcode={number}' },
+  { code: 'DS', ko: '대신택배', en: 'Daesin Logistics', aliases: ['대신', 'DAESIN', '대신화물'], tracking: 'https://www.ds3211.co.kr/freight/internalFreightSearch.ht?billno={number}' },
+  { code: 'IY', ko: '일양로지스', en: 'Ilyang Logis', aliases: ['일양', '일양택배', 'ILYANG'], tracking: 'https://www.ilyanglogis.com/functionality/tracking_result.asp?hawb_no={number}' },
+  { code: 'CVS', ko: '편의점택배', en: 'Convenience store (CVSnet)', aliases: ['편의점', 'CVSNET', 'GS Postbox', 'GS편의점택배', 'GS25편의점택배'], tracking: 'https://www.cvsnet.co.kr/invoice/tracking.do?invoice_no={number}' },
+  { code: 'HD', ko: '합동택배', en: 'Hapdong Express', aliases: ['합동', 'HDEXP'], tracking: 'https://hdexp.co.kr/basic_delivery.hd?barcode={number}' },
+  { code: 'CHUNIL', ko: '천일택배', en: 'Chunil Express', aliases: ['천일'], tracking: 'https://www.chunil.co.kr/HTrace/HTrace.jsp?transNo={number}' },
+  { code: 'REGISTPOST', ko: '우체국등기', en: 'Korea Post registered mail', aliases: ['등기', '등기우편', '우편등기'], tracking: 'https://service.epost.go.kr/trace.RetrieveRegiPrclDeliv.postal?sid1={number}' },
 ];
 
 /**
@@ -49,7 +54,9 @@ export function courierKey(name: string): string {
 }
 
 const BY_KEY = new Map<string, Courier>();
-for (const { aliases, ...courier } of COURIER_TABLE) {
+const TRACKING_BY_CODE = new Map(COURIER_TABLE.map((c) => [c.code, c.tracking]));
+for (const { code, ko, en, aliases } of COURIER_TABLE) {
+  const courier: Courier = { code, ko, en };
   for (const name of [courier.code, courier.ko, courier.en, ...aliases]) {
     const key = courierKey(name);
     const taken = BY_KEY.get(key);
@@ -82,4 +89,15 @@ export function courierCodeOf(name: string): string {
  */
 export function courierLabel(stored: string, lang: 'ko' | 'en'): string {
   return findCourier(stored)?.[lang] ?? stored;
+}
+
+/**
+ * The courier's tracking page for a parcel, or null when the courier is one this table does not
+ * know (shipped by hand under another name) or there is no number yet. The number is URL-encoded.
+ */
+export function trackingUrl(stored: string | null, trackingNumber: string | null): string | null {
+  if (stored === null || trackingNumber === null || trackingNumber.trim() === '') return null;
+  const code = findCourier(stored)?.code;
+  const template = code === undefined ? undefined : TRACKING_BY_CODE.get(code);
+  return template === undefined ? null : template.replace('{number}', encodeURIComponent(trackingNumber.trim()));
 }

@@ -2,6 +2,7 @@
  * How each timeline event reads, in Korean or English: one line per event, money as "12,000원",
  * times in Korean time. Kept apart from the event types so that file stays about what happened.
  */
+import { channelLabel } from './channels';
 import { courierLabel } from './couriers';
 import { formatWon, type Won } from './money';
 import { PAYMENT_METHOD_LABELS } from './payment-methods';
@@ -63,8 +64,8 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en', itemNames: Re
   switch (e.type) {
     case 'order_created':
       return ko
-        ? `주문이 접수되었습니다 (${e.channel}, 품목 ${e.itemCount}개, 합계 ${formatWon(e.total)})`
-        : `Order placed via ${e.channel}: ${e.itemCount} item(s), total ${formatWon(e.total)}`;
+        ? `주문이 접수되었습니다 (${channelLabel(e.channel, lang)}, 품목 ${e.itemCount}개, 합계 ${formatWon(e.total)})`
+        : `Order placed via ${channelLabel(e.channel, lang)}: ${e.itemCount} item(s), total ${formatWon(e.total)}`;
     case 'payment_pending': {
       const due = e.dueAt === null ? '' : ko ? ` (입금기한 ${formatKst(e.dueAt)})` : ` (due ${formatKst(e.dueAt)} KST)`;
       return ko

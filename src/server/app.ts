@@ -27,6 +27,9 @@ import { registerInputGuard } from './http/input-guard';
 import { registerSecurity } from './http/security';
 import { registerIdempotentReplayHeader } from './http/idempotent-replay';
 import { memoRoutes } from './memos/routes';
+import { myAuthRoutes } from './my/auth-routes';
+import { myOrderRoutes } from './my/order-routes';
+import { myPurchaseRoutes } from './my/purchase-routes';
 import { orderListRoutes } from './order-list/routes';
 import { registerOrderScope } from './orders/order-scope';
 import { orderRoutes } from './orders/routes';
@@ -36,9 +39,13 @@ import { paymentSummaryRoutes } from './payment-summary/routes';
 import { paymentWebhookRoutes } from './payment-webhooks/routes';
 import type { PaymentGateway } from './payments/gateways/gateway';
 import { createGateway } from './payments/gateways/registry';
+import { myPageSourcesFor } from './payments/checkout-csp';
 import { testGatewayRoutes } from './payments/test-gateway-routes';
+import { testGatewayWindowRoutes } from './payments/test-gateway-window';
+import { myPaymentRoutes } from './my/payment-routes';
 import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
+import { shopHandoffRoutes } from './shops/handoff-routes';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { standardTasks } from './scheduler/tasks';
 import { timelineRoutes } from './timeline/routes';
@@ -100,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerExpectationCheck(app);
   await app.register(fastifyCookie);
   registerHealth(app, monitor, database.kind);
-  await registerSecurity(app, { secureCookies, allowedOrigins: options.allowedOrigins });
+  await registerSecurity(app, { secureCookies, allowedOrigins: options.allowedOrigins, myPageSources: myPageSourcesFor(gateway) });
   registerAuth(app, db);
   registerInputGuard(app);
   registerOrderScope(app, db);
@@ -121,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'Shop API key: jm_<shopId>_<secret>' },
           session: { type: 'apiKey', in: 'cookie', name: 'jumun_session' },
+          buyerSession: { type: 'apiKey', in: 'cookie', name: 'jumun_buyer', description: 'My Page (/api/v1/my/…): a member handed over by the storefront, or a guest' },
         },
       },
       security: [{ apiKey: [] }, { session: [] }],
@@ -138,6 +146,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(signInLockRoutes, { db });
+  await app.register(myAuthRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
+  await app.register(shopHandoffRoutes, { db });
   await app.register(orderRoutes, { db });
   await app.register(orderListRoutes, { db });
   await app.register(timelineRoutes, { db });
@@ -149,6 +159,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(paymentSummaryRoutes, { db });
   await app.register(paymentWebhookRoutes, { db, gateway });
   await app.register(testGatewayRoutes, { db, gateway });
+  await app.register(testGatewayWindowRoutes, { db, gateway });
+  await app.register(myPaymentRoutes, { db, gateway, tossClientKey: process.env.TOSS_CLIENT_KEY || null });
   await app.register(viewRoutes, { db });
   await app.register(savedFilterRoutes, { db });
   await app.register(exportRoutes, { db });
@@ -161,7 +173,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (bulkJobs.autoStart !== false) app.addHook('onReady', async () => runner.start());
   // stops the worker before the database closes: the batch in hand commits, the job is queued again
   app.addHook('onClose', async () => runner.stop());
-  const scheduler = new Scheduler(db, standardTasks(database.kind, options.scheduler?.intervals), { ...options.scheduler, log: (message, error) => app.log.error({ err: error }, message) });
+  // the order jobs tell what they left for the next run (a gateway down): a warning, not a failure
+  const jobs = { gateway, log: (message: string, error?: unknown) => app.log.warn({ err: error }, message) };
+  const scheduler = new Scheduler(db, standardTasks(database.kind, options.scheduler?.intervals, jobs), { ...options.scheduler, log: (message, error) => app.log.error({ err: error }, message) });
   app.decorate('scheduler', scheduler);
   if (options.scheduler?.autoStart !== false) app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => scheduler.stop());
@@ -175,6 +189,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(buyerBenefitRoutes, { db });
   await app.register(memberRoutes, { db });
   await app.register(memberBenefitRoutes, { db });
+  await app.register(myOrderRoutes, { db });
+  await app.register(myPurchaseRoutes, { db });
   await app.register(webAppRoutes);
   return app;
 }

@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase, sql, withStartupLock, type Database } from './db/client';
-import { demoStorefrontOf, keepStorefrontKey, startDemoStorefront } from './demo-storefront';
+import { demoStorefrontOf, keepStorefrontHandoffSecret, keepStorefrontKey, startDemoStorefront } from './demo-storefront';
 import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { databaseFailureOf } from './db/failures';
 import { backfillListColumns } from './order-list/backfill';
@@ -40,6 +40,7 @@ const demo = await withStartupLock(database, async () => {
 if (database.kind === 'pglite' && !demo) void database.db.execute(sql`analyze`).catch((error: unknown) => console.error('analyze failed', error));
 
 const demoStorefront = config.storefrontPort !== null ? demoStorefrontOf(config.dataDir, config.storefrontPort) : null;
+if (demoStorefront) await keepStorefrontHandoffSecret(database.db, demoStorefront);
 const app = await buildApp({
   database,
   secureCookies: config.secureCookies,

@@ -58,6 +58,11 @@ export const MY_PAGE_ERRORS = {
   },
   // sign-in (hand-off, guest lookup) codes
   // payment checkout codes
+  PAYMENT_CHECKOUT_CLOSED: {
+    status: 409,
+    ko: '이미 끝난 결제 시도입니다. 결제가 필요하면 주문 화면에서 다시 결제해 주세요.',
+    en: 'This payment attempt is already over. To pay, start again from the order page.',
+  },
   // buyer claim codes
   // purchase confirmation and scheduled job codes
   // held units codes

@@ -37,6 +37,8 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     if (route.url.startsWith('/api/v1') && !route.config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
     }
+    // the API reference tells buyer routes apart: they take the buyer's cookie, nothing else
+    if (route.config?.access === 'buyer' && route.schema && !route.schema.security) route.schema.security = [{ buyerSession: [] }];
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;

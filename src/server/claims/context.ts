@@ -9,7 +9,8 @@ export interface ClaimContext {
   shopId: number;
   orderId: number;
   actor: Actor;
-  requestedBy: 'staff' | 'api';
+  /** Who asked: staff, an API key, a buyer on My Page, or a scheduled job ('system'). */
+  requestedBy: 'staff' | 'api' | 'buyer' | 'system';
   lang: Lang;
   now: Date;
 }

@@ -14,6 +14,22 @@ export interface SecurityOptions {
   secureCookies: boolean | 'auto';
   /** Origins besides the app's own that may send cookie-authenticated changes (e.g. a dev server). */
   allowedOrigins?: readonly string[];
+  /** Third-party sources My Page's pages (/my, /my/…) may use, e.g. a PG's payment window SDK; nothing else gets them. */
+  myPageSources?: ExtraSources;
+}
+
+export interface ExtraSources {
+  script?: readonly string[];
+  frame?: readonly string[];
+  connect?: readonly string[];
+}
+
+const isMyPage = (url: string | undefined) => url !== undefined && /^\/my(?:[/?#]|$)/.test(url);
+
+/** A CSP source list entry that names `sources` on My Page's pages only (helmet calls it per response). */
+function onMyPage(sources: readonly string[] | undefined) {
+  const value = (sources ?? []).join(' ');
+  return (req: { url?: string }) => (isMyPage(req.url) ? value : '');
 }
 
 /**
@@ -71,8 +87,17 @@ const hasSessionCookie = (request: FastifyRequest) => SESSION_COOKIE_NAMES.some(
  *   the database-backed throttle that does the counting every server shares.
  */
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions) {
+  const extra = options.myPageSources;
+  const directives = extra
+    ? {
+        ...CSP_DIRECTIVES,
+        scriptSrc: [...CSP_DIRECTIVES.scriptSrc, onMyPage(extra.script)],
+        frameSrc: ["'self'", onMyPage(extra.frame)],
+        connectSrc: [...CSP_DIRECTIVES.connectSrc, onMyPage(extra.connect)],
+      }
+    : CSP_DIRECTIVES;
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    contentSecurityPolicy: { useDefaults: false, directives },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,

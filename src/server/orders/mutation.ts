@@ -61,3 +61,34 @@ export async function mutateOrder<T>(
   );
   return { ...outcome.body, replayed: outcome.replayed };
 }
+
+/**
+ * A change the system makes on its own (the scheduled jobs: auto-confirm, unpaid auto-cancel).
+ * There is no principal, no version the caller saw and no Idempotency-Key: the job looks at the
+ * order again under the lock and decides there. The order row is taken FOR UPDATE SKIP LOCKED, so
+ * a job on several servers never waits on another server (or on staff working the order) and
+ * never changes an order twice: an order someone holds answers 'busy' and waits for the next run.
+ * `change` answers null when, seen under the lock, there is nothing to do: nothing is written and
+ * the version stays. Otherwise it is mutateOrder's transaction: summary refreshed, version bumped,
+ * timeline appended.
+ */
+export async function mutateOrderAsSystem<T>(
+  db: Db,
+  target: { shopId: number; orderId: number },
+  change: (tx: Tx, order: OrderRow, now: Date) => Promise<ChangeOutcome<T> | null>,
+): Promise<{ status: 'changed'; result: T; version: number } | { status: 'busy' | 'unchanged' }> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.shopId, target.shopId), eq(orders.id, target.orderId)))
+      .for('update', { skipLocked: true });
+    if (!order) return { status: 'busy' as const };
+    const outcome = await change(tx, order, now);
+    if (!outcome) return { status: 'unchanged' as const };
+    const { version } = await refreshOrderSummary(tx, target.shopId, target.orderId, now);
+    await appendEvents(tx, target.shopId, target.orderId, outcome.events, now);
+    return { status: 'changed' as const, result: outcome.result, version };
+  });
+}

@@ -1,6 +1,9 @@
 import { THROTTLE_RULES } from '../../domain/sign-in-throttle';
 import { countRows, sql, type Db } from '../db/client';
+import type { PaymentGateway } from '../payments/gateways/gateway';
+import { runAutoConfirm } from './auto-confirm';
 import type { ScheduledTask } from './scheduler';
+import { runUnpaidCancel } from './unpaid-cancel';
 
 const HOUR = 3_600_000;
 
@@ -25,11 +28,19 @@ async function deleteInSteps(db: Db, statement: (limit: number) => ReturnType<ty
 const ctid = (table: string, where: ReturnType<typeof sql>) => (limit: number) =>
   sql`with gone as (delete from ${sql.raw(table)} where ctid in (select ctid from ${sql.raw(table)} where ${where} limit ${limit}) returning 1) select count(*) as n from gone`;
 
+export interface OrderJobOptions {
+  /** The gateway unpaid virtual accounts are closed at; without one the unpaid auto-cancel is not scheduled. */
+  gateway?: PaymentGateway;
+  /** Told about orders a job left (gateway down, a failed change). */
+  log?: (message: string, error?: unknown) => void;
+}
+
 /**
- * The upkeep every installation needs, whichever database it runs on. Intervals may be shortened
- * (tests, `JUMUN_TASK_INTERVALS=name=ms,…`); each run is done by one server only.
+ * The upkeep every installation needs, whichever database it runs on, and the order jobs: 자동
+ * 구매확정 and 미입금 자동취소. Intervals may be shortened (tests, `JUMUN_TASK_INTERVALS=name=ms,…`);
+ * each run is done by one server only (and the order jobs are safe even if two overlapped).
  */
-export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<Record<string, number>> = {}): ScheduledTask[] {
+export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<Record<string, number>> = {}, jobs: OrderJobOptions = {}): ScheduledTask[] {
   const every = (name: string, fallback: number) => intervals[name] ?? fallback;
   const throttleWindow = Math.max(...Object.values(THROTTLE_RULES).map((r) => r.windowSeconds));
   const tasks: ScheduledTask[] = [
@@ -70,7 +81,20 @@ export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<R
         return { messages, attempts };
       },
     },
+    {
+      name: 'auto-confirm',
+      intervalMs: every('auto-confirm', HOUR),
+      run: async (db) => ({ ...(await runAutoConfirm(db, { log: jobs.log })) }),
+    },
   ];
+  const gateway = jobs.gateway;
+  if (gateway) {
+    tasks.push({
+      name: 'unpaid-cancel',
+      intervalMs: every('unpaid-cancel', 10 * 60_000),
+      run: async (db) => ({ ...(await runUnpaidCancel(db, gateway, { log: jobs.log })) }),
+    });
+  }
   if (kind === 'pglite') {
     // PGlite has no autovacuum: without this, dead rows of every status change pile up and the
     // planner's statistics age. It holds the one connection while it works (seconds at 100k orders).

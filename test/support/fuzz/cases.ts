@@ -28,6 +28,7 @@ const RAW_BODIES: Record<string, (world: World) => { type: string; bytes: Buffer
 /** The path parameters' values: real rows of the shop (of one order where they belong to one). */
 function pathValues(route: Route, world: World, rng: Rng): { values: Record<string, string>; orderId: number; shopRows: boolean } {
   const names = route.params.filter((p) => p.in === 'path').map((p) => p.name);
+  if (names.includes('orderNumber')) return buyerPathValues(names, world, rng);
   const anchor = names.find((n) => n !== 'orderId' && knowsIds(n) && (world.ids[n]?.some((r) => r.orderId !== null) ?? false));
   const anchorRow = anchor ? rng.pick(world.ids[anchor]!.filter((r) => r.orderId !== null)) : undefined;
   const orderId = anchorRow?.orderId ?? rng.pick(world.ids.orderId!).id;
@@ -44,6 +45,17 @@ function pathValues(route: Route, world: World, rng: Rng): { values: Record<stri
     }
   }
   return { values, orderId, shopRows };
+}
+
+/** A My Page route names the buyer's own order by number; its other ids come from that order where it has them. */
+function buyerPathValues(names: readonly string[], world: World, rng: Rng): { values: Record<string, string>; orderId: number; shopRows: boolean } {
+  const orderId = world.buyerOrder.id;
+  const values: Record<string, string> = {};
+  for (const name of names) {
+    if (name === 'orderNumber') values[name] = world.buyerOrder.orderNumber;
+    else values[name] = knowsIds(name) && idsFor(world, name, orderId).length > 0 ? String(rng.pick(idsFor(world, name, orderId))) : '1';
+  }
+  return { values, orderId, shopRows: true };
 }
 
 interface Base {

@@ -30,8 +30,11 @@ export class Sender {
   }
 
   /** Session credentials go to the logout route as the logout session's, never the owner's (the run signs in once). */
-  private async credentials(auth: Auth, logout: boolean): Promise<Record<string, string>> {
-    const { server, viewer, otherShop, logoutSession } = this.world;
+  private async credentials(auth: Auth, target: string): Promise<Record<string, string>> {
+    const { server, viewer, otherShop, logoutSession, buyer, buyerLogoutSession } = this.world;
+    // My Page routes open to a buyer's session only: there it stands in for the good credentials
+    if (target.startsWith('/api/v1/my/')) return this.buyerCredentials(auth, target.startsWith('/api/v1/my/session/logout') ? buyerLogoutSession : buyer);
+    const logout = target.startsWith('/api/v1/auth/logout');
     const session = logout ? logoutSession : server.owner;
     switch (auth) {
       case 'owner':
@@ -53,8 +56,29 @@ export class Sender {
     }
   }
 
+  /** The same kinds of credentials for a buyer route: the buyer's session (with and without CSRF, from elsewhere), a junk one, none. */
+  private async buyerCredentials(auth: Auth, session: HttpClient): Promise<Record<string, string>> {
+    switch (auth) {
+      case 'owner':
+      case 'viewer':
+        return this.headersOf(session);
+      case 'api':
+        return { authorization: `Bearer ${this.world.server.shop.apiKey}` };
+      case 'otherShop':
+        return { authorization: `Bearer ${this.world.otherShop.apiKey}` };
+      case 'noCsrf':
+        return { cookie: (await this.headersOf(session)).cookie ?? '' };
+      case 'crossOrigin':
+        return { ...(await this.headersOf(session)), origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+      case 'junkSession':
+        return { cookie: 'jumun_buyer=not-a-session%00; jumun_csrf=junk' };
+      case 'anonymous':
+        return {};
+    }
+  }
+
   async send(spec: RequestSpec): Promise<Answer> {
-    const credentials = await this.credentials(spec.auth, spec.target.startsWith('/api/v1/auth/logout'));
+    const credentials = await this.credentials(spec.auth, spec.target);
     return spec.protocol ? sendOverSocket(this.world.server.baseUrl, spec, spec.protocol, credentials) : this.raw(spec, credentials);
   }
 

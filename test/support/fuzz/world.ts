@@ -1,6 +1,7 @@
 import { queryRows, sql } from '../../../src/server/db/client';
+import { BUYER_SESSION_COOKIE, createBuyerSession } from '../../../src/server/my/session';
 import { createShop } from '../../../src/server/shops/service';
-import { addProduct, cardPayment, jejuAddress, seoulAddress } from '../fixtures';
+import { addMember, addProduct, cardPayment, jejuAddress, seoulAddress } from '../fixtures';
 import { HttpClient, type TestServer } from '../server';
 import type { TokenSample } from './tokens';
 
@@ -38,6 +39,11 @@ export interface World {
   otherShop: { shopId: number; apiKey: string; orderId: number };
   /** The session the logout route ends (the owner's would end the run's); once ended, logouts go on with its dead cookie. */
   logoutSession: HttpClient;
+  /** My Page (/api/v1/my/…): a member's buyer session and that member's order; the good credentials of buyer routes. */
+  buyer: HttpClient;
+  buyerOrder: { id: number; orderNumber: string };
+  /** The buyer session the buyer logout route ends, as logoutSession is for staff. */
+  buyerLogoutSession: HttpClient;
   ids: Record<string, IdRow[]>;
   versions: Map<number, number>;
   /** A real .xlsx (the upload template), to corrupt. */
@@ -98,6 +104,14 @@ export async function buildWorld(server: TestServer): Promise<World> {
   const otherClient = new HttpClient(server.baseUrl, { authorization: `Bearer ${other.apiKey}` });
   const otherOrder = await created<Order>('other shop order', otherClient.post('/api/v1/orders', customOrder(9)));
 
+  const member = await addMember(db, shopId, { name: '퍼즈회원', gradeName: '일반', points: 0 });
+  const memberOrder = await created<Order & { orderNumber: string }>('member order', server.storefront.post('/api/v1/orders', customOrder(6, { orderer: { customerId: member.customerId, name: '퍼즈회원', phone: '010-2222-3333' } })));
+  const buyerSession = async () => {
+    const client = new HttpClient(server.baseUrl);
+    client.setCookie(BUYER_SESSION_COOKIE, (await createBuyerSession(db, { shopId, buyer: 'member', customerId: member.customerId }, new Date())).cookie);
+    return client;
+  };
+
   const viewer = await server.addStaff('viewer');
   const logoutSession = await server.signIn(server.shop.ownerEmail, 'owner-password-1');
   const template = await fetch(`${server.baseUrl}/api/v1/tracking-imports/template`, { headers: await server.owner.sessionHeaders() });
@@ -106,6 +120,9 @@ export async function buildWorld(server: TestServer): Promise<World> {
     viewer,
     otherShop: { shopId: other.shopId, apiKey: other.apiKey, orderId: otherOrder.id },
     logoutSession,
+    buyer: await buyerSession(),
+    buyerOrder: { id: memberOrder.id, orderNumber: memberOrder.orderNumber },
+    buyerLogoutSession: await buyerSession(),
     ids: {},
     versions: new Map(),
     xlsx: Buffer.from(await template.arrayBuffer()),

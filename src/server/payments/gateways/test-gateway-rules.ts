@@ -3,7 +3,7 @@
  * which payment a paymentKey makes, what its confirm answers, and Toss's rules for a cancel.
  */
 import { declined, type CancelInput, type CapturedMethod, type CapturedPayment, type GatewayFailure } from './gateway';
-import { tossBankCode } from './toss-codes';
+import { cardCompanyName, tossBankCode } from './toss-codes';
 
 export type TestPaymentState = 'captured' | 'awaiting_deposit' | 'closed';
 
@@ -23,6 +23,57 @@ export function methodOfKey(paymentKey: string): CapturedMethod {
   if (paymentKey.startsWith('ep_')) return 'easy_pay';
   if (paymentKey.startsWith('tr_')) return 'bank_transfer';
   return 'card';
+}
+
+/**
+ * The card companies the test payment window offers, by Toss's issuer codes, so that a payment
+ * taken in the test window reads exactly like one from Toss (cardCompanyName names both).
+ */
+export const TEST_WINDOW_CARDS: ReadonlyArray<{ code: string; label: string }> = [
+  { code: '41', label: '신한' },
+  { code: '11', label: '국민' },
+  { code: '51', label: '삼성' },
+  { code: '61', label: '현대' },
+  { code: '71', label: '롯데' },
+  { code: '21', label: '하나' },
+  { code: 'W1', label: '우리' },
+  { code: '31', label: 'BC' },
+  { code: '91', label: 'NH농협' },
+];
+
+/** Korean card issuers allow installments from 50,000원; below it only 일시불 (0). */
+export const INSTALLMENT_MIN_AMOUNT = 50_000;
+export const INSTALLMENT_MONTHS: readonly number[] = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+export function installmentAllowed(amount: number, months: number): boolean {
+  return months === 0 || (amount >= INSTALLMENT_MIN_AMOUNT && INSTALLMENT_MONTHS.includes(months));
+}
+
+/**
+ * The payment window remembers the buyer's choice in the paymentKey it hands back
+ * (tgk_<issuer code>_<months>_<random>), as a real PG remembers it on its side: the test gateway
+ * keeps no table for authorisations, and confirm reads the card from the key.
+ */
+const WINDOW_KEY = /^tgk_([0-9A-Z]{2})_(\d{1,2})_[A-Za-z0-9_-]+$/;
+
+export function windowPaymentKey(cardCode: string, months: number, random: string): string {
+  return `tgk_${cardCode}_${months}_${random}`;
+}
+
+/** The card a window paymentKey carries; null for any other key. */
+export function cardOfKey(paymentKey: string): { company: string; installmentMonths: number } | null {
+  const match = WINDOW_KEY.exec(paymentKey);
+  if (!match) return null;
+  const code = match[1];
+  if (code === undefined || !TEST_WINDOW_CARDS.some((c) => c.code === code)) return null;
+  return { company: cardCompanyName(code) ?? code, installmentMonths: Number(match[2]) };
+}
+
+/** What a card issuer says to installments it does not allow (Toss: INVALID_CARD_INSTALLMENT_PLAN). */
+export function invalidInstallments(paymentKey: string, amount: number): GatewayFailure | null {
+  const card = cardOfKey(paymentKey);
+  if (!card || installmentAllowed(amount, card.installmentMonths)) return null;
+  return declined('INVALID_CARD_INSTALLMENT_PLAN', `할부 개월 정보가 잘못되었습니다 (${card.installmentMonths}개월, ${amount}원).`);
 }
 
 /** A well-formed amount of money to confirm or cancel; anything else is refused before it is remembered. */
@@ -63,8 +114,10 @@ export function capturedPayment(p: { paymentKey: string; amount: number; serial:
       return { ...base, method: 'easy_pay', easyPayProvider: '토스페이' };
     case 'bank_transfer':
       return { ...base, method: 'bank_transfer' };
-    case 'card':
-      return { ...base, cardCompany: '신한카드', cardNumberMasked: `4330${serial.slice(-4)}****123*`, installmentMonths: 0 };
+    case 'card': {
+      const chosen = cardOfKey(p.paymentKey);
+      return { ...base, cardCompany: chosen?.company ?? '신한카드', cardNumberMasked: `4330${serial.slice(-4)}****123*`, installmentMonths: chosen?.installmentMonths ?? 0 };
+    }
   }
 }
 

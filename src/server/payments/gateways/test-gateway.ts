@@ -24,7 +24,7 @@ import {
   type GatewayWebhook,
   type PaymentGateway,
 } from './gateway';
-import { capturedPayment, invalidAmount, methodOfKey } from './test-gateway-rules';
+import { capturedPayment, invalidAmount, invalidInstallments, methodOfKey } from './test-gateway-rules';
 import { cancelOnce, findPayment, insertPayment, keyReused, markDeposited, nextSerial, rememberedCancel, reusedKey, type StoredPayment } from './test-gateway-store';
 import { secretsMatch } from './toss-webhook';
 
@@ -186,6 +186,9 @@ export class TestGateway implements PaymentGateway {
     if (invalid) return invalid;
     let known = await findPayment(this.db, input.paymentKey);
     if (!known) {
+      // Refused before it is remembered, as an issuer refuses before anything is charged.
+      const badPlan = invalidInstallments(input.paymentKey, input.amount);
+      if (badPlan) return badPlan;
       const method = methodOfKey(input.paymentKey);
       await insertPayment(this.db, {
         paymentKey: input.paymentKey,
