@@ -13,6 +13,7 @@ import {
   lookUp,
   memberOrderOwingMoney,
   myDialog,
+  shopIdOf,
   staffContext,
   toast,
   uniqueBuyer,
@@ -41,7 +42,7 @@ for (const [size, viewport] of SIZES) {
       const name = uniqueBuyer('반품손님');
       const order = await guestOrder(api, [{ name: '울 니트', optionName: '아이보리 / M', price: 20000, quantity: 2 }], { name, phone: '010-5555-0303' }, 'delivered');
 
-      await lookUp(page, { orderNumber: order.orderNumber, contact: '010-5555-0303', password: GUEST_PASSWORD });
+      await lookUp(page, { shopId: await shopIdOf(api), orderNumber: order.orderNumber, contact: '010-5555-0303', password: GUEST_PASSWORD });
       await expectMyOrder(page, order.orderNumber);
       const item = page.getByRole('listitem', { name: '울 니트 (아이보리 / M)' });
       await expect(item).toContainText('배송완료 2');
@@ -98,7 +99,7 @@ for (const [size, viewport] of SIZES) {
       // the storefront signs the member in, and its "내 주문" hands them over to My Page
       await page.goto(`${storefront}/members`);
       await page.getByRole('button', { name: `${member.name}(으)로 로그인` }).click();
-      await page.getByRole('link', { name: '내 주문' }).click();
+      await page.getByTestId('my-page-link').click();
       await expect(page).toHaveURL(/\/my\/orders$/);
       await expect(page.getByRole('heading', { name: '주문 내역' })).toBeVisible();
       const card = page.getByRole('link').filter({ hasText: order.orderNumber });
@@ -116,9 +117,9 @@ for (const [size, viewport] of SIZES) {
 
       // the test gateway's payment window: a card company, installments, approve
       await expect(page).toHaveURL(/\/my\/pay\/test-window/);
-      const company = page.getByRole('combobox', { name: '카드사' });
-      if ((await company.count()) > 0) await company.selectOption({ index: 1 });
-      await page.getByRole('button', { name: /승인|결제하기/ }).first().click();
+      await expect(page.getByText(due)).toBeVisible();
+      await page.getByRole('combobox', { name: '카드사' }).selectOption({ index: 1 });
+      await page.getByRole('button', { name: '결제하기', exact: true }).click();
 
       await expect(page).toHaveURL(/\/my\/pay\/success\?/);
       await expect(page.getByRole('heading', { name: '결제가 완료되었습니다' })).toBeVisible();
@@ -147,10 +148,11 @@ test.describe('at a phone’s size', () => {
     const api = await staffApi(playwright);
     const name = uniqueBuyer('확정손님');
     const order = await guestOrder(api, [{ name: '세라믹 머그', price: 15000, quantity: 1 }], { name, phone: '010-5555-0404' }, 'delivered');
+    const shopId = await shopIdOf(api);
     await api.dispose();
 
     // the orderer's name stands for the phone number just as well
-    await lookUp(page, { orderNumber: order.orderNumber, contact: name, password: GUEST_PASSWORD });
+    await lookUp(page, { shopId, orderNumber: order.orderNumber, contact: name, password: GUEST_PASSWORD });
     await expectMyOrder(page, order.orderNumber);
     await page.getByRole('toolbar', { name: '주문 신청' }).getByRole('button', { name: '구매확정' }).click();
     const confirm = myDialog(page, '구매확정');
@@ -171,26 +173,28 @@ test.describe('at a desktop’s size', () => {
     const api = await staffApi(playwright);
     const name = uniqueBuyer('링크손님');
     const order = await guestOrder(api, [{ name: '캔버스 에코백', price: 21000, quantity: 1 }], { name, phone: '010-5555-0505' }, 'shipping');
+    const shopId = await shopIdOf(api);
     await api.dispose();
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await openOrderSignedIn(page, order.id, order.orderNumber);
     await page.getByRole('button', { name: '주문 메뉴 더보기' }).click();
     await page.getByRole('menuitem', { name: 'My Page 링크 복사' }).click();
-    const link = `${baseURL}/my/orders/${order.orderNumber}`;
+    const link = `${baseURL}/my/orders/${order.orderNumber}?shop=${shopId}`;
     await expect(page.getByRole('status')).toContainText(link);
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(link);
 
     const buyer = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'UTC' });
     const guest = await buyer.newPage();
     await guest.goto(link);
-    await expect(guest).toHaveURL(new RegExp(`/my\\?order=${order.orderNumber}$`));
+    await expect(guest).toHaveURL(new RegExp(`/my\\?shop=${shopId}&order=${order.orderNumber}$`));
     await expect(guest.getByRole('textbox', { name: '주문번호' })).toHaveValue(order.orderNumber);
     await lookUp(guest, { contact: '010-5555-0505', password: GUEST_PASSWORD });
     await expectMyOrder(guest, order.orderNumber);
     await expect(guest.getByRole('listitem', { name: '캔버스 에코백' })).toContainText('배송중 1');
     // in English too: the server's labels follow the screen's language
-    await guest.getByRole('radio', { name: 'English' }).check({ force: true });
+    // the segmented control's radios are visually hidden: a person clicks the words
+    await guest.getByRole('banner').getByText('English', { exact: true }).click();
     await expect(guest.getByRole('heading', { level: 1, name: 'Order details' })).toBeVisible();
     await expect(guest.getByRole('region', { name: 'Delivery' })).toBeVisible();
     await expect(guest.getByRole('listitem', { name: '캔버스 에코백' })).not.toContainText('배송중');
@@ -205,12 +209,13 @@ test.describe('wrong guesses (last: they slow lookups from this address down)', 
     const api = await staffApi(playwright);
     const name = uniqueBuyer('추측대상');
     const order = await guestOrder(api, [{ name: '면 티셔츠', price: 12000, quantity: 1 }], { name, phone: '010-5555-0606' });
+    const shopId = await shopIdOf(api);
     await api.dispose();
     const refusal = page.getByRole('alert');
     const answer = () => page.waitForResponse((r) => r.url().endsWith('/api/v1/my/guest-lookups'));
 
     let waiting = answer();
-    await lookUp(page, { orderNumber: order.orderNumber, contact: '010-5555-0606', password: 'not-the-password' });
+    await lookUp(page, { shopId, orderNumber: order.orderNumber, contact: '010-5555-0606', password: 'not-the-password' });
     expect((await waiting).status()).toBe(401);
     await expect(refusal).toContainText('입력하신 정보와 일치하는 주문이 없습니다');
     const wrongPassword = await refusal.textContent();

@@ -47,9 +47,14 @@ export async function memberOrderOwingMoney(api: StaffApi, member: { externalId:
   return { order: await api.order(order.id), requestId: request!.id, amount: request!.amount };
 }
 
-/** 비회원 주문조회 on /my, as a guest types it. */
-export async function lookUp(page: Page, lookup: { orderNumber?: string; contact: string; password: string }) {
-  if (!/\/my(\?|$)/.test(page.url())) await page.goto('/my');
+/** The shop a staff session works in (a link to My Page names it: the e2e server serves several shops). */
+export async function shopIdOf(api: StaffApi): Promise<number> {
+  return (await api.get<{ shop: { id: number } }>('/api/v1/auth/me')).shop.id;
+}
+
+/** 비회원 주문조회 on /my (the shop's lookup page, unless the page is on a lookup already), as a guest types it. */
+export async function lookUp(page: Page, lookup: { shopId?: number; orderNumber?: string; contact: string; password: string }) {
+  if (!/\/my(\?|$)/.test(page.url())) await page.goto(lookup.shopId ? `/my?shop=${lookup.shopId}` : '/my');
   await expect(page.getByRole('heading', { name: '비회원 주문조회' })).toBeVisible();
   if (lookup.orderNumber !== undefined) await page.getByRole('textbox', { name: '주문번호' }).fill(lookup.orderNumber);
   await page.getByRole('textbox', { name: '주문자 연락처 또는 이름' }).fill(lookup.contact);

@@ -10,7 +10,7 @@ import { forgetSession, useSession } from '../features/session/api/session';
 import { LookupPage } from '../features/session/components/lookup-page';
 import { errorMessage, onUnauthorized } from './api/client';
 import { useI18n } from './i18n';
-import { Link, lookupPath, Redirect, useLocation } from './router';
+import { Link, lookupPath, Redirect, shopParam, useLocation } from './router';
 import { Shell } from './shell';
 
 function PageLoader() {
@@ -35,14 +35,14 @@ function NotFound() {
 }
 
 /** The page for a path, given who is signed in (null: nobody). */
-function Routes({ path, session }: { path: string; session: MySession | null }) {
+function Routes({ path, search, session }: { path: string; search: URLSearchParams; session: MySession | null }) {
   if (path === '/my') return session?.buyer === 'member' ? <Redirect to="/my/orders" /> : <LookupPage session={session} />;
   if (path === '/my/orders') return session ? <OrdersPage /> : <Redirect to="/my" />;
   const detail = /^\/my\/orders\/([^/]+)$/.exec(path);
   if (detail?.[1]) {
     const orderNumber = decodeURIComponent(detail[1]);
     // a guest (or a member whose session ended) following a staff link: the lookup, prefilled
-    return session ? <OrderDetailPage orderNumber={orderNumber} /> : <Redirect to={lookupPath(orderNumber)} />;
+    return session ? <OrderDetailPage orderNumber={orderNumber} shopId={session.shop.id} /> : <Redirect to={lookupPath(orderNumber, shopParam(search))} />;
   }
   return <NotFound />;
 }
@@ -88,6 +88,6 @@ export function App() {
         </Button>
       </Alert>
     );
-  else content = <Routes path={path} session={session.data} />;
+  else content = <Routes path={path} search={location.search} session={session.data} />;
   return <Shell session={shellSession}>{content}</Shell>;
 }

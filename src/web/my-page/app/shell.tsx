@@ -5,7 +5,7 @@ import { useLogout } from '../features/session/api/session';
 import { errorMessage } from './api/client';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
-import { Link, navigate } from './router';
+import { Link, lookupPath, navigate } from './router';
 import { useToast } from './toast';
 
 /** The header (shop, 내 주문, language, sign-out) over a narrow column that suits a phone. */
@@ -17,7 +17,7 @@ export function Shell({ session, children }: { session: MySession | null | undef
     logout.mutate(undefined, {
       onSuccess: () => {
         toast.success(t.shell.loggedOut);
-        navigate('/my', { replace: true });
+        navigate(lookupPath(null, session?.shop.id), { replace: true });
       },
       onError: (error) => toast.error(errorMessage(error)),
     });

@@ -84,6 +84,7 @@ export const en: Dictionary = {
     title: 'Payment',
     itemsAmount: 'Items',
     shippingFee: 'Shipping',
+    shippingWithRemote: (amount: string) => `Shipping (incl. ${amount} remote area)`,
     discount: (label: string) => `Discount (${label})`,
     pointsUsed: 'Points used',
     fees: 'Fees',

@@ -87,6 +87,7 @@ export const ko = {
     title: '결제 정보',
     itemsAmount: '상품금액',
     shippingFee: '배송비',
+    shippingWithRemote: (amount: string) => `배송비 (도서산간 ${amount} 포함)`,
     discount: (label: string) => `할인 (${label})`,
     pointsUsed: '적립금 사용',
     fees: '수수료',

@@ -1,5 +1,6 @@
 import { Menu } from '@mantine/core';
 import { useToast } from '../../../app/toast';
+import { useMe } from '../../auth/api/me';
 import { useDetailI18n } from '../i18n';
 
 // kept here rather than in the detail's dictionaries: one action, two languages
@@ -8,16 +9,25 @@ const WORDS = {
   en: { label: 'Copy My Page link', copied: (url: string) => `My Page link copied: ${url}`, manual: (url: string) => `Could not copy. Copy this link yourself: ${url}` },
 };
 
-/** The buyer's own page of this order, as staff send it in 추가 결제 안내 (a guest lands on the lookup, prefilled). */
-export const myPageOrderUrl = (orderNumber: string) => `${window.location.origin}/my/orders/${encodeURIComponent(orderNumber)}`;
+/**
+ * The buyer's own page of this order, as staff send it in 추가 결제 안내: a member signed in from
+ * the storefront sees it at once; a guest lands on the lookup with the order number (and the
+ * shop, which an installation serving several shops needs) filled in.
+ */
+export function myPageOrderUrl(orderNumber: string, shopId: number | undefined): string {
+  const url = new URL(`/my/orders/${encodeURIComponent(orderNumber)}`, window.location.origin);
+  if (shopId !== undefined) url.searchParams.set('shop', String(shopId));
+  return url.toString();
+}
 
 /** "My Page 링크 복사" in the order's … menu. */
 export function MyPageLinkItem({ orderNumber }: { orderNumber: string }) {
   const { lang } = useDetailI18n();
   const toast = useToast();
+  const me = useMe();
   const words = WORDS[lang];
   const copy = async () => {
-    const url = myPageOrderUrl(orderNumber);
+    const url = myPageOrderUrl(orderNumber, me.data?.shop.id);
     try {
       // the clipboard exists on secure origins only (localhost counts; a LAN address over http does not)
       await navigator.clipboard.writeText(url);

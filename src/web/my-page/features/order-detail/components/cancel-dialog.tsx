@@ -46,7 +46,7 @@ export function CancelDialog({ order, onClose }: { order: MyOrderDetail; onClose
       <UnitPicker items={items} picked={picked} onChange={setPicked} error={tried && units.length === 0 ? t.actions.nothingPicked : null} />
       <ReasonFields reason={reason} onChange={setReason} showErrors={tried} />
       {units.length > 0 && (
-        <Alert color={instant ? 'teal' : 'blue'} data-testid="cancel-outcome">
+        <Alert color={instant ? 'teal' : 'blue'} data-testid="cancel-outcome" role="status">
           {instant ? t.actions.instantCancel : t.actions.requestedCancel}
         </Alert>
       )}

@@ -67,7 +67,7 @@ export function ClaimDialog({ kind, order, onClose }: { kind: 'return' | 'exchan
       <UnitPicker items={items} picked={picked} onChange={setPicked} error={tried && units.length === 0 ? t.actions.nothingPicked : null} />
       <ReasonFields reason={reason} onChange={setReason} showErrors={tried} />
       {reason.code !== '' && (
-        <Alert color={faultOfReason(reason.code) === 'buyer' ? 'yellow' : 'teal'} data-testid="shipping-fault">
+        <Alert color={faultOfReason(reason.code) === 'buyer' ? 'yellow' : 'teal'} data-testid="shipping-fault" role="status">
           {faultOfReason(reason.code) === 'buyer' ? t.actions.buyerPays(kindWord) : t.actions.shopPays(kindWord)}
         </Alert>
       )}

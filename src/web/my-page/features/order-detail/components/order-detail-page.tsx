@@ -22,7 +22,7 @@ import { WithdrawDialog } from './withdraw-dialog';
 type Dialog = { kind: 'cancel' } | { kind: 'return' } | { kind: 'exchange' } | { kind: 'confirm' } | { kind: 'withdraw'; claimId: number };
 
 /** /my/orders/:orderNumber — one order: payable requests on top, then items, delivery, money, claims, history, contact. */
-export function OrderDetailPage({ orderNumber }: { orderNumber: string }) {
+export function OrderDetailPage({ orderNumber, shopId }: { orderNumber: string; shopId: number }) {
   const { t } = useI18n();
   const order = useMyOrder(orderNumber);
   if (order.isPending)
@@ -41,7 +41,7 @@ export function OrderDetailPage({ orderNumber }: { orderNumber: string }) {
         <Alert color="red" role="alert" w="100%">
           <Text size="sm">{notFound ? t.detail.notFound : errorMessage(order.error)}</Text>
           {notFound ? (
-            <Anchor component={Link} to={lookupPath(orderNumber)} size="sm" fw={600}>
+            <Anchor component={Link} to={lookupPath(orderNumber, shopId)} size="sm" fw={600}>
               {t.detail.lookupAgain}
             </Anchor>
           ) : (

@@ -21,7 +21,7 @@ export function PaymentSection({ order }: { order: MyOrderDetail }) {
         <Facts
           rows={[
             { label: t.payment.itemsAmount, value: f.won(p.itemsAmount) },
-            { label: t.payment.shippingFee, value: f.won(p.shippingFee) },
+            { label: p.remoteShippingFee > 0 ? t.payment.shippingWithRemote(f.won(p.remoteShippingFee)) : t.payment.shippingFee, value: f.won(p.shippingFee) },
             ...p.discounts.map((d) => ({ label: t.payment.discount(d.label), value: f.won(-d.amount) })),
             p.pointsUsed > 0 && { label: t.payment.pointsUsed, value: f.won(-p.pointsUsed) },
             p.feesAmount > 0 && { label: t.payment.fees, value: f.won(p.feesAmount) },
@@ -96,11 +96,11 @@ function PaymentCard({ payment }: { payment: Payment }) {
     <Card withBorder radius="md" p="sm" data-testid="payment">
       <Facts
         rows={[
-          { label: t.payment.method, value: payment.methodLabel },
+          { label: t.payment.method, value: `${payment.methodLabel} · ${payment.statusLabel}` },
           { label: t.payment.paid, value: f.won(payment.amount), strong: true },
           payment.paidAt !== null && { label: t.payment.paidAt, value: f.dateTime(payment.paidAt) },
           payment.cardCompany !== null && { label: t.payment.card, value: [payment.cardCompany, payment.cardNumberMasked].filter(Boolean).join(' ') },
-          payment.installmentMonths !== null && { label: t.payment.installment, value: payment.installmentMonths > 1 ? t.payment.months(payment.installmentMonths) : t.payment.lumpSum },
+          payment.installmentMonths !== null && { label: t.payment.installment, value: payment.installmentLabel ?? (payment.installmentMonths > 1 ? t.payment.months(payment.installmentMonths) : t.payment.lumpSum) },
           account !== null && { label: t.payment.virtualAccount, value: `${account.bank} ${account.accountNumber} (${account.holder})` },
           account?.dueAt ? { label: t.payment.depositDue, value: f.dateTime(account.dueAt) } : null,
         ]}

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { guestLookupRequestSchema } from '../../../../../contracts/my';
+import { mySessionSchema, type guestLookupRequestSchema } from '../../../../../contracts/my';
 import { api } from '../../../app/api/client';
-import { refreshSession } from './session';
+import { startSession } from './session';
 
 export type GuestLookup = z.input<typeof guestLookupRequestSchema>;
 
@@ -14,8 +14,9 @@ export function useGuestLookup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (lookup: GuestLookup) => {
-      await api.post('/api/v1/my/guest-lookups', lookup);
-      return refreshSession(queryClient);
+      const session = await api.post('/api/v1/my/guest-lookups', lookup, mySessionSchema);
+      startSession(queryClient, session);
+      return session;
     },
   });
 }

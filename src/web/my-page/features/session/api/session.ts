@@ -18,11 +18,11 @@ export function useSession() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: ({ signal }) => fetchSession(signal), staleTime: 60_000 });
 }
 
-/** Reads the session again (after a lookup signed a guest in), dropping what the last one saw. */
-export async function refreshSession(queryClient: QueryClient): Promise<MySession | null> {
+/** A new session (a lookup signed a guest in): what the last one saw is dropped. */
+export function startSession(queryClient: QueryClient, session: MySession) {
   queryClient.removeQueries({ queryKey: ['my', 'orders'] });
   queryClient.removeQueries({ queryKey: ['my', 'order'] });
-  return queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: ({ signal }) => fetchSession(signal), staleTime: 0 });
+  queryClient.setQueryData(SESSION_KEY, session);
 }
 
 /** The session ended (a 401 elsewhere): forget it, so the page sends the buyer to the lookup. */

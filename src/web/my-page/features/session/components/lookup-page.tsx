@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { MySession } from '../../../../../contracts/my';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n';
-import { Link, navigate, orderPath, useLocation } from '../../../app/router';
+import { Link, navigate, orderPath, shopParam, useLocation } from '../../../app/router';
 import { useGuestLookup } from '../api/guest-lookup';
 
 /**
@@ -22,9 +22,11 @@ export function LookupPage({ session }: { session: MySession | null }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const typed = orderNumber.trim();
+    // the shop of the link that brought the buyer here; the server needs it when it serves several shops
+    const shopId = shopParam(search) ?? session?.shop.id;
     lookup.mutate(
-      { orderNumber: typed, contact: contact.trim(), password },
-      { onSuccess: (signedIn) => navigate(orderPath(signedIn?.orderNumber ?? typed), { replace: false }) },
+      { orderNumber: typed, contact: contact.trim(), password, ...(shopId !== undefined ? { shopId } : {}) },
+      { onSuccess: (signedIn) => navigate(orderPath(signedIn.orderNumber ?? typed)) },
     );
   };
 
@@ -48,7 +50,7 @@ export function LookupPage({ session }: { session: MySession | null }) {
               </Alert>
             )}
             {session?.buyer === 'guest' && session.orderNumber && (
-              <Alert color="indigo">
+              <Alert color="indigo" role="note">
                 <Text size="sm">{t.lookup.currentGuestOrder(session.orderNumber)}</Text>
                 <Anchor component={Link} to={orderPath(session.orderNumber)} size="sm" fw={600}>
                   {t.lookup.openCurrent}
