@@ -78,10 +78,14 @@ describe('the scheduler', () => {
     expect(recorded.slice(1).every((r) => r.runner === survivor.runnerId && r.outcome === 'done')).toBe(true);
   });
 
-  it('keeps the upkeep: expired sessions, old idempotency keys and stale throttles go, the rest stays', async () => {
+  it('keeps the upkeep: expired staff and buyer sessions, used hand-off nonces, old idempotency keys and stale throttles go, the rest stays', async () => {
     const shop = await createShop(database.db, { name: '청소 테스트샵', ownerEmail: `upkeep-${Date.now()}@test.kr`, ownerName: '김주인', ownerPassword: 'owner-password-1' });
     await database.db.execute(sql`insert into sessions (shop_id, token_hash, staff_id, expires_at) values
       (${shop.shopId}, 'expired', 1, now() - interval '1 hour'), (${shop.shopId}, 'live', 1, now() + interval '1 hour')`);
+    await database.db.execute(sql`insert into buyer_sessions (shop_id, token_hash, kind, order_id, expires_at) values
+      (${shop.shopId}, 'expired', 'guest', 1, now() - interval '1 hour'), (${shop.shopId}, 'live', 'guest', 1, now() + interval '1 hour')`);
+    await database.db.execute(sql`insert into buyer_handoff_nonces (shop_id, nonce, expires_at) values
+      (${shop.shopId}, 'expired', now() - interval '1 hour'), (${shop.shopId}, 'live', now() + interval '1 minute')`);
     await database.db.execute(sql`insert into idempotency_keys (shop_id, scope, key, request_hash, response_status, response_body, created_at) values
       (${shop.shopId}, 'api:1', 'old', 'h', 200, '{}', now() - interval '8 days'), (${shop.shopId}, 'api:1', 'recent', 'h', 200, '{}', now() - interval '1 hour')`);
     await database.db.execute(sql`insert into sign_in_throttles (subject, failures, last_failure_at) values
@@ -93,6 +97,8 @@ describe('the scheduler', () => {
       return (await countRows(database.db, sql`select count(distinct name) as n from scheduled_task_runs where name not like 'test-%' and outcome = 'done'`)) === standardTasks(database.kind).length;
     });
     expect(await queryRows(database.db, sql`select token_hash from sessions where shop_id = ${shop.shopId}`)).toEqual([{ token_hash: 'live' }]);
+    expect(await queryRows(database.db, sql`select token_hash from buyer_sessions where shop_id = ${shop.shopId}`)).toEqual([{ token_hash: 'live' }]);
+    expect(await queryRows(database.db, sql`select nonce from buyer_handoff_nonces where shop_id = ${shop.shopId}`)).toEqual([{ nonce: 'live' }]);
     expect(await queryRows(database.db, sql`select key from idempotency_keys where shop_id = ${shop.shopId}`)).toEqual([{ key: 'recent' }]);
     expect(await queryRows(database.db, sql`select subject from sign_in_throttles where subject like 'account:%@test.kr' order by subject`)).toEqual([{ subject: 'account:recent@test.kr' }]);
     const failed = await queryRows(database.db, sql`select name, detail from scheduled_task_runs where outcome = 'failed'`);

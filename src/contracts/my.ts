@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CLAIM_REASON_CODES } from '../domain/claim-reasons';
+import { refundAccountSchema } from './claims';
 import { id, isoDateTime, phone, postcode, signedWon, won } from './common';
 
 const expectedVersion = z.number().int().positive().optional();
@@ -206,7 +207,19 @@ export const myPickupSchema = z.union([
 ]);
 
 export const myCancellationRequestSchema = z
-  .object({ expectedVersion, items: claimUnits, reasonCode: claimReasonCode, reasonText: z.string().trim().max(500).optional() })
+  .object({
+    expectedVersion,
+    items: claimUnits,
+    reasonCode: claimReasonCode,
+    /** The buyer's own words; required with reasonCode 'other' (VALIDATION_FAILED otherwise). */
+    reasonText: z.string().trim().max(500).optional(),
+    /**
+     * Where a 무통장 or virtual-account payment is paid back. With it, a cancel the shop lets buyers
+     * complete themselves completes at once; without it, such an order's cancel waits as 취소접수
+     * for staff (who ask for the account). Card and easy-pay orders never need it.
+     */
+    refundAccount: refundAccountSchema.optional(),
+  })
   .meta({ id: 'MyCancellationRequest' });
 
 export const myReturnRequestSchema = z
@@ -218,6 +231,7 @@ export const myExchangeRequestSchema = z
     expectedVersion,
     items: claimUnits,
     reasonCode: claimReasonCode,
+    /** The buyer's own words; required with reasonCode 'other' (VALIDATION_FAILED otherwise). */
     reasonText: z.string().trim().max(500).optional(),
     pickup: myPickupSchema,
     /** The option wanted instead (same product, same price); omitted: the same option again. */

@@ -11,6 +11,7 @@ import { buyerBenefitRoutes } from './buyer-benefits/routes';
 import { BulkJobRunner, type BulkRunnerOptions } from './bulk-jobs/runner';
 import { catalogRoutes } from './catalog/routes';
 import { claimRoutes } from './claims/routes';
+import { myClaimRoutes } from './my/claim-routes';
 import { courierRoutes } from './couriers/routes';
 import { memberBenefitRoutes } from './customers/benefit-routes';
 import { memberRoutes } from './customers/routes';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(memoRoutes, { db });
   await app.register(fulfillmentRoutes, { db });
   await app.register(claimRoutes, { db, gateway });
+  await app.register(myClaimRoutes, { db, gateway });
   await app.register(editRoutes, { db });
   await app.register(paymentRequestRoutes, { db });
   await app.register(paymentSummaryRoutes, { db });

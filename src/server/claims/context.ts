@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/events';
 import { actorOf } from '../auth/actor';
 import { principalOf } from '../auth/plugin';
 import { languageOf, type Lang } from '../http/errors';
+import { buyerActor, type BuyerPrincipal } from '../my/principal';
 
 /** Who changes which order, when, and in which language errors explain themselves. */
 export interface ClaimContext {
@@ -25,4 +26,12 @@ export function claimContext(request: FastifyRequest & { params: { orderId: numb
     lang: languageOf(request),
     now,
   };
+}
+
+/**
+ * The same context for a buyer on My Page: the buyer is the actor on the timeline and the claim
+ * records that the buyer asked. The order is the one the buyer's own access rule found.
+ */
+export function buyerClaimContext(buyer: BuyerPrincipal, orderId: number, lang: Lang, now: Date): ClaimContext {
+  return { shopId: buyer.shopId, orderId, actor: buyerActor(buyer), requestedBy: 'buyer', lang, now };
 }

@@ -1,6 +1,7 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { ClaimResult } from '../../contracts/claims';
 import type { OrderDetail } from '../../contracts/orders';
+import type { Actor } from '../../domain/events';
 import { actorOf } from '../auth/actor';
 import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
@@ -12,10 +13,37 @@ import { settleRefund } from '../refunds/settle';
 import type { ClaimOutcome } from './request-service';
 import { claimViews, refundViews } from './views';
 
+/** Who pays a claim's refund out, and how a failure to do so is logged. */
+export interface RefundSettlement {
+  shopId: number;
+  orderId: number;
+  actor: Actor;
+  /** The request is a replay of one already answered (Idempotency-Key). */
+  replayed: boolean;
+  log: FastifyBaseLogger;
+}
+
 /**
- * Ends a claims request: pays the refund the change created (after its transaction has committed),
- * then answers the order as it now stands with the claim, its refund and the proposal. A replayed
- * request answers the same claim and refund as they now stand and calls no gateway again.
+ * Pays the refund a claims change created, after its transaction has committed. A replayed request
+ * calls no gateway again ('auto' only settles a refund never tried). A failure is logged, never
+ * thrown: the claim has committed, and the refund stays pending (never done without the gateway's
+ * word) for a retry. Staff and buyer routes both end with it.
+ */
+export async function settleClaimRefund(db: Db, gateway: PaymentGateway, target: RefundSettlement, refundId: number | null, settle: 'auto' | 'retry' | 'none'): Promise<void> {
+  if (refundId === null || settle === 'none') return;
+  const mode = target.replayed ? 'auto' : settle;
+  try {
+    await settleRefund(db, gateway, { shopId: target.shopId, orderId: target.orderId, refundId, actor: target.actor }, mode);
+  } catch (error) {
+    // answering 500 would tell the client the claim did not happen; it did
+    target.log.error({ err: error, refundId }, 'refund settlement failed; the refund stays pending');
+  }
+}
+
+/**
+ * Ends a staff claims request: pays the refund the change created (after its transaction has
+ * committed), then answers the order as it now stands with the claim, its refund and the proposal.
+ * A replayed request answers the same claim and refund as they now stand and calls no gateway again.
  */
 export async function finishClaimRequest(
   db: Db,
@@ -27,17 +55,7 @@ export async function finishClaimRequest(
   const principal = principalOf(request);
   const { shopId } = principal;
   const orderId = request.params.orderId;
-  if (outcome.refundId !== null && settle !== 'none') {
-    // a replayed retry does not call the gateway again; 'auto' only settles a refund never tried
-    const mode = request.idempotentReplayed ? 'auto' : settle;
-    try {
-      await settleRefund(db, gateway, { shopId, orderId, refundId: outcome.refundId, actor: actorOf(principal) }, mode);
-    } catch (error) {
-      // The claim has committed; answering 500 would tell the client it did not. The refund stays
-      // pending (never done without the gateway's word) and shows so; a retry settles it.
-      request.log.error({ err: error, refundId: outcome.refundId }, 'refund settlement failed; the refund stays pending');
-    }
-  }
+  await settleClaimRefund(db, gateway, { shopId, orderId, actor: actorOf(principal), replayed: request.idempotentReplayed, log: request.log }, outcome.refundId, settle);
   const rows = await loadOrderRows(db, shopId, orderId);
   if (!rows) throw new AppError('ORDER_NOT_FOUND', { orderId });
   const lang = languageOf(request);

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { pickupSchema, refundAccountSchema, type ClaimDto, type RefundDto } from '../../contracts/claims';
+import { CLAIM_REASON_CODES, claimReasonText, type ClaimReasonCode } from '../../domain/claim-reasons';
 import { courierLabel } from '../../domain/couriers';
 import { STATUS_LABELS, type UnitStatus } from '../../domain/status';
 import { readSnapshot, type Executor } from '../db/client';
@@ -9,6 +10,13 @@ import type { OrderRows } from '../orders/read-queries';
 import { parseReshipment } from './exchange-split';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * A buyer's claim keeps its reason as a code and the buyer's own words (My Page); staff read them
+ * together ("단순 변심: 사이즈가 작아요"). A claim staff opened carries its whole reason as text.
+ */
+const readableReason = (code: string | null, text: string | null, lang: Lang) =>
+  code !== null && (CLAIM_REASON_CODES as readonly string[]).includes(code) ? claimReasonText(code as ClaimReasonCode, text, lang) : text;
 
 /** The order's refunds, oldest first, each with how it is spread over the payments. */
 export async function refundViews(db: Executor, shopId: number, orderId: number): Promise<RefundDto[]> {
@@ -48,7 +56,7 @@ export function claimViews(rows: OrderRows, refundList: readonly RefundDto[], la
       kind: c.kind,
       status: c.status,
       statusLabel: STATUS_LABELS[c.status as UnitStatus]?.[lang] ?? c.status,
-      reason: c.reasonText,
+      reason: readableReason(c.reasonCode, c.reasonText, lang),
       fault: c.fault,
       requestedBy: c.requestedBy,
       pickup: pickup.success ? { ...pickup.data, ...(pickup.data.courier ? { courierLabel: courierLabel(pickup.data.courier, lang) } : {}) } : null,

@@ -47,7 +47,12 @@ export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<R
     {
       name: 'expired-sessions',
       intervalMs: every('expired-sessions', HOUR),
-      run: async (db) => ({ deleted: await deleteInSteps(db, ctid('sessions', sql`expires_at < now()`)) }),
+      // staff and buyer sessions, and hand-off nonces whose token has expired (it cannot be replayed any more)
+      run: async (db) => ({
+        deleted: await deleteInSteps(db, ctid('sessions', sql`expires_at < now()`)),
+        buyerSessions: await deleteInSteps(db, ctid('buyer_sessions', sql`expires_at < now()`)),
+        handoffNonces: await deleteInSteps(db, ctid('buyer_handoff_nonces', sql`expires_at < now()`)),
+      }),
     },
     {
       name: 'old-idempotency-keys',
