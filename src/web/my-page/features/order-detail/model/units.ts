@@ -67,4 +67,9 @@ export function cancelsAtOnce(order: Pick<MyOrderDetail, 'parcels' | 'actions'>,
   return units.every((u) => UNPREPARED.has(statusOf.get(u.shipmentGroupId) ?? ''));
 }
 
+/** A 무통장 or virtual-account payment was received: its refund goes to a bank account the buyer names. */
+export function needsRefundAccount(order: Pick<MyOrderDetail, 'payment'>): boolean {
+  return order.payment.payments.some((p) => (p.method === 'bank_transfer' || p.method === 'virtual_account') && p.status === 'captured');
+}
+
 export const itemLabel = (item: { name: string; optionName: string | null }) => (item.optionName ? `${item.name} (${item.optionName})` : item.name);
