@@ -145,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fulfillmentRoutes, { db });
   await app.register(claimRoutes, { db, gateway });
   await app.register(editRoutes, { db });
-  await app.register(paymentRequestRoutes, { db });
+  await app.register(paymentRequestRoutes, { db, gateway });
   await app.register(paymentSummaryRoutes, { db });
   await app.register(paymentWebhookRoutes, { db, gateway });
   await app.register(testGatewayRoutes, { db, gateway });
