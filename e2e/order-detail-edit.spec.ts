@@ -53,11 +53,13 @@ test('추가: a custom item with 판매가 할인 and a catalog item found by na
   await edit.getByRole('button', { name: '닫기' }).first().click();
   await expect(edit).toBeHidden();
 
-  // the item under its address with its discount; the request with its amount in 결제 정보
-  await expect(itemRow(page, '머그컵', '결제완료')).toContainText('판매가 할인 1,000원 (개당)');
-  await expect(itemRow(page, '머그컵', '결제완료')).toContainText('2개');
-  await expect(itemRow(page, GRANOLA.name, '결제완료')).toContainText(GRANOLA.option);
-  await expect(itemRow(page, GRANOLA.name, '결제완료')).toContainText('13,400원');
+  // the item under its address with its discount, 입금대기 until the buyer pays (추가 결제 대기); the request with its amount in 결제 정보
+  await expect(itemRow(page, '머그컵', '입금대기')).toContainText('판매가 할인 1,000원 (개당)');
+  await expect(itemRow(page, '머그컵', '입금대기')).toContainText('2개');
+  await expect(itemRow(page, '머그컵', '입금대기')).toContainText('추가 결제 대기');
+  await expect(itemRow(page, GRANOLA.name, '입금대기')).toContainText(GRANOLA.option);
+  await expect(itemRow(page, GRANOLA.name, '입금대기')).toContainText('13,400원');
+  await expect(itemRow(page, '캔버스 토트백', '결제완료')).not.toContainText('추가 결제 대기');
   await expect(page.getByTestId('payment-requests')).toContainText('27,400원');
   await expect(page.getByTestId('payment-requests')).toContainText('주문 수정에 따른 추가 결제');
   await expect(paymentAmount(page, 'balanceDue')).toHaveText('27,400원');

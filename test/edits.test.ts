@@ -106,11 +106,14 @@ describe('order edit: preview, then commit', () => {
     expect(after.paymentStatus).toBe('partially_paid');
     expect(after.items.map((i) => [i.productName, i.quantity, i.manualDiscountPerUnit, i.quantityByStatus])).toEqual([
       ['오버핏 셔츠', 1, 0, { paid: 1 }],
-      ['머그컵', 1, 0, { paid: 1 }],
-      ['각인 서비스', 2, 500, { paid: 2 }],
+      ['머그컵', 1, 0, { awaiting_payment: 1 }],
+      ['각인 서비스', 2, 500, { awaiting_payment: 2 }],
     ]);
-    // the added units joined the address's not-yet-shipped group
-    expect(after.shipmentGroups).toHaveLength(1);
+    // nobody has paid for the added units yet: they wait in a group of their own (추가 결제 대기), not in the paid one
+    expect(after.shipmentGroups.map((g) => [g.status, g.heldForAdditionalPayment, g.items.length])).toEqual([
+      ['paid', false, 1],
+      ['awaiting_payment', true, 2],
+    ]);
     const [custom] = await server.database.db.select().from(orderItems).where(and(eq(orderItems.shopId, shopId), eq(orderItems.productName, '각인 서비스')));
     expect(custom).toMatchObject({ isCustom: true, manualDiscountKind: 'rate', manualDiscountValue: 10 });
 
@@ -185,7 +188,8 @@ describe('order edit: preview, then commit', () => {
     expect(up.body.preview).toMatchObject({ difference: 39_000, additionalPayment: 39_000 });
     const committed = await commit(order.id, up.body.editId, { expectedVersion: order.version });
     expect(committed.status).toBe(200);
-    expect(committed.body.order.items[0]).toMatchObject({ quantity: 3, quantityByStatus: { preparing: 3 } });
+    // the unit the buyer still owes for waits for the additional payment apart from the ones being prepared
+    expect(committed.body.order.items[0]).toMatchObject({ quantity: 3, quantityByStatus: { preparing: 2, awaiting_payment: 1 } });
     expect(await stockOf(db, shopId, shirt.optionIds[0]!)).toBe(stockBefore! - 1);
     await expectConsistent(order.id);
   });

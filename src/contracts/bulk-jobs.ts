@@ -52,7 +52,7 @@ export const bulkRequestSchema = z.object({ selection: bulkSelectionSchema, acti
 export type BulkRequest = z.infer<typeof bulkRequestSchema>;
 
 export const exclusionGroupSchema = z.object({
-  /** already · not_yet · open_claim · not_deposit_payment · missing_tracking */
+  /** already · not_yet · open_claim · held_for_payment (추가 결제 대기) · not_deposit_payment · missing_tracking */
   code: z.string(),
   orderStatus: z.string(),
   label: z.string().meta({ example: '이미 배송중' }),

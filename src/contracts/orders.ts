@@ -175,6 +175,8 @@ export const orderDetailSchema = z
         shippedAt: isoDateTime.nullable(),
         deliveredAt: isoDateTime.nullable(),
         items: z.array(z.object({ itemId: id, quantity: z.number().int() })),
+        /** Units an edit added that wait for the buyer's additional payment (추가 결제 대기): 입금대기, left out of shipping. */
+        heldForAdditionalPayment: z.boolean(),
       }),
     ),
     claims: z.array(

@@ -4,11 +4,12 @@ import { BULK_ACTION_TYPES, exclusionLabel, exclusionOf, STATUS_MOVE_ACTIONS, is
 import { deriveOrderStatus } from './order-status';
 import { UNIT_STATUSES, isOpenClaimStatus, type UnitStatus } from './status';
 
-const facts = (unitStatuses: UnitStatus[], extra: { paymentMethod?: string; hasShipment?: boolean } = {}) => ({
+const facts = (unitStatuses: UnitStatus[], extra: { paymentMethod?: string; hasShipment?: boolean; awaitingPaymentHeld?: boolean } = {}) => ({
   unitStatuses,
   orderStatus: deriveOrderStatus(unitStatuses.map((status) => ({ status, quantity: 1 }))),
   paymentMethod: extra.paymentMethod ?? 'card',
   hasShipment: extra.hasShipment ?? false,
+  awaitingPaymentHeld: extra.awaitingPaymentHeld ?? false,
 });
 
 describe('which orders a bulk action leaves out', () => {
@@ -34,6 +35,17 @@ describe('which orders a bulk action leaves out', () => {
     expect(exclusionOf('confirm_deposit', facts(['awaiting_payment'], { paymentMethod: 'card' }))?.code).toBe('not_deposit_payment');
     expect(exclusionOf('ship', facts(['ready_to_ship']))?.code).toBe('missing_tracking');
     expect(exclusionOf('ship', facts(['ready_to_ship'], { hasShipment: true }))).toBeNull();
+  });
+
+  it('leaves units waiting for an additional payment out of 입금확인, whatever the payment method, and cancels them', () => {
+    const held = (type: (typeof BULK_ACTION_TYPES)[number], units: UnitStatus[], paymentMethod = 'card') => exclusionOf(type, facts(units, { paymentMethod, awaitingPaymentHeld: true }));
+    const excluded = held('confirm_deposit', ['paid', 'awaiting_payment']);
+    expect(excluded).toEqual({ code: 'held_for_payment', orderStatus: 'awaiting_payment' });
+    expect(excluded && [exclusionLabel(excluded, 'ko'), exclusionLabel(excluded, 'en')]).toEqual(['추가 결제 대기', 'Waiting for an additional payment']);
+    expect(held('confirm_deposit', ['awaiting_payment'], 'bank_transfer')?.code).toBe('held_for_payment');
+    // the paid units around them move as usual; held units are not in 결제완료, so the move leaves them be
+    expect(held('start_preparing', ['paid', 'awaiting_payment'])).toBeNull();
+    expect(held('cancel', ['paid', 'awaiting_payment'])).toBeNull();
   });
 
   it('processes a status move only when some unit is in its from-status and no claim is open', () => {

@@ -53,9 +53,14 @@ export interface BulkFacts {
   paymentMethod: string | null;
   /** ship only: the request names a courier and tracking number for this order. */
   hasShipment: boolean;
+  /**
+   * Every 입금대기 unit of the order was added by an edit and waits for the buyer's additional
+   * payment (a held group): only that payment releases them, never a bulk move.
+   */
+  awaitingPaymentHeld?: boolean | undefined;
 }
 
-export const EXCLUSION_CODES = ['already', 'not_yet', 'open_claim', 'not_deposit_payment', 'missing_tracking'] as const;
+export const EXCLUSION_CODES = ['already', 'not_yet', 'open_claim', 'held_for_payment', 'not_deposit_payment', 'missing_tracking'] as const;
 export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 
 /** Why an order is left out; the order status names the group ("이미 배송중 12건"). */
@@ -89,7 +94,9 @@ function pastOrBefore(units: readonly UnitStatus[], fromStage: number): 'already
 /**
  * Null when the action processes the order, else why not. Orders with an open claim (취소·반품·
  * 교환 접수 and its steps) are left out of every action but a memo: staff settle the claim first,
- * and a bulk move must not ship what the buyer asked to cancel.
+ * and a bulk move must not ship what the buyer asked to cancel. Units an edit added that wait for
+ * the additional payment (추가 결제 대기) are never moved in bulk; an order whose 입금대기 units are
+ * all such is left out of 입금확인 with that reason (other moves do not touch 입금대기 units).
  */
 export function exclusionOf(type: BulkActionType, facts: BulkFacts): Exclusion | null {
   if (type === 'add_memo') return null;
@@ -102,6 +109,8 @@ export function exclusionOf(type: BulkActionType, facts: BulkFacts): Exclusion |
   }
   const { from } = STATUS_MOVE_ACTIONS[type];
   if (!facts.unitStatuses.includes(from)) return exclude(pastOrBefore(facts.unitStatuses, STAGE[from] ?? 0));
+  // held units are the only ones a move from 입금대기 would touch; the additional payment moves them
+  if (from === 'awaiting_payment' && facts.awaitingPaymentHeld === true) return exclude('held_for_payment');
   if (type === 'confirm_deposit' && !DEPOSIT_METHODS.includes(facts.paymentMethod ?? '')) return exclude('not_deposit_payment');
   if (type === 'ship' && !facts.hasShipment) return exclude('missing_tracking');
   return null;
@@ -117,6 +126,8 @@ export function exclusionLabel(e: Exclusion, lang: 'ko' | 'en'): string {
       return lang === 'ko' ? `아직 ${status}` : `Still ${status.toLowerCase()}`;
     case 'open_claim':
       return lang === 'ko' ? '취소·반품·교환 처리 중' : 'Cancel, return or exchange in progress';
+    case 'held_for_payment':
+      return lang === 'ko' ? '추가 결제 대기' : 'Waiting for an additional payment';
     case 'not_deposit_payment':
       return lang === 'ko' ? `무통장·가상계좌 결제가 아님 (${status})` : `Not a bank transfer or virtual account payment (${status})`;
     case 'missing_tracking':

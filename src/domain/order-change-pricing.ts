@@ -79,8 +79,14 @@ export interface OrderChangePreview {
 
 export type LineRef = { itemId: number } | { added: number };
 
+/**
+ * `held`: the new group holds units the buyer has not paid for yet (the edit left them owing); the
+ * server marks it with the edit's id, and it stays 입금대기 until the additional payment comes in.
+ */
+export type NewGroup = { addressId: number; status: UnitStatus; held?: true };
+
 export type UnitMove =
-  | { kind: 'add'; line: LineRef; quantity: number; to: { groupId: number } | { newGroup: { addressId: number; status: UnitStatus } } }
+  | { kind: 'add'; line: LineRef; quantity: number; to: { groupId: number } | { newGroup: NewGroup } }
   | { kind: 'remove'; itemId: number; groupId: number; quantity: number };
 
 export interface OrderChangePlan {
@@ -208,7 +214,7 @@ export function finalizeOrderChange(s: OrderChangeSnapshot, state: EditState): F
   const plan: OrderChangePlan = {
     quantityChanges: existing.filter((e) => e.delta !== 0).map((e) => ({ itemId: e.item.id, from: e.item.quantity, to: e.item.quantity + e.delta })),
     added,
-    unitMoves: planUnitMoves(s, existing, added),
+    unitMoves: planUnitMoves(s, existing, added, preview.additionalPayment > 0),
     stock: planStock(s, existing, added),
     order: { couponDiscount, pointsUsed, shippingFee },
   };
@@ -216,16 +222,38 @@ export function finalizeOrderChange(s: OrderChangeSnapshot, state: EditState): F
 }
 
 /**
- * An increase joins the item's first (oldest) shipment group; a decrease takes from its newest
- * groups first. Added units join a not-yet-shipped group at their address, or one new group per
- * address: 상품준비중 when the order has been paid, 입금대기 while nothing has been.
+ * Where units go. A decrease takes from the item's newest groups first.
+ *
+ * When the edit leaves the buyer owing (`holdForPayment`: an additional payment is due), every unit
+ * it adds, new lines and increases alike, goes to a new 입금대기 group per address, marked held:
+ * nobody has paid for those units, so they must not sit in a paid or preparing group where they
+ * would look paid and be shipped. They become 결제완료 when the additional payment comes in.
+ *
+ * Otherwise an increase joins the item's oldest group that is not held, and added units join a
+ * not-yet-shipped group at their address that is not held, or one new group per address:
+ * 상품준비중 when the order has been paid, 입금대기 while nothing has been. Held groups are left
+ * alone so units nobody owes for are never caught waiting for someone else's payment.
  */
-function planUnitMoves(s: OrderChangeSnapshot, existing: ReadonlyArray<{ item: { id: number }; delta: number }>, added: readonly AddedLine[]): UnitMove[] {
+function planUnitMoves(
+  s: OrderChangeSnapshot,
+  existing: ReadonlyArray<{ item: { id: number }; delta: number }>,
+  added: readonly AddedLine[],
+  holdForPayment: boolean,
+): UnitMove[] {
   const moves: UnitMove[] = [];
+  const held = new Set(s.groups.filter((g) => g.held === true).map((g) => g.id));
+  const newStatus: UnitStatus = s.ledger.paid > 0 ? 'preparing' : 'awaiting_payment';
+  const heldGroup = (addressId: number) => ({ newGroup: { addressId, status: 'awaiting_payment' as const, held: true as const } });
   for (const { item, delta } of existing) {
     const groups = s.allocations.filter((u) => u.itemId === item.id && u.holder.kind === 'shipment').sort((a, b) => a.holder.id - b.holder.id);
     const first = groups[0];
-    if (delta > 0 && first) moves.push({ kind: 'add', line: { itemId: item.id }, quantity: delta, to: { groupId: first.holder.id } });
+    if (delta > 0 && first) {
+      const addressId = s.groups.find((g) => g.id === first.holder.id)?.addressId;
+      if (addressId === undefined) throw new Error(`item ${item.id}: its group ${first.holder.id} is not among the order's groups`);
+      const target = groups.find((g) => !held.has(g.holder.id));
+      const to = holdForPayment ? heldGroup(addressId) : target ? { groupId: target.holder.id } : { newGroup: { addressId, status: newStatus } };
+      moves.push({ kind: 'add', line: { itemId: item.id }, quantity: delta, to });
+    }
     let left = -delta;
     for (const g of [...groups].reverse()) {
       if (left <= 0) break;
@@ -235,9 +263,12 @@ function planUnitMoves(s: OrderChangeSnapshot, existing: ReadonlyArray<{ item: {
     }
     if (left > 0 || (delta > 0 && !first)) throw new Error(`item ${item.id}: its units are not all in shipment groups`);
   }
-  const newStatus: UnitStatus = s.ledger.paid > 0 ? 'preparing' : 'awaiting_payment';
   added.forEach((line, i) => {
-    const group = s.groups.filter((g) => g.addressId === line.addressId && NOT_SHIPPED_STATUSES.includes(g.status)).sort((a, b) => a.id - b.id)[0];
+    if (holdForPayment) {
+      moves.push({ kind: 'add', line: { added: i }, quantity: line.quantity, to: heldGroup(line.addressId) });
+      return;
+    }
+    const group = s.groups.filter((g) => g.addressId === line.addressId && !held.has(g.id) && NOT_SHIPPED_STATUSES.includes(g.status)).sort((a, b) => a.id - b.id)[0];
     moves.push({ kind: 'add', line: { added: i }, quantity: line.quantity, to: group ? { groupId: group.id } : { newGroup: { addressId: line.addressId, status: newStatus } } });
   });
   return moves;

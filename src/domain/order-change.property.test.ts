@@ -32,6 +32,8 @@ const itemArb = fc.record({
   manual: manualArb,
   status: rarely<UnitStatus>(['awaiting_payment', 'paid', 'preparing'], ['shipping', 'delivered']),
   shirt: fc.boolean(),
+  /** an earlier edit's units still waiting for their additional payment (only an 입금대기 group can be) */
+  held: rarely([false], [true]),
 });
 
 interface Built {
@@ -68,7 +70,7 @@ const snapshotArb: fc.Arbitrary<Built> = fc
         id, productId: raw.shirt ? 901 : null, optionId: raw.shirt ? 9011 : null, productName: `상품${id}`, optionName: null, sku: null, isCustom: !raw.shirt,
         unitPrice: raw.unitPrice, gradeDiscountPerUnit: line.gradeDiscountPerUnit, manualDiscountPerUnit: line.manualDiscountPerUnit, quantity: raw.quantity,
       });
-      groups.push({ id: 100 + id, addressId: i % 2 === 0 ? 7 : 8, status: raw.status });
+      groups.push({ id: 100 + id, addressId: i % 2 === 0 ? 7 : 8, status: raw.status, held: raw.held && raw.status === 'awaiting_payment' });
       allocations.push({ itemId: id, holder: { kind: 'shipment', id: 100 + id }, status: raw.status, quantity: raw.quantity - cancelled });
       if (cancelled > 0) allocations.push({ itemId: id, holder: { kind: 'claim', id: 200 + id }, status: 'cancelled', quantity: cancelled });
       activeAmount += line.amount * (raw.quantity - cancelled);
@@ -133,6 +135,7 @@ const actionsArb = (minLength: number) =>
 
 /** Applies the plan's unit moves to the allocations, new groups getting negative ids. */
 function applyUnitMoves(s: OrderChangeSnapshot, plan: OrderChangePlan): { allocations: Allocation[]; statusOfGroup: Map<number, UnitStatus> } {
+  // held and not-held new groups never share a plan (an edit owes or it does not), so address and status key them
   const statusOfGroup = new Map<number, UnitStatus>(s.groups.map((g) => [g.id, g.status]));
   const newGroups = new Map<string, number>();
   const allocations = s.allocations.map((a) => ({ ...a, holder: { ...a.holder } }));
@@ -205,6 +208,12 @@ describe('replayOrderChange properties', () => {
         for (const move of plan.unitMoves) {
           if (move.kind === 'add' && 'groupId' in move.to) expect(NOT_SHIPPED_STATUSES).toContain(statusOfGroup.get(move.to.groupId));
         }
+
+        // units the buyer still owes for wait in new held 입금대기 groups; otherwise no added unit joins or makes a held group
+        const adds = plan.unitMoves.flatMap((m) => (m.kind === 'add' ? [m.to] : []));
+        const heldIds = new Set(s.groups.filter((g) => g.held).map((g) => g.id));
+        if (p.additionalPayment > 0) for (const to of adds) expect(to).toEqual({ newGroup: { addressId: expect.any(Number), status: 'awaiting_payment', held: true } });
+        else for (const to of adds) expect('groupId' in to ? heldIds.has(to.groupId) : to.newGroup.held === true).toBe(false);
       }),
       // about one list in five survives every check; 1,000 runs give a few hundred full replays
       { numRuns: 1000 },

@@ -64,11 +64,31 @@ describe('replayOrderChange', () => {
       ['added', '머그컵', 1, 0],
       ['added', '선물 포장', 2, 500],
     ]);
-    // address 7 has a not-yet-shipped group to join; address 8 gets a new 상품준비중 group (the order is paid)
+    // the buyer owes for them: each address gets a new held 입금대기 group, never the paid group 101
     expect(r.plan.unitMoves).toEqual([
-      { kind: 'add', line: { added: 0 }, quantity: 1, to: { groupId: 101 } },
-      { kind: 'add', line: { added: 1 }, quantity: 2, to: { newGroup: { addressId: 8, status: 'preparing' } } },
+      { kind: 'add', line: { added: 0 }, quantity: 1, to: { newGroup: { addressId: 7, status: 'awaiting_payment', held: true } } },
+      { kind: 'add', line: { added: 1 }, quantity: 2, to: { newGroup: { addressId: 8, status: 'awaiting_payment', held: true } } },
     ]);
+  });
+
+  it('holds increases the buyer owes for in a new 입금대기 group at the item’s address', () => {
+    const s = snapshot({ items: [item(1, 20_000, 1), item(2, 10_000, 2)], statuses: { 1: 'preparing' } });
+    const r = ok(s, [{ type: 'set_quantity', itemId: 1, quantity: 3 }]);
+    expect(r.preview.additionalPayment).toBe(37_000);
+    expect(r.plan.unitMoves).toEqual([{ kind: 'add', line: { itemId: 1 }, quantity: 2, to: { newGroup: { addressId: 7, status: 'awaiting_payment', held: true } } }]);
+  });
+
+  it('keeps today’s placement when the edit leaves nothing owed, and never joins a held group', () => {
+    // 3,000 points pay for the 3,000 item: nothing more is owed
+    const s = snapshot({ items: [item(1, 30_000, 1), item(2, 10_000, 2)], shippingFee: 0, ledger: { paid: 50_000, refunded: 0, awaitingPayment: 0, awaitingRefund: 0 } });
+    const held = (id: number, addressId: number) => ({ id, addressId, status: 'awaiting_payment' as UnitStatus, held: true });
+    const withHeld = { ...s, groups: [held(150, 7), held(151, 8), ...s.groups] };
+    const sticker = (addressId: number): OrderChangeAction[] => [{ type: 'add_item', custom: { name: '스티커', unitPrice: 3000 }, quantity: 1, addressId }, { type: 'use_points', amount: 3000 }];
+    const r = ok(withHeld, sticker(7));
+    expect(r.preview.additionalPayment).toBe(0);
+    expect(r.plan.unitMoves).toEqual([{ kind: 'add', line: { added: 0 }, quantity: 1, to: { groupId: 101 } }]);
+    // address 8 has only a held group: the units get a new 상품준비중 group of their own
+    expect(ok(withHeld, sticker(8)).plan.unitMoves).toEqual([{ kind: 'add', line: { added: 0 }, quantity: 1, to: { newGroup: { addressId: 8, status: 'preparing' } } }]);
   });
 
   it('gives added items the order’s grade discount, the manual one stacked on it', () => {
@@ -133,7 +153,7 @@ describe('replayOrderChange', () => {
   it('puts units of an unpaid order in a new 입금대기 group and counts what was already asked', () => {
     const s = snapshot({ statuses: { 1: 'awaiting_payment', 2: 'awaiting_payment' }, ledger: { paid: 0, refunded: 0, awaitingPayment: 43_000, awaitingRefund: 0 } });
     const r = ok(s, [{ type: 'add_item', productId: 900, quantity: 1, addressId: 8 }]);
-    expect(r.plan.unitMoves[0]).toMatchObject({ to: { newGroup: { addressId: 8, status: 'awaiting_payment' } } });
+    expect(r.plan.unitMoves[0]).toEqual({ kind: 'add', line: { added: 0 }, quantity: 1, to: { newGroup: { addressId: 8, status: 'awaiting_payment', held: true } } });
     expect(r.preview).toMatchObject({ balanceDueAfter: 58_000, additionalPayment: 15_000 });
   });
 

@@ -18,7 +18,7 @@ import type { UnitStatus } from './status';
 import { ACTION_HANDLERS, type EditState } from './order-change-actions';
 import { finalizeOrderChange, type OrderChangePlan, type OrderChangePreview } from './order-change-pricing';
 
-export type { OrderChangePlan, OrderChangePreview, OrderChangeTotals, PreviewLine, UnitMove, LineRef } from './order-change-pricing';
+export type { OrderChangePlan, OrderChangePreview, OrderChangeTotals, PreviewLine, UnitMove, LineRef, NewGroup } from './order-change-pricing';
 
 export type OrderChangeAction =
   | {
@@ -81,7 +81,8 @@ export interface OrderChangeSnapshot {
   /** In position order; the first is the default target of added items. */
   addressIds: readonly number[];
   items: readonly SnapshotItem[];
-  groups: ReadonlyArray<{ id: number; addressId: number; status: UnitStatus }>;
+  /** `held`: the group holds units an earlier edit added that wait for their additional payment. */
+  groups: ReadonlyArray<{ id: number; addressId: number; status: UnitStatus; held?: boolean | undefined }>;
   /** Every unit of every item, in a shipment group or a claim. */
   allocations: readonly Allocation[];
   /** The coupon the order already carries (one coupon per order). */

@@ -157,7 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(claimRoutes, { db, gateway });
   await app.register(myClaimRoutes, { db, gateway });
   await app.register(editRoutes, { db });
-  await app.register(paymentRequestRoutes, { db });
+  await app.register(paymentRequestRoutes, { db, gateway });
   await app.register(paymentSummaryRoutes, { db });
   await app.register(paymentWebhookRoutes, { db, gateway });
   await app.register(testGatewayRoutes, { db, gateway });

@@ -66,4 +66,9 @@ export const MY_PAGE_ERRORS = {
   // buyer claim codes
   // purchase confirmation and scheduled job codes
   // held units codes
+  HELD_FOR_ADDITIONAL_PAYMENT: {
+    status: 422,
+    ko: '추가 결제 대기 중인 상품입니다. 구매자가 추가 결제를 마치면 결제완료로 바뀝니다.',
+    en: 'These items wait for an additional payment. They become paid once the buyer has paid it.',
+  },
 } as const satisfies ErrorEntries;

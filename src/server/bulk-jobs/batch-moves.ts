@@ -13,8 +13,10 @@ import { claimOriginGroupsOf, loadGroupsOf, writePlans, type PlanToWrite } from 
 import { statusChangeEvents } from '../fulfillment/status-service';
 import { bigintArray, inIds } from '../order-list/sql-arrays';
 import { refreshOrderSummaries } from '../orders/summary-refresh';
+import { heldGroupIdsOf, releaseHeldUnits, withoutHeld } from '../payment-requests/held-units';
 import { appendEventsOf } from '../timeline/queries';
 import { parseTextArray } from './preview-service';
+import { awaitingPaymentHeldSql } from './selection';
 
 export interface ItemOutcome {
   orderId: number;
@@ -34,6 +36,7 @@ interface Locked {
   unitStatuses: UnitStatus[];
   orderStatus: OrderStatus;
   paymentMethod: string | null;
+  awaitingPaymentHeld: boolean;
 }
 
 interface Change {
@@ -49,14 +52,15 @@ interface Change {
  * refreshed and every order's timeline events appended, in the caller's transaction.
  */
 export async function processMoveBatch(tx: Tx, job: BatchJob, orderIds: readonly number[], now: Date): Promise<ItemOutcome[]> {
-  const locked = await lockOrders(tx, job.shopId, orderIds);
+  const locked = await lockOrders(tx, job, orderIds);
   const found = new Set(locked.map((o) => o.id));
   const outcomes: ItemOutcome[] = orderIds.filter((id) => !found.has(id)).map((orderId) => ({ orderId, outcome: 'skipped', reason: 'ORDER_NOT_FOUND' }));
   // couriers as a change by hand stores them: the code of a known courier, else as typed
   const shipmentOf = new Map(job.action.type === 'ship' ? job.action.shipments.map((s) => [s.orderId, { ...s, courier: courierCodeOf(s.courier) }]) : []);
   const eligible: number[] = [];
   for (const o of locked) {
-    const excluded = exclusionOf(job.action.type, { unitStatuses: o.unitStatuses, orderStatus: o.orderStatus, paymentMethod: o.paymentMethod, hasShipment: shipmentOf.has(o.id) });
+    const facts = { unitStatuses: o.unitStatuses, orderStatus: o.orderStatus, paymentMethod: o.paymentMethod, hasShipment: shipmentOf.has(o.id), awaitingPaymentHeld: o.awaitingPaymentHeld };
+    const excluded = exclusionOf(job.action.type, facts);
     if (excluded) outcomes.push({ orderId: o.id, outcome: 'skipped', reason: `${excluded.code}:${excluded.orderStatus}` });
     else eligible.push(o.id);
   }
@@ -73,15 +77,21 @@ export async function processMoveBatch(tx: Tx, job: BatchJob, orderIds: readonly
   return outcomes;
 }
 
-async function lockOrders(tx: Tx, shopId: number, orderIds: readonly number[]): Promise<Locked[]> {
+async function lockOrders(tx: Tx, job: BatchJob, orderIds: readonly number[]): Promise<Locked[]> {
   if (orderIds.length === 0) return [];
-  const rows = await queryRows<{ id: number | string; unit_statuses: string[] | string; order_status: OrderStatus; payment_method: string | null }>(
+  const rows = await queryRows<{ id: number | string; unit_statuses: string[] | string; order_status: OrderStatus; payment_method: string | null; held: boolean }>(
     tx,
-    sql`select id, unit_statuses, order_status, payment_method from orders
-        where shop_id = ${shopId} and id = any(${bigintArray(orderIds)})
+    sql`select id, unit_statuses, order_status, payment_method, ${awaitingPaymentHeldSql(job.action)} as held from orders
+        where shop_id = ${job.shopId} and id = any(${bigintArray(orderIds)})
         order by id for update`,
   );
-  return rows.map((r) => ({ id: Number(r.id), unitStatuses: parseTextArray(r.unit_statuses) as UnitStatus[], orderStatus: r.order_status, paymentMethod: r.payment_method }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    unitStatuses: parseTextArray(r.unit_statuses) as UnitStatus[],
+    orderStatus: r.order_status,
+    paymentMethod: r.payment_method,
+    awaitingPaymentHeld: r.held === true,
+  }));
 }
 
 /** 메모 추가: one memo per order, signed by the staff member who started the job. */
@@ -116,13 +126,15 @@ async function moveUnits(
   const { from, to } = STATUS_MOVE_ACTIONS[type];
   const groupsOf = await loadGroupsOf(tx, job.shopId, orderIds);
   const keepOf = await claimOriginGroupsOf(tx, job.shopId, orderIds);
+  // units waiting for an edit's additional payment are never moved in bulk: plans do not see their groups
+  const heldOf = await heldGroupIdsOf(tx, job.shopId, orderIds);
   const deposits = type === 'confirm_deposit' ? await pendingDeposits(tx, job.shopId, orderIds) : new Map<number, PendingDeposit[]>();
 
   const toWrite: PlanToWrite[] = [];
   const eventsOf: Array<(idOf: (ref: MovePlan['groups'][number]['ref']) => number) => EventDraft[]> = [];
   const captured: PendingDeposit[] = [];
   for (const orderId of orderIds) {
-    const groups = groupsOf.get(orderId) ?? [];
+    const groups = withoutHeld(groupsOf.get(orderId) ?? [], heldOf.get(orderId) ?? new Set());
     const keep = keepOf.get(orderId) ?? new Set<number>();
     if (type === 'confirm_deposit') {
       const candidates = deposits.get(orderId) ?? [];
@@ -152,11 +164,17 @@ async function moveUnits(
 
   const idMaps = await writePlans(tx, job.shopId, toWrite, now);
   if (captured.length > 0) await capturePayments(tx, job.shopId, captured, now);
+  // a deposit that settles the whole balance also releases the order's held units, as one by hand does
+  const released = new Map<number, EventDraft[]>();
+  for (const w of toWrite) {
+    if (type !== 'confirm_deposit' || (heldOf.get(w.orderId)?.size ?? 0) === 0) continue;
+    released.set(w.orderId, (await releaseHeldUnits(tx, { shopId: job.shopId, id: w.orderId }, { changeId: null, requestId: null }, job.actor, now)).events);
+  }
   return toWrite.map((w, i) => {
     const idOf = idMaps.get(w.orderId);
     const events = eventsOf[i];
     if (!idOf || !events) throw new Error(`the plan of order ${w.orderId} was not written`);
-    return { orderId: w.orderId, events: events(idOf) };
+    return { orderId: w.orderId, events: [...events(idOf), ...(released.get(w.orderId) ?? [])] };
   });
 }
 

@@ -7,24 +7,32 @@ import { queryRows, type Executor } from '../db/client';
 import { orders } from '../db/schema/index';
 import type { Lang } from '../http/errors';
 import { bigintArray } from '../order-list/sql-arrays';
-import { selectionWhere, shipmentOrderIds } from './selection';
+import { awaitingPaymentHeldSql, selectionWhere, shipmentOrderIds } from './selection';
 
 const nf = new Intl.NumberFormat('ko-KR');
 
 /**
  * How many orders match, how many the action will process, and the rest grouped by why. The rule
- * (exclusionOf) reads only cached columns, so the orders are grouped by those columns in SQL and
- * the rule runs once per distinct combination: a handful of rows however many orders match.
+ * (exclusionOf) reads only cached columns (and, for 입금확인, whether the 입금대기 units are all held
+ * for an additional payment), so the orders are grouped by those in SQL and the rule runs once per
+ * distinct combination: a handful of rows however many orders match.
  */
 export async function previewBulk(db: Executor, shopId: number, selection: BulkSelection, action: BulkAction, now: Date, lang: Lang): Promise<BulkPreview> {
   const shipIds = shipmentOrderIds(action);
   const hasShipment = shipIds.length > 0 ? sql`${orders.id} = any(${bigintArray(shipIds)})` : sql`false`;
-  const combos = await queryRows<{ unit_statuses: UnitStatus[] | string; order_status: OrderStatus; payment_method: string | null; has_shipment: boolean; n: number | string }>(
+  const combos = await queryRows<{
+    unit_statuses: UnitStatus[] | string;
+    order_status: OrderStatus;
+    payment_method: string | null;
+    has_shipment: boolean;
+    held: boolean;
+    n: number | string;
+  }>(
     db,
     sql`select ${orders.unitStatuses} as unit_statuses, ${orders.orderStatus} as order_status, ${orders.paymentMethod} as payment_method,
-               ${hasShipment} as has_shipment, count(*) as n
+               ${hasShipment} as has_shipment, ${awaitingPaymentHeldSql(action)} as held, count(*) as n
         from ${orders} where ${selectionWhere(shopId, selection, now)}
-        group by 1, 2, 3, 4`,
+        group by 1, 2, 3, 4, 5`,
   );
   let matched = 0;
   let willProcess = 0;
@@ -37,6 +45,7 @@ export async function previewBulk(db: Executor, shopId: number, selection: BulkS
       orderStatus: c.order_status,
       paymentMethod: c.payment_method,
       hasShipment: c.has_shipment,
+      awaitingPaymentHeld: c.held,
     });
     if (!excluded) {
       willProcess += n;

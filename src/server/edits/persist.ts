@@ -18,7 +18,14 @@ async function restock(tx: Executor, shopId: number, optionId: number, quantity:
  * items, every item's coupon and points share, the units, and the order's coupon, points and
  * shipping columns. Answers the added items with their new ids, in the order they were added.
  */
-export async function writeOrderChange(tx: Executor, rows: OrderRows, plan: OrderChangePlan, preview: OrderChangePreview, now: Date): Promise<Array<{ itemId: number; productName: string; quantity: number }>> {
+export async function writeOrderChange(
+  tx: Executor,
+  rows: OrderRows,
+  plan: OrderChangePlan,
+  preview: OrderChangePreview,
+  changeId: number,
+  now: Date,
+): Promise<Array<{ itemId: number; productName: string; quantity: number }>> {
   const { shopId, id: orderId } = rows.order;
   // give back before taking, so a decrease and an increase of the same option net out
   for (const s of plan.stock) if (s.delta > 0) await restock(tx, shopId, s.optionId, s.delta);
@@ -52,7 +59,7 @@ export async function writeOrderChange(tx: Executor, rows: OrderRows, plan: Orde
     added.push({ itemId: one(inserted, 'order item').id, productName: a.productName, quantity: a.quantity });
   }
 
-  await writeUnitMoves(tx, rows, plan, added.map((a) => a.itemId), now);
+  await writeUnitMoves(tx, rows, plan, added.map((a) => a.itemId), changeId, now);
   await tx
     .update(orders)
     .set({ couponDiscount: plan.order.couponDiscount, pointsUsed: plan.order.pointsUsed, shippingFee: plan.order.shippingFee })
@@ -60,7 +67,8 @@ export async function writeOrderChange(tx: Executor, rows: OrderRows, plan: Orde
   return added;
 }
 
-async function writeUnitMoves(tx: Executor, rows: OrderRows, plan: OrderChangePlan, addedIds: readonly number[], now: Date) {
+/** New groups the plan marks held carry the edit's id: its additional payment releases them. */
+async function writeUnitMoves(tx: Executor, rows: OrderRows, plan: OrderChangePlan, addedIds: readonly number[], changeId: number, now: Date) {
   const { shopId, id: orderId } = rows.order;
   const newGroups = new Map<string, number>();
   const touched = new Set<number>();
@@ -75,11 +83,12 @@ async function writeUnitMoves(tx: Executor, rows: OrderRows, plan: OrderChangePl
     let groupId: number;
     if ('groupId' in move.to) groupId = move.to.groupId;
     else {
-      const { addressId, status } = move.to.newGroup;
-      const key = `${addressId}:${status}`;
+      const { addressId, status, held } = move.to.newGroup;
+      const key = `${addressId}:${status}:${held === true}`;
+      const heldForChangeId = held === true ? changeId : null;
       groupId =
         newGroups.get(key) ??
-        one(await tx.insert(shipmentGroups).values({ shopId, orderId, addressId, status, createdAt: now }).returning({ id: shipmentGroups.id }), 'shipment group').id;
+        one(await tx.insert(shipmentGroups).values({ shopId, orderId, addressId, status, heldForChangeId, createdAt: now }).returning({ id: shipmentGroups.id }), 'shipment group').id;
       newGroups.set(key, groupId);
     }
     const itemId = 'itemId' in move.line ? move.line.itemId : addedIds[move.line.added];

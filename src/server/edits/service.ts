@@ -102,6 +102,10 @@ export interface CommitInput {
  * The payment request is created only when staff ask for it (`paymentRequest`): some collect an
  * additional amount another way (cash at pickup, a phone order), and a request the buyer sees on
  * My Page should be a decision, not a side effect. The result always says what is owed.
+ *
+ * While the edit leaves the buyer owing, the units it adds wait in held 입금대기 groups (the plan
+ * says which; persist marks them with this edit) whether or not a request is made: paying the
+ * request releases them, and so does any payment that settles the balance due.
  */
 export async function commitEdit(tx: Tx, order: OrderRow, input: CommitInput, now: Date): Promise<ChangeOutcome<CommitEditResult>> {
   const shopId = order.shopId;
@@ -115,7 +119,7 @@ export async function commitEdit(tx: Tx, order: OrderRow, input: CommitInput, no
   const { snapshot, rows } = await loadChangeSnapshot(tx, order, actions, now);
   const { preview, plan } = replayOrRefuse(snapshot, actions);
 
-  const added = await writeOrderChange(tx, rows, plan, preview, now);
+  const added = await writeOrderChange(tx, rows, plan, preview, edit.id, now);
   if (preview.couponApplied && order.customerId !== null) {
     const coupon = await loadUsableCoupon(tx, shopId, order.customerId, preview.couponApplied.customerCouponId, now);
     await markCouponUsed(tx, shopId, coupon.issued.id, order.id, now);
@@ -129,7 +133,7 @@ export async function commitEdit(tx: Tx, order: OrderRow, input: CommitInput, no
   ];
   let paymentRequest: CommitEditResult['paymentRequest'] = null;
   if (input.paymentRequest && preview.additionalPayment > 0) {
-    const requested = await createPaymentRequest(tx, order, { amount: preview.additionalPayment, ...input.paymentRequest }, input.principal, input.actor, now, input.lang);
+    const requested = await createPaymentRequest(tx, order, { amount: preview.additionalPayment, ...input.paymentRequest, orderChangeId: edit.id }, input.principal, input.actor, now, input.lang);
     events.push(...requested.events);
     paymentRequest = requested.result;
   }

@@ -59,7 +59,7 @@ export async function loadChangeSnapshot(tx: Executor, order: OrderRow, actions:
       id: i.id, productId: i.productId, optionId: i.optionId, productName: i.productName, optionName: i.optionName, sku: i.sku, isCustom: i.isCustom,
       unitPrice: i.unitPrice, gradeDiscountPerUnit: i.gradeDiscountPerUnit, manualDiscountPerUnit: i.manualDiscountPerUnit, quantity: i.quantity,
     })),
-    groups: rows.groups.map((g) => ({ id: g.id, addressId: g.addressId, status: g.status as UnitStatus })),
+    groups: rows.groups.map((g) => ({ id: g.id, addressId: g.addressId, status: g.status as UnitStatus, held: g.heldForChangeId !== null })),
     allocations: unitsOf(rows),
     coupon: order.customerCouponId === null ? null : { customerCouponId: order.customerCouponId, name: order.couponName },
     couponDiscount: order.couponDiscount,

@@ -9,6 +9,7 @@ import { one, type Tx } from '../db/client';
 import { orderAddresses, shipmentGroupItems, shipmentGroups, shops } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
+import { heldGroupsOf, refuseHeld, withoutHeld } from '../payment-requests/held-units';
 import { createdIds, loadAddresses, loadClaimOrigins, loadGroups, writePlan } from './queries';
 import { refuse } from './refuse';
 
@@ -111,12 +112,17 @@ export async function allocateToAddress(
   now: Date,
 ): Promise<ChangeOutcome<AllocationResult>> {
   const { addresses } = await findAddress(tx, order, addressId);
-  const groups = await loadGroups(tx, order.shopId, order.id);
+  // units waiting for an edit's additional payment stay where the edit put them, and nothing joins their groups
+  const held = new Set((await heldGroupsOf(tx, order.shopId, order.id)).map((h) => h.id));
+  refuseHeld(held, body.moves.map((m) => ({ shipmentGroupId: m.fromShipmentGroupId, itemId: m.itemId })));
+  const all = await loadGroups(tx, order.shopId, order.id);
+  const groups = withoutHeld(all, held);
   const keep = new Set((await loadClaimOrigins(tx, order.shopId, order.id)).map((c) => c.fromShipmentGroupId));
   const planned = planAllocation(groups, addressId, body.moves, keep);
   if (!planned.ok) refuse(planned);
   const { plan } = planned;
-  const fee = await feeDifference(tx, order, { addresses, groups }, { addresses, groups: plan.groups });
+  const heldGroups = all.filter((g) => held.has(g.id));
+  const fee = await feeDifference(tx, order, { addresses, groups: all }, { addresses, groups: [...plan.groups, ...heldGroups] });
   const idOf = await writePlan(tx, order.shopId, order.id, groups, plan, now);
   const addressOf = (groupId: number) => groups.find((g) => g.id === groupId)?.addressId ?? 0;
   const moves = plan.moved.map((m) => ({ itemId: m.itemId, quantity: m.quantity, fromShipmentGroupId: m.fromGroupId, toShipmentGroupId: idOf(m.toGroup) }));

@@ -7,6 +7,7 @@ import type { Tx } from '../db/client';
 import { payments, refundPayments } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
+import { heldGroupsOf, releaseHeldUnits, withoutHeld } from '../payment-requests/held-units';
 import { createdIds, loadClaimOrigins, loadGroups, writePlan } from './queries';
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -31,21 +32,29 @@ function pick(all: readonly PaymentRow[], candidates: readonly PaymentRow[], pay
 
 /**
  * Moves every unit in `from` to `to` (whole groups, claim origins kept) and answers the status
- * events; null when no unit is in `from`. Exported for gateway deposit notifications, which must
- * move units exactly as a deposit confirmed by hand does.
+ * events; null when no unit moved. Exported for gateway deposit notifications, which must move
+ * units exactly as a deposit confirmed by hand does.
+ *
+ * Units an edit added that wait for their additional payment (held groups) are not the deposit's:
+ * they stay 입금대기 unless the order's balance due is settled by now, and then they are released
+ * (held_units_released). So the caller must record the deposit's money before calling this.
  */
 export async function movedEvents(tx: Tx, order: OrderRow, from: 'awaiting_payment' | 'paid', to: 'awaiting_payment' | 'paid', actor: Actor, now: Date) {
-  const groups = await loadGroups(tx, order.shopId, order.id);
+  const held = new Set((await heldGroupsOf(tx, order.shopId, order.id)).map((h) => h.id));
+  const groups = withoutHeld(await loadGroups(tx, order.shopId, order.id), held);
   const keep = new Set((await loadClaimOrigins(tx, order.shopId, order.id)).map((c) => c.fromShipmentGroupId));
   const plan = planWholeStatusMove(groups, from, to, keep);
-  if (!plan) return null;
   const kind = findTransition(from, to)?.kind;
   if (!kind) throw new Error(`${from} → ${to} is not in the status table`);
-  const idOf = await writePlan(tx, order.shopId, order.id, groups, plan, now);
+  const idOf = plan ? await writePlan(tx, order.shopId, order.id, groups, plan, now) : null;
+  const moved = plan && idOf ? plan.moved : [];
+  const released = to === 'paid' && held.size > 0 ? await releaseHeldUnits(tx, order, { changeId: null, requestId: null }, actor, now) : null;
+  if (moved.length === 0 && !released?.units) return null;
+  const movedInto = plan && idOf ? [...plan.moved.map((m) => idOf(m.toGroup)), ...createdIds(plan, idOf)] : [];
   return {
-    units: plan.moved.reduce((sum, m) => sum + m.quantity, 0),
-    shipmentGroupIds: [...new Set([...plan.moved.map((m) => idOf(m.toGroup)), ...createdIds(plan, idOf)])],
-    events: plan.moved.map((m) => statusChanged(actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind })),
+    units: moved.reduce((sum, m) => sum + m.quantity, 0) + (released?.units ?? 0),
+    shipmentGroupIds: [...new Set([...movedInto, ...(released?.shipmentGroupIds ?? [])])],
+    events: [...moved.map((m) => statusChanged(actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind })), ...(released?.events ?? [])],
   };
 }
 
@@ -66,13 +75,15 @@ export async function confirmDeposit(
   const payment = pick(all, all.filter((p) => p.status === 'pending' && (p.method === 'bank_transfer' || p.method === 'virtual_account')), body.paymentId);
   if (!payment) throw new AppError('NOTHING_AWAITS_PAYMENT', { paymentId: body.paymentId ?? null });
 
-  const moved = await movedEvents(tx, order, 'awaiting_payment', 'paid', actor, now);
-  if (!moved) throw new AppError('NOTHING_AWAITS_PAYMENT', { paymentId: payment.id, reason: 'no unit awaits payment' });
   const depositorName = body.depositorName ?? payment.depositorName;
+  // the money first: whether held units are released depends on the balance after this deposit
   await tx
     .update(payments)
     .set({ status: 'captured', capturedAmount: payment.amount, paidAt, depositorName })
     .where(and(eq(payments.shopId, order.shopId), eq(payments.id, payment.id)));
+  const moved = await movedEvents(tx, order, 'awaiting_payment', 'paid', actor, now);
+  // refusing rolls the capture back with the rest of the transaction
+  if (!moved) throw new AppError('NOTHING_AWAITS_PAYMENT', { paymentId: payment.id, reason: 'no unit awaits payment' });
   const events: EventDraft[] = [depositConfirmed(actor, { paymentId: payment.id, amount: payment.amount, depositorName }), ...moved.events];
   return { events, result: { paymentId: payment.id, amount: payment.amount, units: moved.units, shipmentGroupIds: moved.shipmentGroupIds } };
 }
@@ -96,7 +107,9 @@ export async function revertDeposit(tx: Tx, order: OrderRow, body: { paymentId?:
   if (payment.refundedAmount > 0 || refunding.length > 0) throw needsMoney('the payment has refunds');
   if (all.some((p) => p.id !== payment.id && p.capturedAmount > 0)) throw needsMoney('other payments hold money');
 
-  const groups = await loadGroups(tx, order.shopId, order.id);
+  // units still waiting for an edit's additional payment are not this deposit's and stay as they are
+  const held = new Set((await heldGroupsOf(tx, order.shopId, order.id)).map((h) => h.id));
+  const groups = withoutHeld(await loadGroups(tx, order.shopId, order.id), held);
   const claimed = await loadClaimOrigins(tx, order.shopId, order.id);
   const notPaid = groups.filter((g) => g.status !== 'paid' && g.items.some((u) => u.quantity > 0));
   if (claimed.length > 0 || notPaid.length > 0) throw needsMoney('some units are no longer 결제완료');

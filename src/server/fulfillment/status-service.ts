@@ -5,6 +5,7 @@ import type { GroupRef } from '../../domain/fulfillment-moves';
 import { planStatusChanges, type StatusChangePlan } from '../../domain/fulfillment-plan';
 import type { Tx } from '../db/client';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
+import { heldGroupsOf, refuseHeld, withoutHeld } from '../payment-requests/held-units';
 import { createdIds, loadClaimOrigins, loadGroups, writePlan } from './queries';
 import { refuse } from './refuse';
 
@@ -24,7 +25,10 @@ export function statusChangeEvents(plan: StatusChangePlan, actor: Actor, idOf: (
  * parcel's courier is stored as its code when it is one we know ("CJ대한통운" → CJ), else as typed.
  */
 export async function changeStatuses(tx: Tx, order: OrderRow, body: StatusChangeBody, actor: Actor, now: Date): Promise<ChangeOutcome<StatusChangeResult>> {
-  const groups = await loadGroups(tx, order.shopId, order.id);
+  // units waiting for an additional payment move only when it is paid; the plan never touches their groups
+  const held = new Set((await heldGroupsOf(tx, order.shopId, order.id)).map((h) => h.id));
+  refuseHeld(held, body.changes);
+  const groups = withoutHeld(await loadGroups(tx, order.shopId, order.id), held);
   const keep = new Set((await loadClaimOrigins(tx, order.shopId, order.id)).map((c) => c.fromShipmentGroupId));
   const shipment = body.shipment && { ...body.shipment, courier: courierCodeOf(body.shipment.courier) };
   const planned = planStatusChanges(groups, body.changes, shipment, now, keep);

@@ -54,6 +54,7 @@ export function toOrderDetail(rows: OrderRows, lang: Lang): OrderDetail {
       courierLabel: g.courier === null ? null : courierLabel(g.courier, lang), trackingNumber: g.trackingNumber,
       shippedAt: iso(g.shippedAt), deliveredAt: iso(g.deliveredAt),
       items: rows.groupItems.filter((gi) => gi.shipmentGroupId === g.id).map((gi) => ({ itemId: gi.itemId, quantity: gi.quantity })),
+      heldForAdditionalPayment: g.heldForChangeId !== null,
     })),
     claims: rows.claims.map((c) => ({
       id: c.id, kind: c.kind, status: c.status, statusLabel: unitLabel(c.status, lang), createdAt: c.createdAt.toISOString(),

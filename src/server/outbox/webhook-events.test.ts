@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   claimStatusChanged,
   depositConfirmed,
+  heldUnitsReleased,
   memoAdded,
   paymentCaptured,
   paymentRequested,
@@ -35,6 +36,10 @@ describe('webhook events of a change', () => {
     expect(paid[1]!.data).toEqual({ paymentRequest: { id: 3, amount: 10_000 }, payment: { paymentId: 9, method: 'card', amount: 10_000 } });
     const deposit = webhookEventsOf([depositConfirmed(staff, { paymentId: 4, amount: 5_000, depositorName: '홍길동' })]);
     expect(deposit).toEqual([{ type: 'payment.captured', data: { payment: { paymentId: 4, method: null, amount: 5_000 } } }]);
+    // units an edit held for the request move on with its payment: the storefront hears the status change
+    const released = webhookEventsOf([paymentCaptured(staff, { paymentId: 9, method: 'card', amount: 10_000, requestId: 3 }), heldUnitsReleased(staff, { requestId: 3, items: [{ itemId: 5, quantity: 2 }] })]);
+    expect(released.map((e) => e.type)).toEqual(['payment.captured', 'payment_request.paid', 'order.updated']);
+    expect(released[2]!.data).toEqual({ unitStatusChanges: [{ itemId: 5, quantity: 2, from: 'awaiting_payment', to: 'paid', kind: 'forward' }], claimStatusChanges: [] });
   });
 
   it('completes claims only on forward moves to a final status; staff notes and corrections of tracking stay inside', () => {

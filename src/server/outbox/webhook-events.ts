@@ -21,6 +21,9 @@ export function webhookEventsOf(drafts: readonly EventDraft[]): WebhookEvent[] {
   for (const { event } of drafts) {
     if (event.type === 'status_changed') {
       unitChanges.push({ itemId: event.itemId, quantity: event.quantity, from: event.from, to: event.to, kind: event.kind });
+    } else if (event.type === 'held_units_released') {
+      // an edit's units the additional payment released: 입금대기 → 결제완료, as a deposit moves them
+      for (const u of event.items) unitChanges.push({ itemId: u.itemId, quantity: u.quantity, from: 'awaiting_payment', to: 'paid', kind: 'forward' });
     } else if (event.type === 'claim_requested') {
       // a request moves its units too (결제완료 → 취소접수): the order's statuses changed
       claimChanges.push({ claimId: event.claimId, claimKind: event.claimKind, from: null, to: `${event.claimKind}_requested`, kind: 'forward' });

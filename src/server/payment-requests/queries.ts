@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { PaymentRequest } from '../../contracts/payment-requests';
 import { sumWon, type Won } from '../../domain/money';
 import type { Executor } from '../db/client';
-import { paymentRequests, payments, refunds } from '../db/schema/index';
+import { paymentRequests, payments, refunds, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 import type { Lang } from '../http/errors';
 import { unitsOf, type OrderRows } from '../orders/read-queries';
 import { summarizeOrder, type OrderSummary } from '../orders/summary';
@@ -17,7 +17,8 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, { ko: string; en: stri
   expired: { ko: '기한만료', en: 'Expired' },
 };
 
-export function toPaymentRequest(row: RequestRow, paymentId: number | null, lang: Lang): PaymentRequest {
+/** `heldUnits`: units the request's edit still holds (입금대기 until it is paid). */
+export function toPaymentRequest(row: RequestRow, paymentId: number | null, lang: Lang, heldUnits = 0): PaymentRequest {
   return {
     id: row.id,
     orderId: row.orderId,
@@ -29,10 +30,12 @@ export function toPaymentRequest(row: RequestRow, paymentId: number | null, lang
     createdAt: row.createdAt.toISOString(),
     paidAt: row.paidAt?.toISOString() ?? null,
     paymentId,
+    orderChangeId: row.orderChangeId,
+    heldUnits,
   };
 }
 
-/** The order's payment requests, oldest first, each with the payment that settled it. */
+/** The order's payment requests, oldest first, each with the payment that settled it and the units its edit holds. */
 export async function listPaymentRequests(db: Executor, shopId: number, orderId: number, lang: Lang): Promise<PaymentRequest[]> {
   // Sequential: the executor may be a transaction's single connection.
   const rows = await db.select().from(paymentRequests).where(and(eq(paymentRequests.shopId, shopId), eq(paymentRequests.orderId, orderId))).orderBy(asc(paymentRequests.id));
@@ -40,7 +43,13 @@ export async function listPaymentRequests(db: Executor, shopId: number, orderId:
     .select({ id: payments.id, requestId: payments.paymentRequestId })
     .from(payments)
     .where(and(eq(payments.shopId, shopId), eq(payments.orderId, orderId), isNotNull(payments.paymentRequestId)));
-  return rows.map((r) => toPaymentRequest(r, settled.find((p) => p.requestId === r.id)?.id ?? null, lang));
+  const held = await db
+    .select({ changeId: shipmentGroups.heldForChangeId, quantity: shipmentGroupItems.quantity })
+    .from(shipmentGroupItems)
+    .innerJoin(shipmentGroups, and(eq(shipmentGroups.shopId, shipmentGroupItems.shopId), eq(shipmentGroups.id, shipmentGroupItems.shipmentGroupId)))
+    .where(and(eq(shipmentGroupItems.shopId, shopId), eq(shipmentGroupItems.orderId, orderId), isNotNull(shipmentGroups.heldForChangeId)));
+  const heldFor = (changeId: number | null) => (changeId === null ? 0 : sumWon(held.filter((h) => h.changeId === changeId).map((h) => h.quantity)));
+  return rows.map((r) => toPaymentRequest(r, settled.find((p) => p.requestId === r.id)?.id ?? null, lang, heldFor(r.orderChangeId)));
 }
 
 /** The order's derived amounts recomputed from its rows (memos play no part in money). */

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id } from '../../contracts/common';
 import {
+  cancelledRequestResultSchema,
   cancelPaymentRequestSchema,
   createPaymentRequestSchema,
   paidRequestResultSchema,
@@ -11,19 +12,24 @@ import {
   recordRequestPaymentSchema,
 } from '../../contracts/payment-requests';
 import { actorOf } from '../auth/actor';
+import { claimContext } from '../claims/context';
+import { finishClaimRequest } from '../claims/respond';
 import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
 import { orders } from '../db/schema/index';
 import { AppError, languageOf } from '../http/errors';
 import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
 import { mutationResponseSchema, runOrderMutation } from '../orders/mutation-route';
+import type { PaymentGateway } from '../payments/gateways/gateway';
 import { listPaymentRequests } from './queries';
-import { cancelPaymentRequest, createPaymentRequest, payPaymentRequest } from './service';
+import { createPaymentRequest, payPaymentRequest } from './service';
+import { withdrawPaymentRequest } from './withdraw-service';
 
 const requestParams = orderIdParams.extend({ requestId: z.coerce.number().pipe(id) });
 const tags = ['payment-requests'];
 
-export const paymentRequestRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+/** `gateway`: pays out a refund that removing held units may create (rare: only an order paid beyond what it owed). */
+export const paymentRequestRoutes: FastifyPluginAsyncZod<{ db: Db; gateway?: PaymentGateway | undefined }> = async (app, { db, gateway }) => {
   app.post(
     '/api/v1/orders/:orderId/payment-requests',
     {
@@ -68,14 +74,27 @@ export const paymentRequestRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       schema: {
         tags,
         summary: '추가 결제 요청 취소 (Withdraw a pending payment request)',
+        description:
+          'The units the request’s edit added stay 입금대기 (추가 결제 대기) and the order still owes for them, unless `removeHeldUnits` is true: then they are ' +
+          'cancelled in the same change (a cancel claim completed at once, stock restored). Nothing was paid for them, so the balance due falls rather ' +
+          'than a refund being made. `removedHeldUnits` says what was removed.',
         params: requestParams,
         headers: idempotencyHeaders,
         body: cancelPaymentRequestSchema,
-        response: { 200: mutationResponseSchema(paymentRequestSchema), ...errorResponses },
+        response: { 200: mutationResponseSchema(cancelledRequestResultSchema), ...errorResponses },
       },
     },
-    async (request) =>
-      runOrderMutation(db, request, (tx, order) => cancelPaymentRequest(tx, order, request.params.requestId, request.body.reason, actorOf(principalOf(request)), languageOf(request))),
+    async (request) => {
+      const body = request.body;
+      const response = await runOrderMutation(db, request, (tx, order, now) =>
+        withdrawPaymentRequest(tx, order, { requestId: request.params.requestId, reason: body.reason, removeHeldUnits: body.removeHeldUnits === true, refundAccount: body.refundAccount, ctx: claimContext(request, now) }),
+      );
+      const removed = response.result.removedHeldUnits;
+      if (!removed?.refundId || removed.refundAmount === 0 || !gateway) return response;
+      // a removal that refunds (the order had been paid beyond what it owed) pays out as a cancel does, after commit
+      const finished = await finishClaimRequest(db, gateway, request, { claimId: removed.claimId, refundId: removed.refundId, proposal: null, buyerShippingFee: null }, 'auto');
+      return { order: finished.order, result: response.result };
+    },
   );
 
   app.post(

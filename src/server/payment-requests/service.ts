@@ -7,12 +7,15 @@ import { paymentRequests, payments } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
 import { loadOrderRows } from '../orders/read-queries';
+import { releaseHeldUnits, unitsHeldFor } from './held-units';
 import { moneyPositionOf, toPaymentRequest } from './queries';
 
 export interface NewPaymentRequest {
   amount: number;
   reason: string;
   dueAt?: string | undefined;
+  /** The edit whose additional amount this asks for: paying it releases the units that edit holds. */
+  orderChangeId?: number | undefined;
 }
 
 /**
@@ -31,13 +34,16 @@ export async function createPaymentRequest(tx: Executor, order: OrderRow, input:
       .insert(paymentRequests)
       .values({
         shopId: order.shopId, orderId: order.id, amount: input.amount, reason: input.reason, dueAt: input.dueAt ? new Date(input.dueAt) : null,
-        status: 'pending', createdByStaffId: principal.kind === 'staff' ? principal.staffId : null, createdAt: now,
+        status: 'pending', createdByStaffId: principal.kind === 'staff' ? principal.staffId : null, orderChangeId: input.orderChangeId ?? null, createdAt: now,
       })
       .returning(),
     'payment request',
   );
-  return { events: [paymentRequested(actor, { requestId: row.id, amount: row.amount, reason: row.reason })], result: toPaymentRequest(row, null, lang) };
+  const held = row.orderChangeId === null ? 0 : heldCount(await unitsHeldFor(tx, order.shopId, order.id, row.orderChangeId));
+  return { events: [paymentRequested(actor, { requestId: row.id, amount: row.amount, reason: row.reason })], result: toPaymentRequest(row, null, lang, held) };
 }
+
+const heldCount = (units: ReadonlyArray<{ quantity: number }>) => units.reduce((n, u) => n + u.quantity, 0);
 
 /** The request, locked: paying and cancelling the same request cannot both win. */
 async function lockRequest(tx: Executor, shopId: number, orderId: number, requestId: number) {
@@ -51,12 +57,17 @@ async function lockRequest(tx: Executor, shopId: number, orderId: number, reques
   return row;
 }
 
+/**
+ * Withdraws a pending request. Units its edit holds stay held (입금대기, the order still owes for
+ * them) unless the caller removes them too (withdraw-service.ts).
+ */
 export async function cancelPaymentRequest(tx: Executor, order: OrderRow, requestId: number, reason: string | undefined, actor: Actor, lang: Lang): Promise<ChangeOutcome<PaymentRequest>> {
   const row = await lockRequest(tx, order.shopId, order.id, requestId);
   const cancelled = await tx.update(paymentRequests).set({ status: 'cancelled' }).where(and(eq(paymentRequests.shopId, order.shopId), eq(paymentRequests.id, row.id))).returning();
+  const held = row.orderChangeId === null ? 0 : heldCount(await unitsHeldFor(tx, order.shopId, order.id, row.orderChangeId));
   return {
     events: [paymentRequestCancelled(actor, { requestId: row.id, amount: row.amount, reason: reason ?? null })],
-    result: toPaymentRequest(one(cancelled, 'payment request'), null, lang),
+    result: toPaymentRequest(one(cancelled, 'payment request'), null, lang, held),
   };
 }
 
@@ -75,7 +86,8 @@ export interface PayRequestInput {
  * Settles a pending request with a captured payment that points at it, in the caller's
  * transaction, which must hold the order's lock (mutateOrder does). Staff recording a deposit and
  * My Page confirming a gateway payment both come through here, so a request is paid exactly once
- * and the balance due falls by the same rule either way.
+ * and the balance due falls by the same rule either way. Then the units the request's edit held
+ * become 결제완료, and every held unit of the order does once the balance due is settled.
  */
 export async function payPaymentRequest(tx: Executor, input: PayRequestInput): Promise<ChangeOutcome<{ request: PaymentRequest; paymentId: number }>> {
   const { shopId, orderId, payment: p, now } = input;
@@ -97,8 +109,9 @@ export async function payPaymentRequest(tx: Executor, input: PayRequestInput): P
     'payment',
   ).id;
   const paid = await tx.update(paymentRequests).set({ status: 'paid', paidAt }).where(and(eq(paymentRequests.shopId, shopId), eq(paymentRequests.id, request.id))).returning();
+  const released = await releaseHeldUnits(tx, { shopId, id: orderId }, { changeId: request.orderChangeId, requestId: request.id }, input.actor, now);
   return {
-    events: [paymentCaptured(input.actor, { paymentId, method: p.method, amount: request.amount, requestId: request.id })],
+    events: [paymentCaptured(input.actor, { paymentId, method: p.method, amount: request.amount, requestId: request.id }), ...released.events],
     result: { request: toPaymentRequest(one(paid, 'payment request'), paymentId, input.lang), paymentId },
   };
 }

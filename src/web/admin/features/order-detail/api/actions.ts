@@ -7,7 +7,7 @@ import {
 import { commitEditResultSchema, createEditResponseSchema, type EditAction } from '../../../../../contracts/edits';
 import { addressResultSchema, allocationResultSchema, depositResultSchema, statusChangeResultSchema } from '../../../../../contracts/fulfillment';
 import { orderDetailSchema } from '../../../../../contracts/orders';
-import { paidRequestResultSchema, paymentRequestSchema } from '../../../../../contracts/payment-requests';
+import { cancelledRequestResultSchema, paidRequestResultSchema, paymentRequestSchema } from '../../../../../contracts/payment-requests';
 import { memoSchema } from '../../../../../contracts/timeline';
 import { api } from '../../../app/api/client';
 import { orderPath } from './queries';
@@ -98,8 +98,8 @@ export const orderActions = {
 
   requestPayment: (orderId: number, body: Versioned & { amount: number; reason: string; dueAt?: string }) =>
     post(orderId, '/payment-requests', body, changed(paymentRequestSchema)),
-  cancelPaymentRequest: (orderId: number, requestId: number, body: Versioned & { reason?: string }) =>
-    post(orderId, `/payment-requests/${requestId}/cancel`, body, changed(paymentRequestSchema)),
+  cancelPaymentRequest: (orderId: number, requestId: number, body: Versioned & { reason?: string; removeHeldUnits?: boolean }) =>
+    post(orderId, `/payment-requests/${requestId}/cancel`, body, changed(cancelledRequestResultSchema)),
   recordRequestPayment: (orderId: number, requestId: number, body: Versioned & { method: 'bank_transfer'; depositorName?: string }) =>
     post(orderId, `/payment-requests/${requestId}/payments`, body, changed(paidRequestResultSchema)),
 

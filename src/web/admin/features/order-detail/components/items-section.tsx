@@ -139,7 +139,15 @@ function ItemRow({ row, selection, onSelectionChange, readOnly }: { row: UnitRow
         <Text size="sm">{d.pieces(row.quantity)}</Text>
       </Table.Td>
       <Table.Td>
-        <UnitStatusBadge status={row.status} label={row.statusLabel} />
+        <Group gap={4}>
+          <UnitStatusBadge status={row.status} label={row.statusLabel} />
+          {group.heldForAdditionalPayment && (
+            // added by an edit and not paid for yet: only the buyer's additional payment moves these on
+            <Badge size="sm" variant="outline" color="orange" radius="sm" tt="none" title={d.items.heldForPaymentHint}>
+              {d.items.heldForPayment}
+            </Badge>
+          )}
+        </Group>
       </Table.Td>
       <Table.Td>
         {courier && group.trackingNumber ? (

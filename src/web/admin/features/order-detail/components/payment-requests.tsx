@@ -1,18 +1,18 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { OrderDetail } from '../../../../../contracts/orders';
+import type { PaymentRequest } from '../../../../../contracts/payment-requests';
 import type { PaymentSummary } from '../../../../../contracts/payment-summary';
 import { formatSeoulDateTime, formatWon } from '../../../app/format';
 import { orderActions } from '../api/actions';
 import { useOrderMutation } from '../api/mutation';
 import { useDetailI18n } from '../i18n';
+import { WithdrawRequestDialog } from './withdraw-request-dialog';
 
-/** 추가 결제 요청: amount, status and reason; a pending one may be withdrawn or recorded as paid (a deposit staff saw). */
+/** 추가 결제 요청: amount, status and reason; a pending one may be withdrawn (after a confirmation) or recorded as paid (a deposit staff saw). */
 export function PaymentRequests({ summary, order, readOnly }: { summary: PaymentSummary; order: OrderDetail; readOnly: boolean }) {
   const { d, t } = useDetailI18n();
-  const cancel = useOrderMutation(order.id, (requestId: number) => orderActions.cancelPaymentRequest(order.id, requestId, { expectedVersion: order.version }), {
-    success: () => d.payment.requestCancelled,
-    toastErrors: true,
-  });
+  const [withdrawing, setWithdrawing] = useState<PaymentRequest | null>(null);
   const paid = useOrderMutation(order.id, (requestId: number) => orderActions.recordRequestPayment(order.id, requestId, { expectedVersion: order.version, method: 'bank_transfer' }), {
     success: () => d.payment.requestPaidDone,
     toastErrors: true,
@@ -43,13 +43,14 @@ export function PaymentRequests({ summary, order, readOnly }: { summary: Payment
               <Button size="compact-xs" variant="light" aria-label={d.payment.requestPaidLabel(r.id)} loading={paid.isPending} onClick={() => paid.mutate(r.id)}>
                 {d.payment.requestPaid}
               </Button>
-              <Button size="compact-xs" variant="default" aria-label={d.payment.requestCancelLabel(r.id)} loading={cancel.isPending} onClick={() => cancel.mutate(r.id)}>
+              <Button size="compact-xs" variant="default" aria-label={d.payment.requestCancelLabel(r.id)} onClick={() => setWithdrawing(r)}>
                 {d.payment.requestCancel}
               </Button>
             </Group>
           )}
         </Stack>
       ))}
+      {withdrawing && <WithdrawRequestDialog order={order} request={withdrawing} onClose={() => setWithdrawing(null)} />}
     </Stack>
   );
 }
