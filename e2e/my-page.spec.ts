@@ -14,11 +14,12 @@ import {
   memberOrderOwingMoney,
   myDialog,
   shopIdOf,
+  signInStaff,
   staffContext,
   toast,
   uniqueBuyer,
 } from './support/my-page';
-import { signIn, tab, waitForRows } from './support/session';
+import { tab } from './support/session';
 
 /**
  * The buyer's My Page (/my) at a phone's size and a desktop's: a guest looks an order up with its
@@ -80,14 +81,20 @@ for (const [size, viewport] of SIZES) {
       const { claims } = await api.get<{ claims: Array<{ kind: string; status: string; fault: string | null; pickup: { address1: string; address2: string } | null }> }>(`/api/v1/orders/${order.id}/claims`);
       expect(claims.find((c) => c.kind === 'return')).toMatchObject({ status: 'return_requested', fault: 'buyer', pickup: { address1: '서울특별시 강남구 테헤란로 152', address2: '강남파이낸스센터 20층' } });
       const staff = await staffContext(browser);
-      await signIn(staff.page, OWNER);
+      await signInStaff(staff.page, OWNER);
       await tab(staff.page, '취소·반품 접수').click();
       await expect(tab(staff.page, '취소·반품 접수')).toHaveAttribute('aria-selected', 'true');
       await search(staff.page, order.orderNumber);
-      await waitForRows(staff.page);
-      await expect(rowOf(staff.page, order.orderNumber)).toContainText('반품접수');
+      await expect(rowOf(staff.page, order.orderNumber)).toContainText('반품접수', { timeout: 30_000 });
       await staff.context.close();
       await api.dispose();
+
+      // while it is still 접수 the buyer may take it back: the unit is delivered again
+      await claim.getByRole('button', { name: '반품 철회' }).click();
+      await myDialog(page, '신청 철회').getByRole('button', { name: '철회하기' }).click();
+      await expect(toast(page)).toContainText('신청을 철회했습니다');
+      await expect(item).toContainText('배송완료 2');
+      await expect(claim.getByRole('button', { name: '반품 철회' })).toHaveCount(0);
     });
 
     test(`a member arrives from the demo storefront and pays an additional payment request in the test gateway's window; staff see it paid (${size})`, async ({ page, browser, playwright }) => {
@@ -168,6 +175,36 @@ test.describe('at a phone’s size', () => {
 
 test.describe('at a desktop’s size', () => {
   test.use({ viewport: DESKTOP });
+
+  test('a guest cancels one of two items not yet prepared: it completes at once with its refund', async ({ page, playwright }) => {
+    const api = await staffApi(playwright);
+    const name = uniqueBuyer('취소손님');
+    const order = await guestOrder(api, [
+      { name: '유리컵', price: 8000, quantity: 2 },
+      { name: '코스터', price: 4000, quantity: 1 },
+    ], { name, phone: '010-5555-0707' });
+    const shopId = await shopIdOf(api);
+    await api.dispose();
+
+    await lookUp(page, { shopId, orderNumber: order.orderNumber, contact: '010-5555-0707', password: GUEST_PASSWORD });
+    await expectMyOrder(page, order.orderNumber);
+    await page.getByRole('toolbar', { name: '주문 신청' }).getByRole('button', { name: '주문 취소' }).click();
+    const form = myDialog(page, '주문 취소');
+    await form.getByRole('checkbox', { name: '코스터' }).check();
+    await form.getByRole('combobox', { name: '사유' }).selectOption({ label: '기타' });
+    // 기타 needs the buyer's own words
+    await form.getByRole('button', { name: '취소 신청' }).click();
+    await expect(form.getByText('사유를 적어 주세요.', { exact: true })).toBeVisible();
+    await form.getByRole('textbox', { name: '상세 사유' }).fill('색이 마음에 들지 않아요');
+    await expect(form.getByTestId('cancel-outcome')).toContainText('바로 취소되고 환불됩니다');
+    await form.getByRole('button', { name: '취소 신청' }).click();
+    await expect(form).toBeHidden();
+    await expect(toast(page)).toContainText('취소완료');
+    await expect(toast(page)).toContainText('환불 4,000원');
+    await expect(page.getByRole('listitem', { name: '코스터' })).toContainText('취소완료 1');
+    await expect(page.getByRole('listitem', { name: '유리컵' })).toContainText('결제완료 2');
+    await expect(page.getByTestId('refunded-amount')).toHaveText('4,000원');
+  });
 
   test('staff copy the order’s My Page link; a guest who opens it lands on the lookup with the order number filled in', async ({ page, browser, playwright, baseURL }) => {
     const api = await staffApi(playwright);

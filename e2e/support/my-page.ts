@@ -81,6 +81,20 @@ export async function expectNoSideScroll(page: Page) {
 export const myDialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 export const toast = (page: Page) => page.getByRole('status');
 
+/**
+ * Signs staff in through the login page, as support/session.ts's signIn does, without waiting for
+ * the whole list: these tests go on to a tab of their own, and the first list a fresh server
+ * reads (400 orders, cold caches) can take longer than an expectation's 10 seconds on a busy machine.
+ */
+export async function signInStaff(page: Page, account: { email: string; password: string }) {
+  await page.goto('/orders');
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('이메일').fill(account.email);
+  await page.getByLabel('비밀번호').fill(account.password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await expect(page.getByRole('heading', { name: '주문 목록' })).toBeVisible();
+}
+
 /** Another person at a desktop: a browser context of their own (cookies apart from the buyer's). */
 export async function staffContext(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'UTC', baseURL: `http://127.0.0.1:${process.env.E2E_PORT}` });
