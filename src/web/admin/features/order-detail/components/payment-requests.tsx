@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OrderDetail } from '../../../../../contracts/orders';
 import type { PaymentRequest } from '../../../../../contracts/payment-requests';
@@ -13,10 +13,14 @@ import { WithdrawRequestDialog } from './withdraw-request-dialog';
 export function PaymentRequests({ summary, order, readOnly }: { summary: PaymentSummary; order: OrderDetail; readOnly: boolean }) {
   const { d, t } = useDetailI18n();
   const [withdrawing, setWithdrawing] = useState<PaymentRequest | null>(null);
-  const paid = useOrderMutation(order.id, (requestId: number) => orderActions.recordRequestPayment(order.id, requestId, { expectedVersion: order.version, method: 'bank_transfer' }), {
-    success: () => d.payment.requestPaidDone,
-    toastErrors: true,
-  });
+  // a deposit staff saw is recorded with who sent it (the bank statement's name), the orderer's by default
+  const [recording, setRecording] = useState<{ requestId: number; depositorName: string } | null>(null);
+  const paid = useOrderMutation(
+    order.id,
+    (r: { requestId: number; depositorName: string }) =>
+      orderActions.recordRequestPayment(order.id, r.requestId, { expectedVersion: order.version, method: 'bank_transfer', depositorName: r.depositorName.trim() }),
+    { success: () => d.payment.requestPaidDone, toastErrors: true },
+  );
   return (
     <Stack gap="xs" data-testid="payment-requests">
       {[...summary.paymentRequests].reverse().map((r) => (
@@ -40,11 +44,24 @@ export function PaymentRequests({ summary, order, readOnly }: { summary: Payment
           </Text>
           {!readOnly && r.status === 'pending' && (
             <Group gap="xs">
-              <Button size="compact-xs" variant="light" aria-label={d.payment.requestPaidLabel(r.id)} loading={paid.isPending} onClick={() => paid.mutate(r.id)}>
+              <Button size="compact-xs" variant="light" aria-label={d.payment.requestPaidLabel(r.id)} onClick={() => setRecording({ requestId: r.id, depositorName: order.orderer.name })}>
                 {d.payment.requestPaid}
               </Button>
               <Button size="compact-xs" variant="default" aria-label={d.payment.requestCancelLabel(r.id)} onClick={() => setWithdrawing(r)}>
                 {d.payment.requestCancel}
+              </Button>
+            </Group>
+          )}
+          {!readOnly && recording?.requestId === r.id && r.status === 'pending' && (
+            <Group gap="xs" align="end">
+              <TextInput size="xs" label={d.payment.depositorName} value={recording.depositorName} onChange={(e) => setRecording({ requestId: r.id, depositorName: e.currentTarget.value })} />
+              <Button
+                size="compact-sm"
+                disabled={recording.depositorName.trim() === ''}
+                loading={paid.isPending}
+                onClick={() => paid.mutate(recording, { onSuccess: () => setRecording(null) })}
+              >
+                {d.payment.depositorConfirm}
               </Button>
             </Group>
           )}

@@ -371,6 +371,8 @@ export const detailEn: DetailDictionary = {
     requestPaid: 'Record deposit',
     requestPaidLabel: (id: number) => `Record deposit for payment request #${id}`,
     requestPaidDone: 'The additional payment was recorded.',
+    depositorName: 'Depositor name',
+    depositorConfirm: 'Record',
     newRequest: 'Request payment',
     newRequestTitle: 'Request an additional payment',
     requestAmount: 'Amount',

@@ -374,6 +374,8 @@ export const detailKo = {
     requestPaid: '입금 확인',
     requestPaidLabel: (id: number) => `추가 결제 요청 #${id} 입금 확인`,
     requestPaidDone: '추가 결제 입금을 기록했습니다.',
+    depositorName: '입금자명',
+    depositorConfirm: '입금 기록',
     newRequest: '추가 결제 요청',
     newRequestTitle: '추가 결제 요청',
     requestAmount: '요청 금액',
