@@ -120,12 +120,14 @@ for (const [size, viewport] of SIZES) {
       await expect(request).toContainText(due);
       // the units the edit added are not paid for yet
       await expect(page.getByRole('region', { name: '배송 정보' })).toContainText('추가 결제 대기');
+      if (size === 'phone') await page.screenshot({ path: 'e2e/screenshots/my-page-order.png', fullPage: true });
       await request.getByRole('button', { name: `${due} 결제하기` }).click();
 
       // the test gateway's payment window: a card company, installments, approve
       await expect(page).toHaveURL(/\/my\/pay\/test-window/);
       await expect(page.getByText(due)).toBeVisible();
       await page.getByRole('combobox', { name: '카드사' }).selectOption({ index: 1 });
+      if (size === 'phone') await page.screenshot({ path: 'e2e/screenshots/my-page-test-window.png' });
       await page.getByRole('button', { name: '결제하기', exact: true }).click();
 
       await expect(page).toHaveURL(/\/my\/pay\/success\?/);

@@ -125,7 +125,12 @@ export async function upsertProduct(tx: Tx, shopId: number, externalId: string, 
   const wanted = desiredOptions(input);
   const existing = await findProductByExternalId(tx, shopId, externalId, true);
   const taken = optionIdsTaken(wanted, await optionOwners(tx, shopId, wanted.map((w) => w.externalId)), existing?.id ?? null);
-  if (taken.length > 0) throw new AppError('CATALOG_OPTION_ID_TAKEN', { externalIds: taken });
+  if (taken.length > 0) {
+    // Read committed: the product may have been created by a concurrent request between the two
+    // reads above, with these very options. That is a race to retry, not another product's ids.
+    if (!existing && (await findProductByExternalId(tx, shopId, externalId, true))) throw new AppError('CATALOG_CONCURRENT_CHANGE');
+    throw new AppError('CATALOG_OPTION_ID_TAKEN', { externalIds: taken });
+  }
   const current = existing ? await loadOptions(tx, shopId, [existing.id]) : [];
   const plan = planUpsert(existing, current, input, wanted);
   if (plan.kind === 'unchanged' && existing) return { outcome: 'unchanged', product: toCatalogProduct(existing, current) };
