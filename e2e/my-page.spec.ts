@@ -19,6 +19,7 @@ import {
   toast,
   uniqueBuyer,
 } from './support/my-page';
+import { readOldDelivery } from './support/old-delivery';
 import { tab } from './support/session';
 
 /**
@@ -206,6 +207,20 @@ test.describe('at a desktop’s size', () => {
     await expect(page.getByRole('listitem', { name: '코스터' })).toContainText('취소완료 1');
     await expect(page.getByRole('listitem', { name: '유리컵' })).toContainText('결제완료 2');
     await expect(page.getByTestId('refunded-amount')).toHaveText('4,000원');
+  });
+
+  test('the auto-confirm job confirms a delivery older than the shop’s days, as the system, and the buyer reads it', async ({ page }) => {
+    // made by the e2e server before the run: delivered 30 days ago in the storefront's shop (7 days)
+    const old = readOldDelivery(process.env.E2E_PORT ?? '');
+    await lookUp(page, { shopId: old.shopId, orderNumber: old.orderNumber, contact: old.phone, password: old.password });
+    await expectMyOrder(page, old.orderNumber);
+    // the job runs every few seconds on the e2e server; the page shows what it did once reloaded
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole('listitem', { name: old.itemName })).toContainText('구매확정 1', { timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(page.getByText(/자동으로 구매확정되었습니다/)).toBeVisible();
+    await expect(page.getByRole('toolbar', { name: '주문 신청' }).getByRole('button', { name: '구매확정' })).toHaveCount(0);
   });
 
   test('staff copy the order’s My Page link; a guest who opens it lands on the lookup with the order number filled in', async ({ page, browser, playwright, baseURL }) => {

@@ -8,10 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app';
-import { openDatabase, type Database } from '../../src/server/db/client';
+import { openDatabase, sql, type Database } from '../../src/server/db/client';
 import { seedOrders } from '../../src/server/seed/seed';
 import { createShop, createStaff, ensureDemoShop } from '../../src/server/shops/service';
 import { ensureHandoffSecret } from '../../src/server/my/handoff';
+import { seedOldDelivery } from './old-delivery';
 import { LIST_OWNER, OWNER, STAFF_COUNT, STOREFRONT_OWNER, staff, storefrontHandoffFile, storefrontKeyFile } from './accounts';
 
 const port = Number(process.env.E2E_PORT ?? 0);
@@ -76,8 +77,13 @@ try {
     if (handoffSecret) writeFileSync(storefrontHandoffFile(String(port)), `${handoffSecret}\n`, { mode: 0o600 });
     writeFileSync(storefrontKeyFile(String(port)), `${storefrontShop.apiKey}\n`, { mode: 0o600 });
   }
+  // The order jobs run often here, but only in the storefront's shop (the others keep their seeded
+  // deliveries and due dates still while the tests count them): auto-confirm every 2 seconds
+  // (e2e/my-page.spec.ts watches it confirm an old delivery), unpaid auto-cancel not during a run.
+  await database.db.execute(sql`update shops set auto_confirm_days = 0, bank_transfer_due_days = 0 where id in (${demo.shopId}, ${listShop.shopId})`);
   app = await buildApp({
     database,
+    scheduler: { pollMs: 1_000, intervals: { 'auto-confirm': 2_000, 'unpaid-cancel': 86_400_000 } },
     // webhooks leave within a fraction of a second, and may reach any loopback address: the demo
     // storefront's receiver, and the receivers that tests start themselves on a free port
     // (e2e/webhooks.spec.ts), whose origin is not known when the server starts
@@ -86,6 +92,7 @@ try {
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  await seedOldDelivery(`http://127.0.0.1:${actualPort}`, storefrontShop.apiKey, database.db, storefrontShop.shopId, String(actualPort));
   console.log(`e2e server on http://127.0.0.1:${actualPort} (${label}, ${orderCount} orders, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`  sign in: ${demo.ownerEmail} / ${demo.ownerPassword}`);
 } catch (error) {
