@@ -1,14 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mount } from '../shared/mount';
 import { App } from './app/app';
 import { Providers } from './app/providers';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <Providers>
-      <App />
-    </Providers>
-  </StrictMode>,
+mount(
+  <Providers>
+    <App />
+  </Providers>,
 );

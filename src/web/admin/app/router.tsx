@@ -1,38 +1,9 @@
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { createHistoryRouter } from '../../shared/router';
 
-/**
- * The few routes of the admin need no router library: the location is an external store over the
- * History API, links push onto it, and App matches the path.
- */
-const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((listener) => listener());
-window.addEventListener('popstate', notify);
+export type { Location } from '../../shared/router';
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-const snapshot = () => window.location.pathname + window.location.search;
-
-export interface Location {
-  pathname: string;
-  search: URLSearchParams;
-  /** pathname + search, as a link would carry it */
-  href: string;
-}
-
-export function useLocation(): Location {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, window.location.origin);
-  return { pathname: url.pathname, search: url.searchParams, href };
-}
-
-export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  notify();
-}
+// unlike My Page, the admin has never reset the scroll on navigation: it stays so
+export const { useLocation, navigate, Link } = createHistoryRouter();
 
 /**
  * The order list's last address, so "back to the list" returns to the same tab, filter and page —
@@ -53,21 +24,4 @@ export function listHref(): string {
   } catch {
     return '/orders';
   }
-}
-
-type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children: ReactNode };
-
-/** A real link (opens in a new tab with a modifier key), navigating in place on a plain click. */
-export function Link({ to, onClick, children, ...rest }: LinkProps) {
-  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(to);
-  };
-  return (
-    <a href={to} onClick={handle} {...rest}>
-      {children}
-    </a>
-  );
 }

@@ -1,19 +1,8 @@
-import { SegmentedControl } from '@mantine/core';
+import { LanguageSwitch as SharedLanguageSwitch } from '../../shared/language-switch';
 import { useI18n } from './i18n';
 
-/** 한국어 / English, remembered in this browser. */
+/** 한국어 / English, remembered in this browser (localStorage). */
 export function LanguageSwitch() {
   const { t, lang, setLang } = useI18n();
-  return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t.language}
-      value={lang}
-      onChange={(value) => setLang(value === 'en' ? 'en' : 'ko')}
-      data={[
-        { value: 'ko', label: '한국어' },
-        { value: 'en', label: 'English' },
-      ]}
-    />
-  );
+  return <SharedLanguageSwitch label={t.language} lang={lang} onChange={setLang} />;
 }

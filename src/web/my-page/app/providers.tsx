@@ -1,28 +1,15 @@
 import '@mantine/core/styles.css';
 import './global.css';
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from './api/client';
+import { newQueryClient } from '../../shared/query-client';
 import { I18nProvider } from './i18n';
 import { theme } from './theme';
 import { ToastProvider } from './toast';
 
-function newQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 15_000,
-        refetchOnWindowFocus: true,
-        // a 4xx will answer the same again; only network trouble and 5xx are worth a retry
-        retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
-      },
-    },
-  });
-}
-
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(newQueryClient);
+  const [queryClient] = useState(() => newQueryClient({ refetchOnWindowFocus: true }));
   return (
     <QueryClientProvider client={queryClient}>
       {/* statuses and labels come from the server in the request's language: fetch them again */}

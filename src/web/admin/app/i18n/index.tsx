@@ -1,12 +1,11 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PAYMENT_METHODS } from '../../../../contracts/common';
 import type { UNIT_STATUS_VALUES } from '../../../../contracts/fulfillment';
 import type { ORDER_STATUS_VALUES, PAYMENT_STATUS_VALUES, PERIOD_FIELDS } from '../../../../contracts/order-filter';
+import { createI18n, type Lang } from '../../../shared/i18n';
 import { en } from './en';
 import { ko, type Dictionary } from './ko';
 
-export type Lang = 'ko' | 'en';
-export type { Dictionary };
+export type { Dictionary, Lang };
 
 export const DICTIONARIES: Record<Lang, Dictionary> = { ko, en };
 
@@ -26,55 +25,5 @@ type Labels<T extends readonly string[]> = Record<T[number], string>;
   periodFields: Labels<typeof PERIOD_FIELDS>;
 };
 
-const STORAGE_KEY = 'jumun.lang';
-
-function storedLang(): Lang {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ko';
-  } catch {
-    return 'ko';
-  }
-}
-
-/**
- * The chosen language, readable outside React: the API client sends it as Accept-Language so the
- * server's messages and labels follow the screen.
- */
-let currentLang: Lang = storedLang();
-export const getLang = (): Lang => currentLang;
-
-interface I18nContextValue {
-  lang: Lang;
-  t: Dictionary;
-  setLang(lang: Lang): void;
-}
-
-const I18nContext = createContext<I18nContextValue | null>(null);
-
-export function I18nProvider({ children, onChange }: { children: ReactNode; onChange?: (lang: Lang) => void }) {
-  const [lang, setLangState] = useState<Lang>(currentLang);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  const setLang = useCallback(
-    (next: Lang) => {
-      currentLang = next;
-      try {
-        localStorage.setItem(STORAGE_KEY, next);
-      } catch {
-        // private mode: the choice lasts for this page only
-      }
-      setLangState(next);
-      onChange?.(next);
-    },
-    [onChange],
-  );
-  const value = useMemo(() => ({ lang, t: DICTIONARIES[lang], setLang }), [lang, setLang]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-export function useI18n(): I18nContextValue {
-  const value = useContext(I18nContext);
-  if (!value) throw new Error('useI18n outside I18nProvider');
-  return value;
-}
+// the admin's own key: My Page keeps a buyer's choice apart ('jumun.my.lang')
+export const { I18nProvider, useI18n, getLang } = createI18n({ storageKey: 'jumun.lang', dictionaries: DICTIONARIES });
