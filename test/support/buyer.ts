@@ -1,4 +1,4 @@
-import { BUYER_SESSION_COOKIE, createBuyerSession, type NewBuyerSession } from '../../src/server/my/session';
+import { BUYER_SESSION_COOKIE, createBuyerSession } from '../../src/server/my/session';
 import { HttpClient, type TestServer } from './server';
 
 /** A member or a guest session, in the test server's shop unless another is named. */
