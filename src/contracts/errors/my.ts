@@ -51,21 +51,13 @@ export const MY_PAGE_ERRORS = {
     en: 'These items cannot be claimed in their current status.',
   },
   PURCHASE_CONFIRM_NOT_ALLOWED: { status: 422, ko: '배송완료된 상품만 구매확정할 수 있습니다.', en: 'Only delivered items can be confirmed.' },
-  HANDOFF_NOT_CONFIGURED: {
-    status: 422,
-    ko: '이 쇼핑몰은 회원 자동 로그인(hand-off)이 설정되어 있지 않습니다.',
-    en: 'Member hand-off sign-in is not set up for this shop.',
-  },
-  // sign-in (hand-off, guest lookup) codes
-  // payment checkout codes
+  // paying a request: a checkout already finished
   PAYMENT_CHECKOUT_CLOSED: {
     status: 409,
     ko: '이미 끝난 결제 시도입니다. 결제가 필요하면 주문 화면에서 다시 결제해 주세요.',
     en: 'This payment attempt is already over. To pay, start again from the order page.',
   },
-  // buyer claim codes
-  // purchase confirmation and scheduled job codes
-  // held units codes
+  // units an edit added, waiting for their payment
   HELD_FOR_ADDITIONAL_PAYMENT: {
     status: 422,
     ko: '추가 결제 대기 중인 상품입니다. 구매자가 추가 결제를 마치면 결제완료로 바뀝니다.',
