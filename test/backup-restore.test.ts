@@ -10,7 +10,7 @@ import { countRows, openDatabase, queryRows, sql, type Database, type Db } from 
 import { LOCK_FILE } from '../src/server/db/data-dir-lock';
 import { toOrderDetail } from '../src/server/orders/detail';
 import { loadOrderRowsOf } from '../src/server/orders/read-queries';
-import { paymentSummaryOf } from '../src/server/payment-summary/service';
+import { paymentSummaryOf } from '../src/server/payments/summary/service';
 import { seedOrders } from '../src/server/seed/seed';
 import { createShop, type CreatedShop } from '../src/server/shops/service';
 import { readTimeline } from '../src/server/timeline/service';

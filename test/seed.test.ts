@@ -8,7 +8,7 @@ import { queryRows, sql, type Database } from '../src/server/db/client';
 import { timelineEvents } from '../src/server/db/schema/index';
 import { loadOrderRows, unitsOf } from '../src/server/orders/read-queries';
 import { summarizeOrder } from '../src/server/orders/summary';
-import { refundBreakdownSchema } from '../src/server/refunds/records';
+import { refundBreakdownSchema } from '../src/server/payments/refunds/records';
 import { insertStatement } from '../src/server/seed/bulk-insert';
 import { inMemoryContext } from '../src/server/seed/context';
 import { generateOrders } from '../src/server/seed/generator';

@@ -12,7 +12,7 @@ import { orders, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import { mutateOrder } from '../orders/mutation';
 import type { PaymentGateway } from '../payments/gateways/gateway';
-import { settleRefund } from '../refunds/settle';
+import { settleRefund } from '../payments/refunds/settle';
 import type { ItemOutcome } from './batch-moves';
 import { recordOutcomes } from './outcomes';
 

@@ -13,7 +13,7 @@ import { claimOriginGroupsOf, loadGroupsOf, writePlans, type PlanToWrite } from 
 import { statusChangeEvents } from '../fulfillment/status-service';
 import { bigintArray, inIds } from '../order-list/sql-arrays';
 import { refreshOrderSummaries } from '../orders/summary-refresh';
-import { heldGroupIdsOf, releaseHeldUnits, withoutHeld } from '../payment-requests/held-units';
+import { heldGroupIdsOf, releaseHeldUnits, withoutHeld } from '../payments/requests/held-units';
 import { appendEventsOf } from '../timeline/queries';
 import { parseTextArray } from './preview-service';
 import { awaitingPaymentHeldSql } from './selection';

@@ -8,7 +8,7 @@ import type { Executor } from '../db/client';
 import { claims, refundPayments, refunds } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 import type { OrderRows } from '../orders/read-queries';
-import { createRefund, refundBreakdownSchema, type RefundAccount } from '../refunds/records';
+import { createRefund, refundBreakdownSchema, type RefundAccount } from '../payments/refunds/records';
 import type { ClaimContext } from './context';
 import { applyProposal, undoProposal } from './money-apply';
 import { loadRefundFacts, proposeOrRefuse, refundInputFor } from './refund-input';

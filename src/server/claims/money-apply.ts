@@ -5,7 +5,7 @@ import { customerCoupons, orderItems, orders, payments, productOptions, type cla
 import { AppError } from '../http/errors';
 import { addPoints, loadMemberForUpdate } from '../orders/member-benefits';
 import type { OrderRows } from '../orders/read-queries';
-import type { RefundBreakdown } from '../refunds/records';
+import type { RefundBreakdown } from '../payments/refunds/records';
 import type { ClaimContext } from './context';
 
 type ClaimRow = typeof claims.$inferSelect;

@@ -9,7 +9,7 @@ import { AppError, languageOf } from '../http/errors';
 import { toOrderDetail } from '../orders/detail';
 import { loadOrderRows } from '../orders/read-queries';
 import type { PaymentGateway } from '../payments/gateways/gateway';
-import { settleRefund } from '../refunds/settle';
+import { settleRefund } from '../payments/refunds/settle';
 import type { ClaimOutcome } from './request-service';
 import { claimViews, refundViews } from './views';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client';
 import type { PaymentGateway } from '../payments/gateways/gateway';
-import { refundRoutes } from '../refunds/routes';
+import { refundRoutes } from '../payments/refunds/routes';
 import { cancelRoutes } from './cancel-routes';
 import { claimFlowRoutes } from './flow-routes';
 

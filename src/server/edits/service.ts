@@ -10,7 +10,7 @@ import { runIdempotent } from '../idempotency/service';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
 import { addPoints, loadUsableCoupon, markCouponUsed } from '../orders/member-benefits';
 import type { OrderRows } from '../orders/read-queries';
-import { createPaymentRequest } from '../payment-requests/service';
+import { createPaymentRequest } from '../payments/requests/service';
 import { writeOrderChange } from './persist';
 import { loadChangeSnapshot } from './snapshot';
 

@@ -7,7 +7,7 @@ import { productOptions, products, shops } from '../db/schema/index';
 import type { OrderRow } from '../orders/mutation';
 import { loadMemberForUpdate, usableCouponsOf } from '../orders/member-benefits';
 import { loadOrderRows, unitsOf, type OrderRows } from '../orders/read-queries';
-import { moneyPositionOf } from '../payment-requests/queries';
+import { moneyPositionOf } from '../payments/requests/queries';
 
 /** The member's coupons that can still be used now: issued to them, available, not expired. */
 async function availableCoupons(tx: Executor, shopId: number, customerId: number, now: Date): Promise<AvailableCoupon[]> {

@@ -9,7 +9,7 @@ import { one, type Tx } from '../db/client';
 import { orderAddresses, shipmentGroupItems, shipmentGroups, shops } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
-import { heldGroupsOf, refuseHeld, withoutHeld } from '../payment-requests/held-units';
+import { heldGroupsOf, refuseHeld, withoutHeld } from '../payments/requests/held-units';
 import { createdIds, loadAddresses, loadClaimOrigins, loadGroups, writePlan } from './queries';
 import { refuse } from './refuse';
 

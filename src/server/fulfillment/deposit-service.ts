@@ -7,7 +7,7 @@ import type { Tx } from '../db/client';
 import { payments, refundPayments } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
-import { heldGroupsOf, releaseHeldUnits, withoutHeld } from '../payment-requests/held-units';
+import { heldGroupsOf, releaseHeldUnits, withoutHeld } from '../payments/requests/held-units';
 import { createdIds, loadClaimOrigins, loadGroups, writePlan } from './queries';
 
 type PaymentRow = typeof payments.$inferSelect;

@@ -5,7 +5,7 @@ import type { GroupRef } from '../../domain/fulfillment-moves';
 import { planStatusChanges, type StatusChangePlan } from '../../domain/fulfillment-plan';
 import type { Tx } from '../db/client';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
-import { heldGroupsOf, refuseHeld, withoutHeld } from '../payment-requests/held-units';
+import { heldGroupsOf, refuseHeld, withoutHeld } from '../payments/requests/held-units';
 import { createdIds, loadClaimOrigins, loadGroups, writePlan } from './queries';
 import { refuse } from './refuse';
 

@@ -12,7 +12,7 @@ import type { Db } from '../db/client';
 import { orders, refunds } from '../db/schema/index';
 import { languageOf } from '../http/errors';
 import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
-import { labelOf, REFUND_METHOD_LABELS, REFUND_STATUS_LABELS } from '../payment-summary/labels';
+import { labelOf, REFUND_METHOD_LABELS, REFUND_STATUS_LABELS } from '../payments/summary/labels';
 import type { PaymentGateway } from '../payments/gateways/gateway';
 import { buyerCancel, buyerReturnOrExchange, buyerWithdraw, type BuyerClaimOutcome } from './claim-service';
 import { runBuyerMutation } from './mutation';

@@ -13,7 +13,7 @@ import type { ClaimContext } from '../claims/context';
 import { loadShop } from '../claims/refund-input';
 import { loadRows, requestClaim, type ClaimRequest } from '../claims/request-service';
 import { withdrawClaim } from '../claims/step-service';
-import { ACCOUNT_METHODS } from '../refunds/records';
+import { ACCOUNT_METHODS } from '../payments/refunds/records';
 import type { OrderRows } from '../orders/read-queries';
 
 /**

@@ -3,7 +3,7 @@ import { PAYMENT_METHOD_LABELS } from '../../domain/payment-methods';
 import type { Lang } from '../http/errors';
 import type { OrderRows } from '../orders/read-queries';
 import type { OrderSummary } from '../orders/summary';
-import { installmentLabel, labelOf } from '../payment-summary/labels';
+import { installmentLabel, labelOf } from '../payments/summary/labels';
 import type { RefundRow } from './order-queries';
 
 type Labels = Record<string, { ko: string; en: string }>;

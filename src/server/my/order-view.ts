@@ -7,7 +7,7 @@ import { describeEvent, type TimelineEvent } from '../../domain/events';
 import { isActiveStatus, qualifiedStatusLabel, STATUS_FAMILY_LABELS, STATUS_LABELS, type UnitStatus } from '../../domain/status';
 import type { Lang } from '../http/errors';
 import { unitsOf, type OrderRows } from '../orders/read-queries';
-import { REQUEST_STATUS_LABELS, summarizeRows } from '../payment-requests/queries';
+import { REQUEST_STATUS_LABELS, summarizeRows } from '../payments/requests/queries';
 import type { BuyerOrderData, ProductOptionRow, TimelineRow } from './order-queries';
 import { buyerPaymentBreakdown } from './order-payment-view';
 

@@ -8,7 +8,7 @@ import { queryRows, type Executor } from '../db/client';
 import { orderAddresses, orderItems, orders, shipmentGroups } from '../db/schema/index';
 import type { Lang } from '../http/errors';
 import { PAYMENT_METHOD_LABELS } from '../../domain/payment-methods';
-import { labelOf } from '../payment-summary/labels';
+import { labelOf } from '../payments/summary/labels';
 import { bigintArray } from './sql-arrays';
 
 /** The `orders` columns a list row shows (never the search columns, which are only for finding). */

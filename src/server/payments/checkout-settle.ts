@@ -10,7 +10,7 @@ import { orders } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 import { buyerActor, type BuyerPrincipal } from '../my/principal';
 import { mutateOrder, type ChangeOutcome, type OrderRow } from '../orders/mutation';
-import { payPaymentRequest } from '../payment-requests/service';
+import { payPaymentRequest } from './requests/service';
 import { closeCheckout, findRequest, lockCheckout, notPayableReason, updateCheckout, type CheckoutRow, type NotPayable } from './checkout-queries';
 import type { CapturedPayment, PaymentGateway } from './gateways/gateway';
 

@@ -4,7 +4,7 @@ import { testDepositParamsSchema, testDepositResultSchema, testPaymentConfirmSch
 import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
-import { receiveNotification } from '../payment-webhooks/service';
+import { receiveNotification } from './webhooks/service';
 import type { CapturedPayment, PaymentGateway } from './gateways/gateway';
 import { TestGateway } from './gateways/test-gateway';
 

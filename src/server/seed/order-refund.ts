@@ -11,7 +11,7 @@ import { allocateRefund } from '../../domain/ledger';
 import { proposeRefund, type RefundInput, type RefundProposal } from '../../domain/refund-calculator';
 import { isActiveStatus } from '../../domain/status';
 import { summarizeOrder } from '../orders/summary';
-import { ACCOUNT_METHODS, refundEventMethod, type RefundBreakdown } from '../refunds/records';
+import { ACCOUNT_METHODS, refundEventMethod, type RefundBreakdown } from '../payments/refunds/records';
 import { advanceClaim } from './order-actions';
 import { addEvent, addPointsRow, currentUnits, paymentFacts, staffActor, type ClaimState, type OrderState } from './order-state';
 import { gatewayCancelId, refundAccount } from './payment-details';

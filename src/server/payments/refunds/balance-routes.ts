@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { claimResultSchema, refundAccountSchema } from '../../contracts/claims';
-import { won } from '../../contracts/common';
-import { CONCURRENCY } from '../claims/cancel-routes';
-import { claimContext } from '../claims/context';
-import { finishClaimRequest } from '../claims/respond';
-import type { Db } from '../db/client';
-import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
-import { mutationResponseSchema, runOrderMutation } from '../orders/mutation-route';
-import type { PaymentGateway } from '../payments/gateways/gateway';
+import { claimResultSchema, refundAccountSchema } from '../../../contracts/claims';
+import { won } from '../../../contracts/common';
+import { CONCURRENCY } from '../../claims/cancel-routes';
+import { claimContext } from '../../claims/context';
+import { finishClaimRequest } from '../../claims/respond';
+import type { Db } from '../../db/client';
+import { errorResponses, idempotencyHeaders, orderIdParams } from '../../http/route-schemas';
+import { mutationResponseSchema, runOrderMutation } from '../../orders/mutation-route';
+import type { PaymentGateway } from '../gateways/gateway';
 import { createBalanceRefund } from './balance-service';
 
 /**

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { PaymentRequest } from '../../contracts/payment-requests';
-import { sumWon, type Won } from '../../domain/money';
-import type { Executor } from '../db/client';
-import { paymentRequests, payments, refunds, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
-import type { Lang } from '../http/errors';
-import { unitsOf, type OrderRows } from '../orders/read-queries';
-import { summarizeOrder, type OrderSummary } from '../orders/summary';
+import type { PaymentRequest } from '../../../contracts/payment-requests';
+import { sumWon, type Won } from '../../../domain/money';
+import type { Executor } from '../../db/client';
+import { paymentRequests, payments, refunds, shipmentGroupItems, shipmentGroups } from '../../db/schema/index';
+import type { Lang } from '../../http/errors';
+import { unitsOf, type OrderRows } from '../../orders/read-queries';
+import { summarizeOrder, type OrderSummary } from '../../orders/summary';
 
 type RequestRow = typeof paymentRequests.$inferSelect;
 type RequestStatus = RequestRow['status'];

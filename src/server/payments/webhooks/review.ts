@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { gatewayNotification, type TimelineEvent } from '../../domain/events';
-import type { Executor } from '../db/client';
-import { timelineEvents } from '../db/schema/index';
-import type { OrderRow } from '../orders/mutation';
-import type { GatewayWebhook } from '../payments/gateways/gateway';
+import { gatewayNotification, type TimelineEvent } from '../../../domain/events';
+import type { Executor } from '../../db/client';
+import { timelineEvents } from '../../db/schema/index';
+import type { OrderRow } from '../../orders/mutation';
+import type { GatewayWebhook } from '../gateways/gateway';
 import type { PaymentRow } from './locate';
 import { nothing, SYSTEM, type NoticeStep } from './step';
 

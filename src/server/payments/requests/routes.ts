@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id } from '../../contracts/common';
+import { id } from '../../../contracts/common';
 import {
   cancelledRequestResultSchema,
   cancelPaymentRequestSchema,
@@ -10,17 +10,17 @@ import {
   paymentRequestListSchema,
   paymentRequestSchema,
   recordRequestPaymentSchema,
-} from '../../contracts/payment-requests';
-import { actorOf } from '../auth/actor';
-import { claimContext } from '../claims/context';
-import { finishClaimRequest } from '../claims/respond';
-import { principalOf } from '../auth/plugin';
-import type { Db } from '../db/client';
-import { orders } from '../db/schema/index';
-import { AppError, languageOf } from '../http/errors';
-import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
-import { mutationResponseSchema, runOrderMutation } from '../orders/mutation-route';
-import type { PaymentGateway } from '../payments/gateways/gateway';
+} from '../../../contracts/payment-requests';
+import { actorOf } from '../../auth/actor';
+import { claimContext } from '../../claims/context';
+import { finishClaimRequest } from '../../claims/respond';
+import { principalOf } from '../../auth/plugin';
+import type { Db } from '../../db/client';
+import { orders } from '../../db/schema/index';
+import { AppError, languageOf } from '../../http/errors';
+import { errorResponses, idempotencyHeaders, orderIdParams } from '../../http/route-schemas';
+import { mutationResponseSchema, runOrderMutation } from '../../orders/mutation-route';
+import type { PaymentGateway } from '../gateways/gateway';
 import { listPaymentRequests } from './queries';
 import { createPaymentRequest, payPaymentRequest } from './service';
 import { withdrawPaymentRequest } from './withdraw-service';

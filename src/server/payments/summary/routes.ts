@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { paymentSummarySchema } from '../../contracts/payment-summary';
-import { principalOf } from '../auth/plugin';
-import type { Db } from '../db/client';
-import { languageOf } from '../http/errors';
-import { errorResponses, orderIdParams } from '../http/route-schemas';
+import { paymentSummarySchema } from '../../../contracts/payment-summary';
+import { principalOf } from '../../auth/plugin';
+import type { Db } from '../../db/client';
+import { languageOf } from '../../http/errors';
+import { errorResponses, orderIdParams } from '../../http/route-schemas';
 import { paymentSummaryOf } from './service';
 
 export const paymentSummaryRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

@@ -1,13 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { PaymentSummary } from '../../contracts/payment-summary';
-import { PAYMENT_STATUS_LABELS } from '../../domain/ledger';
-import { PAYMENT_METHOD_LABELS } from '../../domain/payment-methods';
-import { readSnapshot, type Executor } from '../db/client';
-import { refundPayments, refunds } from '../db/schema/index';
-import { AppError, type Lang } from '../http/errors';
-import { loadOrderRows } from '../orders/read-queries';
-import { listPaymentRequests, summarizeRows } from '../payment-requests/queries';
+import type { PaymentSummary } from '../../../contracts/payment-summary';
+import { PAYMENT_STATUS_LABELS } from '../../../domain/ledger';
+import { PAYMENT_METHOD_LABELS } from '../../../domain/payment-methods';
+import { readSnapshot, type Executor } from '../../db/client';
+import { refundPayments, refunds } from '../../db/schema/index';
+import { AppError, type Lang } from '../../http/errors';
+import { loadOrderRows } from '../../orders/read-queries';
+import { listPaymentRequests, summarizeRows } from '../requests/queries';
 import {
   AMOUNT_LABELS,
   installmentLabel,

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { refundCompleted, type EventDraft } from '../../domain/events';
-import type { Executor } from '../db/client';
-import { refundPayments, refunds } from '../db/schema/index';
-import { AppError } from '../http/errors';
-import type { ClaimContext } from '../claims/context';
-import type { ClaimOutcome } from '../claims/request-service';
+import { refundCompleted, type EventDraft } from '../../../domain/events';
+import type { Executor } from '../../db/client';
+import { refundPayments, refunds } from '../../db/schema/index';
+import { AppError } from '../../http/errors';
+import type { ClaimContext } from '../../claims/context';
+import type { ClaimOutcome } from '../../claims/request-service';
 import { GATEWAY_METHODS, loadRefund, payOutPart, refundStatusOf } from './records';
 import { reopenFailedParts } from './settle';
 

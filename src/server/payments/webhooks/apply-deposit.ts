@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { depositConfirmed, gatewayNotification, type EventDraft } from '../../domain/events';
-import type { Tx } from '../db/client';
-import { payments } from '../db/schema/index';
-import { movedEvents } from '../fulfillment/deposit-service';
-import type { OrderRow } from '../orders/mutation';
+import { depositConfirmed, gatewayNotification, type EventDraft } from '../../../domain/events';
+import type { Tx } from '../../db/client';
+import { payments } from '../../db/schema/index';
+import { movedEvents } from '../../fulfillment/deposit-service';
+import type { OrderRow } from '../../orders/mutation';
 import type { PaymentRow } from './locate';
 import { recordReviewOnce } from './review';
 import { nothing, SYSTEM, type NoticeStep } from './step';

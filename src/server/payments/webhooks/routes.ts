@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema } from '../../contracts/errors';
-import { paymentWebhookParamsSchema, paymentWebhookReceiptSchema } from '../../contracts/payment-webhooks';
-import type { Db } from '../db/client';
-import { AppError } from '../http/errors';
-import type { PaymentGateway } from '../payments/gateways/gateway';
+import { errorResponseSchema } from '../../../contracts/errors';
+import { paymentWebhookParamsSchema, paymentWebhookReceiptSchema } from '../../../contracts/payment-webhooks';
+import type { Db } from '../../db/client';
+import { AppError } from '../../http/errors';
+import type { PaymentGateway } from '../gateways/gateway';
 import { receiveNotification } from './service';
 
 /** Adapters take plain strings; a repeated header is joined as HTTP allows. */

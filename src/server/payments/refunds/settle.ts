@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { refundAccountSchema } from '../../contracts/claims';
-import { refundCompleted, refundFailed, refundPending, type Actor, type EventDraft } from '../../domain/events';
-import type { Db, Executor } from '../db/client';
-import { orders, refundPayments, refunds } from '../db/schema/index';
-import { unavailable, type GatewayResult, type GatewayCancel, type PaymentGateway } from '../payments/gateways/gateway';
-import { refreshOrderSummary } from '../orders/summary-refresh';
-import { appendEvents } from '../timeline/queries';
+import { refundAccountSchema } from '../../../contracts/claims';
+import { refundCompleted, refundFailed, refundPending, type Actor, type EventDraft } from '../../../domain/events';
+import type { Db, Executor } from '../../db/client';
+import { orders, refundPayments, refunds } from '../../db/schema/index';
+import { unavailable, type GatewayResult, type GatewayCancel, type PaymentGateway } from '../gateways/gateway';
+import { refreshOrderSummary } from '../../orders/summary-refresh';
+import { appendEvents } from '../../timeline/queries';
 import { GATEWAY_METHODS, loadRefund, payOutPart, refundEventMethod, refundStatusOf } from './records';
 
 export interface SettleTarget {

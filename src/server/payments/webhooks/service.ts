@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { orders, payments } from '../db/schema/index';
-import { AppError } from '../http/errors';
-import { refreshOrderSummary } from '../orders/summary-refresh';
-import type { GatewayWebhook, PaymentGateway } from '../payments/gateways/gateway';
-import { appendEvents } from '../timeline/queries';
+import type { Db } from '../../db/client';
+import { orders, payments } from '../../db/schema/index';
+import { AppError } from '../../http/errors';
+import { refreshOrderSummary } from '../../orders/summary-refresh';
+import type { GatewayWebhook, PaymentGateway } from '../gateways/gateway';
+import { appendEvents } from '../../timeline/queries';
 import { applyDeposit } from './apply-deposit';
 import { locatePayment, namesPayment, secretRefused } from './locate';
 import { reviewNotice } from './review';

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { overpaymentRefundCreated, refundPending, type EventDraft } from '../../domain/events';
-import { allocateRefund } from '../../domain/ledger';
-import { sumWon } from '../../domain/money';
-import type { ClaimContext } from '../claims/context';
-import { outstandingByPayment } from '../claims/refund-input';
-import type { ClaimOutcome } from '../claims/request-service';
-import { one, type Executor } from '../db/client';
-import { refundPayments, refunds } from '../db/schema/index';
-import { AppError } from '../http/errors';
-import { loadOrderRows } from '../orders/read-queries';
-import { summarizeRows } from '../payment-requests/queries';
+import { overpaymentRefundCreated, refundPending, type EventDraft } from '../../../domain/events';
+import { allocateRefund } from '../../../domain/ledger';
+import { sumWon } from '../../../domain/money';
+import type { ClaimContext } from '../../claims/context';
+import { outstandingByPayment } from '../../claims/refund-input';
+import type { ClaimOutcome } from '../../claims/request-service';
+import { one, type Executor } from '../../db/client';
+import { refundPayments, refunds } from '../../db/schema/index';
+import { AppError } from '../../http/errors';
+import { loadOrderRows } from '../../orders/read-queries';
+import { summarizeRows } from '../requests/queries';
 import type { RefundAccount } from './records';
 
 /** Payments whose refund goes to a bank account the buyer names; the same rule as a claim's refund (records.ts). */

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import type { PaymentRequest, RecordRequestPayment } from '../../contracts/payment-requests';
-import { paymentCaptured, paymentRequestCancelled, paymentRequested, type Actor } from '../../domain/events';
-import type { Principal } from '../auth/principal';
-import { one, type Executor } from '../db/client';
-import { paymentRequests, payments } from '../db/schema/index';
-import { AppError, type Lang } from '../http/errors';
-import type { ChangeOutcome, OrderRow } from '../orders/mutation';
-import { loadOrderRows } from '../orders/read-queries';
+import type { PaymentRequest, RecordRequestPayment } from '../../../contracts/payment-requests';
+import { paymentCaptured, paymentRequestCancelled, paymentRequested, type Actor } from '../../../domain/events';
+import type { Principal } from '../../auth/principal';
+import { one, type Executor } from '../../db/client';
+import { paymentRequests, payments } from '../../db/schema/index';
+import { AppError, type Lang } from '../../http/errors';
+import type { ChangeOutcome, OrderRow } from '../../orders/mutation';
+import { loadOrderRows } from '../../orders/read-queries';
 import { releaseHeldUnits, unitsHeldFor } from './held-units';
 import { moneyPositionOf, toPaymentRequest } from './queries';
 

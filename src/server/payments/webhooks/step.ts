@@ -1,4 +1,4 @@
-import type { Actor, EventDraft } from '../../domain/events';
+import type { Actor, EventDraft } from '../../../domain/events';
 
 /** Notices come from the gateway, not from a person: the timeline names the system. */
 export const SYSTEM: Actor = { kind: 'system' };

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { refundAccountSchema } from '../../contracts/claims';
-import { refundPending, type Actor, type EventDraft } from '../../domain/events';
-import { allocateRefund } from '../../domain/ledger';
-import type { RefundProposal } from '../../domain/refund-calculator';
-import { one, type Executor } from '../db/client';
-import { payments, refundPayments, refunds } from '../db/schema/index';
-import { AppError } from '../http/errors';
+import type { refundAccountSchema } from '../../../contracts/claims';
+import { refundPending, type Actor, type EventDraft } from '../../../domain/events';
+import { allocateRefund } from '../../../domain/ledger';
+import type { RefundProposal } from '../../../domain/refund-calculator';
+import { one, type Executor } from '../../db/client';
+import { payments, refundPayments, refunds } from '../../db/schema/index';
+import { AppError } from '../../http/errors';
 
 export type RefundAccount = z.infer<typeof refundAccountSchema>;
 type PaymentRow = typeof payments.$inferSelect;

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../db/client';
-import { payments } from '../db/schema/index';
-import type { GatewayWebhook } from '../payments/gateways/gateway';
-import { secretsMatch } from '../payments/gateways/toss-webhook';
+import type { Executor } from '../../db/client';
+import { payments } from '../../db/schema/index';
+import type { GatewayWebhook } from '../gateways/gateway';
+import { secretsMatch } from '../gateways/toss-webhook';
 
 export type PaymentRow = typeof payments.$inferSelect;
 

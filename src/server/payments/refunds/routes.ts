@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { claimResultSchema, refundListSchema, versionOnlySchema } from '../../contracts/claims';
-import { id } from '../../contracts/common';
-import { principalOf } from '../auth/plugin';
-import { CONCURRENCY } from '../claims/cancel-routes';
-import { claimContext } from '../claims/context';
-import { finishClaimRequest } from '../claims/respond';
-import { refundViews } from '../claims/views';
-import type { Db } from '../db/client';
-import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
-import { mutationResponseSchema, runOrderMutation } from '../orders/mutation-route';
-import type { PaymentGateway } from '../payments/gateways/gateway';
+import { claimResultSchema, refundListSchema, versionOnlySchema } from '../../../contracts/claims';
+import { id } from '../../../contracts/common';
+import { principalOf } from '../../auth/plugin';
+import { CONCURRENCY } from '../../claims/cancel-routes';
+import { claimContext } from '../../claims/context';
+import { finishClaimRequest } from '../../claims/respond';
+import { refundViews } from '../../claims/views';
+import type { Db } from '../../db/client';
+import { errorResponses, idempotencyHeaders, orderIdParams } from '../../http/route-schemas';
+import { mutationResponseSchema, runOrderMutation } from '../../orders/mutation-route';
+import type { PaymentGateway } from '../gateways/gateway';
 import { balanceRefundRoutes } from './balance-routes';
 import { confirmTransfer, prepareRetry } from './service';
 

@@ -4,14 +4,14 @@
  * jobs, until the additional payment comes in. This module finds them and releases them.
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { heldUnitsReleased, type Actor, type EventDraft } from '../../domain/events';
-import { applyMoves, type GroupState, type UnitMove } from '../../domain/fulfillment-moves';
-import type { Executor } from '../db/client';
-import { claimItems, shipmentGroups } from '../db/schema/index';
-import { AppError } from '../http/errors';
-import { loadClaimOrigins, loadGroups, writePlan } from '../fulfillment/queries';
-import { inIds } from '../order-list/sql-arrays';
-import { loadOrderRows } from '../orders/read-queries';
+import { heldUnitsReleased, type Actor, type EventDraft } from '../../../domain/events';
+import { applyMoves, type GroupState, type UnitMove } from '../../../domain/fulfillment-moves';
+import type { Executor } from '../../db/client';
+import { claimItems, shipmentGroups } from '../../db/schema/index';
+import { AppError } from '../../http/errors';
+import { loadClaimOrigins, loadGroups, writePlan } from '../../fulfillment/queries';
+import { inIds } from '../../order-list/sql-arrays';
+import { loadOrderRows } from '../../orders/read-queries';
 import { summarizeRows } from './queries';
 
 export interface HeldGroup {

@@ -1,4 +1,4 @@
-import type { Lang } from '../http/errors';
+import type { Lang } from '../../http/errors';
 
 type Labels = Record<string, { ko: string; en: string }>;
 
