@@ -28,6 +28,27 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+// Compared against when there is no stored hash to check (an unknown account or order), so a
+// wrong name costs as long as a wrong password. One for every door, made on first use.
+let decoyHash: Promise<string> | null = null;
+
+/** verifyPassword, or the same work against a decoy when there is nothing stored: always false then. */
+export async function verifyPasswordOrDecoy(password: string, stored: string | null | undefined): Promise<boolean> {
+  if (stored) return verifyPassword(password, stored);
+  decoyHash ??= hashPassword('decoy-password-never-matches');
+  await verifyPassword(password, await decoyHash);
+  return false;
+}
+
+/** `<shopId><separator><secret>` (session cookies, API keys): the shop and the secret, or null. */
+export function splitShopCredential(value: string, separator: string): { shopId: number; secret: string } | null {
+  const at = value.indexOf(separator);
+  if (at <= 0) return null;
+  const shopId = Number(value.slice(0, at));
+  const secret = value.slice(at + separator.length);
+  return Number.isSafeInteger(shopId) && shopId > 0 && secret.length > 0 ? { shopId, secret } : null;
+}
+
 /** Session tokens and API keys are random; only their SHA-256 is stored. */
 export const randomToken = (bytes = 24) => randomBytes(bytes).toString('base64url');
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');

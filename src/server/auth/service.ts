@@ -2,14 +2,11 @@ import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import type { Principal } from './principal';
 import { deleteSession, findApiKey, findSessionStaff, findStaffByEmail, insertSession, shopExists } from './queries';
-import { hashPassword, randomToken, sha256, verifyPassword } from './secrets';
+import { randomToken, sha256, splitShopCredential, verifyPasswordOrDecoy } from './secrets';
 import { admission, clearThrottle, recordFailure, recordSecurityEvent, refusal, type Subject } from './throttle';
 
 export const SESSION_COOKIE = 'jumun_session';
 export const SESSION_DAYS = 14;
-
-// Compared against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password.
-const decoyHash = hashPassword('decoy-password-never-matches');
 
 /**
  * Signs a staff member in; answers the cookie value `<shopId>.<token>` (only the token's hash is
@@ -28,7 +25,7 @@ export async function login(db: Db, email: string, password: string, now: Date, 
     await recordSecurityEvent(db, { kind: 'sign_in_refused', ...known, subject: email.toLowerCase(), clientAddress, detail: { locked: verdict.locked, retryAfterSeconds: verdict.retryAfterSeconds } });
     throw refusal(verdict, verdict.locked ? 'SIGN_IN_LOCKED' : 'SIGN_IN_THROTTLED');
   }
-  const ok = await verifyPassword(password, member?.passwordHash ?? (await decoyHash));
+  const ok = await verifyPasswordOrDecoy(password, member?.passwordHash);
   if (!member || !ok || !member.active) {
     const { locked } = await recordFailure(db, [{ ...account, ...known }, address], now);
     await recordSecurityEvent(db, { kind: 'sign_in_failed', ...known, subject: email.toLowerCase(), clientAddress, detail: { reason: member ? (ok ? 'inactive' : 'password') : 'unknown account' } });
@@ -45,21 +42,13 @@ export async function login(db: Db, email: string, password: string, now: Date, 
   return { cookie: `${member.shopId}.${token}`, expiresAt };
 }
 
-function splitCredential(value: string, separator: string): { shopId: number; secret: string } | null {
-  const at = value.indexOf(separator);
-  if (at <= 0) return null;
-  const shopId = Number(value.slice(0, at));
-  const secret = value.slice(at + separator.length);
-  return Number.isSafeInteger(shopId) && shopId > 0 && secret.length > 0 ? { shopId, secret } : null;
-}
-
 export async function logout(db: Db, cookie: string) {
-  const parts = splitCredential(cookie, '.');
+  const parts = splitShopCredential(cookie, '.');
   if (parts) await deleteSession(db, parts.shopId, sha256(parts.secret));
 }
 
 export async function principalFromSession(db: Db, cookie: string, now: Date): Promise<(Principal & { shopName: string }) | null> {
-  const parts = splitCredential(cookie, '.');
+  const parts = splitShopCredential(cookie, '.');
   if (!parts) return null;
   const row = await findSessionStaff(db, parts.shopId, sha256(parts.secret), now);
   if (!row) return null;
@@ -78,7 +67,7 @@ export async function principalFromApiKey(db: Db, key: string, clientAddress: st
     await recordSecurityEvent(db, { kind: 'api_key_refused', clientAddress, detail: { locked: verdict.locked, retryAfterSeconds: verdict.retryAfterSeconds } });
     throw refusal(verdict, 'API_KEY_THROTTLED');
   }
-  const parts = key.startsWith('jm_') ? splitCredential(key.slice(3), '_') : null;
+  const parts = key.startsWith('jm_') ? splitShopCredential(key.slice(3), '_') : null;
   const row = parts ? await findApiKey(db, parts.shopId, sha256(parts.secret)) : undefined;
   if (parts && row) return { kind: 'api', shopId: parts.shopId, keyId: row.id, keyName: row.name };
   const { locked } = await recordFailure(db, [address], now);

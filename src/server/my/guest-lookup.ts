@@ -9,7 +9,7 @@ import { asc, and, eq } from 'drizzle-orm';
 import { guestLookupFailed } from '../../domain/events';
 import { normalizePhone } from '../../domain/phone';
 import { throttleSubject } from '../../domain/sign-in-throttle';
-import { hashPassword, verifyPassword } from '../auth/secrets';
+import { verifyPasswordOrDecoy } from '../auth/secrets';
 import { admission, clearThrottle, recordFailure, type Subject } from '../auth/throttle';
 import type { Db } from '../db/client';
 import { orders, shops, signInThrottles } from '../db/schema/index';
@@ -24,9 +24,6 @@ export interface GuestLookup {
   contact: string;
   password: string;
 }
-
-// Compared against when there is no guest order to check, so an unknown order number costs as long as a wrong password.
-const decoyHash = hashPassword('decoy-guest-password-never-matches');
 
 /**
  * The shop a lookup is for. Order numbers are unique per shop only, so with several shops the
@@ -78,7 +75,7 @@ export async function lookUpGuestOrder(db: Db, input: GuestLookup, clientAddress
     .where(and(eq(orders.shopId, shopId), eq(orders.orderNumber, input.orderNumber)))
     .limit(1);
   // the password is checked whatever else is wrong, so the time taken says nothing either
-  const passwordRight = await verifyPassword(input.password, order?.guestPasswordHash ?? (await decoyHash));
+  const passwordRight = await verifyPasswordOrDecoy(input.password, order?.guestPasswordHash);
   if (order?.guestPasswordHash && passwordRight && contactMatches(input.contact, order)) {
     await clearThrottle(db, orderSubject);
     const session = await createBuyerSession(db, { shopId, buyer: 'guest', orderId: order.id }, now);

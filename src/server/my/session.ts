@@ -1,7 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { buyerSessions, customers, orders } from '../db/schema/index';
-import { randomToken, sha256 } from '../auth/secrets';
+import { randomToken, sha256, splitShopCredential } from '../auth/secrets';
 import type { BuyerPrincipal } from './principal';
 
 /** The buyer's own cookie, apart from staff's `jumun_session`: a browser can hold both. */
@@ -30,11 +30,8 @@ export async function createBuyerSession(db: Executor, session: NewBuyerSession,
 }
 
 function parseCookie(cookie: string): { shopId: number; tokenHash: string } | null {
-  const at = cookie.indexOf('.');
-  if (at <= 0) return null;
-  const shopId = Number(cookie.slice(0, at));
-  const token = cookie.slice(at + 1);
-  return Number.isSafeInteger(shopId) && shopId > 0 && token.length > 0 ? { shopId, tokenHash: sha256(token) } : null;
+  const parts = splitShopCredential(cookie, '.');
+  return parts ? { shopId: parts.shopId, tokenHash: sha256(parts.secret) } : null;
 }
 
 /** The buyer behind a cookie, or null (unknown, expired, or its member or order gone). */
