@@ -81,6 +81,8 @@ export const refunds = pgTable(
     pointsRestored: won('points_restored'),
     deductionAmount: won('deduction_amount'),
     breakdown: jsonb('breakdown'),
+    /** Why each component is what it is, as codes with their figures (rendered in words per language). */
+    explanation: jsonb('explanation'),
     reason: text('reason'),
     method: text('method', { enum: ['gateway', 'bank_transfer', 'none'] }).notNull(),
     refundAccount: jsonb('refund_account'),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, ref, shopId } from './columns';
 import { orderRef } from './orders';
 
@@ -149,4 +149,25 @@ export const bulkJobItems = pgTable(
   },
   // the partial index finds the next pending orders of a job without walking the finished ones
   (t) => [primaryKey({ columns: [t.shopId, t.jobId, t.orderId] }), index('bulk_job_items_pending_idx').on(t.shopId, t.jobId, t.orderId).where(sql`outcome = 'pending'`)],
+);
+
+/**
+ * A shop's own shipping-export form (택배 송장 출력 양식), saved by name: which columns, in which
+ * order, under which headers, and whether a parcel's items share one cell or take a row each.
+ * The couriers' own forms are data in the domain (src/domain/courier-export-formats.ts), not rows.
+ */
+export const shippingExportForms = pgTable(
+  'shipping_export_forms',
+  {
+    shopId: shopId(),
+    id: id(),
+    name: text('name').notNull(),
+    /** [{ field, header }] left to right; fields are keys of the domain's shipping-export fields. */
+    columns: jsonb('columns').notNull(),
+    itemLayout: text('item_layout', { enum: ['merged', 'row_per_item'] }).notNull(),
+    createdByStaffId: ref('created_by_staff_id'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), uniqueIndex('shipping_export_forms_name_idx').on(t.shopId, t.name)],
 );

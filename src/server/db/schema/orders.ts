@@ -222,7 +222,13 @@ export const claims = pgTable(
     createdAt: createdAt(),
     completedAt: at('completed_at'),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('claims_order_idx').on(t.shopId, t.orderId), orderRef(t)],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    index('claims_order_idx').on(t.shopId, t.orderId),
+    // the list's 사유 filter: orders with a claim of these reasons
+    index('claims_reason_idx').on(t.shopId, t.reasonCode, t.orderId),
+    orderRef(t),
+  ],
 );
 
 export const claimItems = pgTable(
