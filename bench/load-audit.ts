@@ -86,8 +86,8 @@ const sorted = (list: readonly string[]) => [...list].sort().join(', ');
 
 /**
  * Checks that the data holds exactly what the answers said, and nothing a refusal would have left:
- * 1. every accepted change has its timeline events, once (memo_added per memo, status_changed per
- *    move, deposit_confirmed and its awaiting_payment → paid moves per deposit), by our staff,
+ * 1. every accepted change has its timeline events, once (memo_added per memo, statuses_changed
+ *    listing its moves, deposit_confirmed and its awaiting_payment → paid moves per deposit), by our staff,
  *    and no other event was written;
  * 2. each order's version moved by its accepted status changes and deposits, its memo count by its
  *    memos, and no other order moved; each memo is there once, written by its own request;
@@ -114,15 +114,19 @@ export async function auditRun(db: Db, shopId: number, base: Baseline, results: 
     const p = e.payload;
     if (e.type === 'memo_added') s.memos.push(Number(p.memoId));
     else if (e.type === 'deposit_confirmed') s.deposits++;
-    else if (e.type === 'status_changed' && p.from === 'awaiting_payment' && p.to === 'paid') s.depositUnits += Number(p.quantity);
-    else if (e.type === 'status_changed') s.moves.push(moveKey({ itemId: Number(p.itemId), quantity: Number(p.quantity), from: String(p.from), to: String(p.to) }));
-    else problems.push(`order ${orderId}: unexpected ${e.type} event`);
+    else if (e.type === 'statuses_changed') {
+      // one event per change, listing its moves
+      for (const m of p.moves as Array<Record<string, unknown>>) {
+        if (m.from === 'awaiting_payment' && m.to === 'paid') s.depositUnits += Number(m.quantity);
+        else s.moves.push(moveKey({ itemId: Number(m.itemId), quantity: Number(m.quantity), from: String(m.from), to: String(m.to) }));
+      }
+    } else problems.push(`order ${orderId}: unexpected ${e.type} event`);
   }
   for (const orderId of new Set([...expected.keys(), ...seen.keys()])) {
     const want = expected.get(orderId) ?? { memos: new Set<number>(), memoKeys: [], moves: [], deposits: 0, depositUnits: 0, versionBumps: 0 };
     const got = seen.get(orderId) ?? { memos: [], moves: [], deposits: 0, depositUnits: 0 };
     if (sorted([...want.memos].map(String)) !== sorted(got.memos.map(String))) problems.push(`order ${orderId}: memo_added events for memos [${sorted(got.memos.map(String))}], accepted memos [${sorted([...want.memos].map(String))}]`);
-    if (sorted(want.moves) !== sorted(got.moves)) problems.push(`order ${orderId}: status_changed events [${sorted(got.moves)}], accepted moves [${sorted(want.moves)}]`);
+    if (sorted(want.moves) !== sorted(got.moves)) problems.push(`order ${orderId}: statuses_changed moves [${sorted(got.moves)}], accepted moves [${sorted(want.moves)}]`);
     if (want.deposits !== got.deposits || want.depositUnits !== got.depositUnits) {
       problems.push(`order ${orderId}: ${got.deposits} deposit_confirmed event(s) moving ${got.depositUnits} unit(s), accepted ${want.deposits} moving ${want.depositUnits}`);
     }

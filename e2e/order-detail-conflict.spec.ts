@@ -21,11 +21,11 @@ test('a change made in another session meanwhile: the refusal says who changed w
   await change.getByRole('button', { name: '상태 변경' }).click();
   const refusal = change.getByRole('alert');
   await expect(refusal).toContainText('다른 사용자가 이 주문을 먼저 변경했습니다');
-  await expect(refusal).toContainText(`${staff(2).name} (관리자)`);
+  await expect(refusal).toContainText(`${staff(2).name} (직원)`);
 
   const banner = page.getByTestId('conflict-banner');
   await expect(banner).toContainText('다른 사용자가 이 주문을 먼저 변경했습니다');
-  await expect(banner).toContainText(`${staff(2).name} (관리자)`);
+  await expect(banner).toContainText(`${staff(2).name} (직원)`);
   await expect(banner).toContainText('결제완료 → 상품준비중');
   await expect(itemRow(page, '세라믹 접시', '결제완료')).toBeVisible(); // nothing overwritten, nothing reloaded behind the user's back
   await page.screenshot({ path: 'e2e/screenshots/order-detail-conflict.png' });

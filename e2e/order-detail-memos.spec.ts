@@ -14,7 +14,7 @@ test('one staff member’s memo is read by the next one who signs in; only its a
   await page.getByRole('textbox', { name: '메모 작성' }).fill(note);
   await page.getByRole('button', { name: '메모 저장' }).click();
   const memo = page.getByRole('article').filter({ hasText: note });
-  await expect(memo).toContainText(`${first.name} (관리자)`);
+  await expect(memo).toContainText(`${first.name} (직원)`);
   await expect(memo.getByRole('button', { name: /^메모 수정/ })).toBeVisible();
   await page.getByRole('button', { name: '로그아웃' }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -28,7 +28,7 @@ test('one staff member’s memo is read by the next one who signs in; only its a
   await expectOrderShown(page, order.orderNumber);
   const read = page.getByRole('article').filter({ hasText: note });
   await expect(read.getByTestId('memo-body')).toHaveText(note);
-  await expect(read.getByTestId('memo-author')).toContainText(`${first.name} (관리자)`);
+  await expect(read.getByTestId('memo-author')).toContainText(`${first.name} (직원)`);
   await expect(read.getByTestId('memo-author')).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await expect(read.getByRole('button', { name: /^메모 수정/ })).toHaveCount(0);
 

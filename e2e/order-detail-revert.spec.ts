@@ -21,7 +21,7 @@ test('상태 되돌리기 from the … menu: 1 of 2 units 상품준비중 → �
 
   await expect(itemRow(page, '스테인리스 텀블러', '결제완료')).toContainText('1개');
   await expect(itemRow(page, '스테인리스 텀블러', '상품준비중')).toContainText('1개');
-  await expect(page.getByTestId('timeline')).toContainText('상품준비중 → 결제완료 (되돌림)');
+  await expect(page.getByTestId('timeline')).toContainText('스테인리스 텀블러 1개를 결제완료로 되돌렸습니다 (상품준비중 → 결제완료)');
   const after = await api.order(order.id);
   expect(after.items[0]!.quantityByStatus).toEqual({ paid: 1, preparing: 1 });
   await api.dispose();

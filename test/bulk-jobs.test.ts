@@ -122,7 +122,7 @@ describe('bulk processing (일괄 처리)', () => {
     for (const o of paid) {
       const now = await detail(o.id);
       expect([now.orderStatus, now.version]).toEqual(['preparing', o.version + 1]);
-      const moves = await eventsOf(o.id, 'status_changed');
+      const moves = await eventsOf(o.id, 'statuses_changed');
       expect(moves).toHaveLength(1);
       expect(moves[0]).toMatchObject({ actor: { kind: 'staff', name: '김주인' } });
     }
@@ -240,7 +240,7 @@ describe('bulk processing (일괄 처리)', () => {
     expect(job).toMatchObject({ status: 'done', total: 7, done: 7, processed: 7, skipped: 0 });
     for (const o of orders) {
       expect((await detail(o.id)).version).toBe(o.version + 1);
-      expect(await eventsOf(o.id, 'status_changed')).toHaveLength(1);
+      expect(await eventsOf(o.id, 'statuses_changed')).toHaveLength(1);
     }
   });
 

@@ -138,7 +138,7 @@ describe('tracking-number upload', () => {
 
     const events = (await server.owner.get<TimelineResponse>(`/api/v1/orders/${p.id}/timeline?only=events`)).body.entries.flatMap((e) => (e.kind === 'event' ? [e] : []));
     expect(events.find((e) => e.type === 'tracking_assigned')).toMatchObject({ payload: { courier: 'CJ', trackingNumber: '640000000001' }, actor: { kind: 'staff' } });
-    expect(events.find((e) => e.type === 'status_changed' && e.payload.to === 'shipping')).toMatchObject({ payload: { from: 'ready_to_ship', quantity: 1 } });
+    expect(events.find((e) => e.type === 'statuses_changed')).toMatchObject({ payload: { moves: [{ from: 'ready_to_ship', to: 'shipping', quantity: 1 }] } });
   });
 
   it('splits an order into two parcels by item number, in one change of the order', async () => {

@@ -80,9 +80,9 @@ describe('deposit confirmation (입금 확인)', () => {
 
     const events = (await staff.get<TimelineResponse>(`/api/v1/orders/${order.id}/timeline?only=events`)).body.entries.flatMap((e) => (e.kind === 'event' ? [e] : []));
     expect(events.slice(0, 4).map((e) => [e.type, e.payload.kind ?? null])).toEqual([
-      ['status_changed', 'revert'],
+      ['statuses_changed', 'revert'],
       ['deposit_reverted', null],
-      ['status_changed', 'forward'],
+      ['statuses_changed', 'forward'],
       ['deposit_confirmed', null],
     ]);
     expect(events[1]).toMatchObject({ actor: { kind: 'staff', name: '김주인' }, buyerVisible: false, payload: { amount: 39000 } });

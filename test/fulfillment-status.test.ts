@@ -281,23 +281,27 @@ describe('refused changes leave the order exactly as it was', () => {
 });
 
 describe('history', () => {
-  it('writes one status_changed event per moved quantity, naming who did it', async () => {
+  it('writes one event per change listing every item it moved, naming who did it', async () => {
     const order = await cardOrder();
     const g = order.shipmentGroups[0]!.id;
     const res = await changeStatus(order, [{ shipmentGroupId: g, itemId: itemId(order, '면 양말'), quantity: 2, to: 'preparing' }, { shipmentGroupId: g, itemId: itemId(order, '린넨 셔츠'), quantity: 1, to: 'preparing' }], {}, undefined, staff);
     expect(res.status).toBe(200);
     const entries = (await server.owner.get<TimelineResponse>(`/api/v1/orders/${order.id}/timeline?only=events`)).body.entries;
-    const changed = entries.filter((e) => e.kind === 'event' && e.type === 'status_changed');
-    expect(changed).toHaveLength(2);
-    expect(changed[0]).toMatchObject({ actor: { kind: 'staff', name: 'staff 직원' }, buyerVisible: true });
-    expect(changed.map((e) => (e.kind === 'event' ? e.payload : null))).toEqual(
-      expect.arrayContaining([
-        { type: 'status_changed', itemId: itemId(order, '면 양말'), quantity: 2, from: 'paid', to: 'preparing', kind: 'forward' },
-        { type: 'status_changed', itemId: itemId(order, '린넨 셔츠'), quantity: 1, from: 'paid', to: 'preparing', kind: 'forward' },
-      ]),
-    );
-    // items are named as staff know them, not by number
-    expect(changed.map((e) => (e.kind === 'event' ? e.description : '')).sort()).toEqual(['린넨 셔츠 1개: 결제완료 → 상품준비중', '면 양말 2개: 결제완료 → 상품준비중']);
+    const changed = entries.filter((e) => e.kind === 'event' && e.type === 'statuses_changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({ actor: { kind: 'staff', name: 'staff 직원', role: 'staff' }, buyerVisible: true });
+    expect(changed[0]!.kind === 'event' && changed[0]!.payload).toEqual({
+      type: 'statuses_changed',
+      kind: 'forward',
+      moves: [
+        { itemId: itemId(order, '면 양말'), quantity: 2, from: 'paid', to: 'preparing' },
+        { itemId: itemId(order, '린넨 셔츠'), quantity: 1, from: 'paid', to: 'preparing' },
+      ],
+    });
+    // items are named as staff know them, not by number, with the particle the last word takes
+    expect(changed[0]!.kind === 'event' && changed[0]!.description).toBe('면 양말 2개, 린넨 셔츠 1개를 상품준비중으로 변경했습니다 (결제완료 → 상품준비중)');
+    const english = (await server.owner.get<TimelineResponse>(`/api/v1/orders/${order.id}/timeline?only=events`, { 'accept-language': 'en' })).body.entries;
+    expect(english.find((e) => e.kind === 'event' && e.type === 'statuses_changed')).toMatchObject({ description: 'Moved 면 양말 ×2, 린넨 셔츠 ×1 to Preparing (Paid → Preparing)' });
   });
 
   it('documents every fulfillment route in the API reference', async () => {

@@ -225,8 +225,8 @@ describe('the buyer order page (GET /api/v1/my/orders/:orderNumber)', () => {
   it('shows the history meant for the buyer only: no memo, no staff correction, no staff name', () => {
     const lines = page.timeline.map((t) => t.description);
     expect(lines).toContain(`송장번호가 등록되었습니다 (CJ대한통운 ${TRACKING})`);
-    expect(lines).toContain('린넨 셔츠 / 블랙 1개: 배송중 → 배송완료');
-    expect(lines.some((l) => l.includes('되돌림'))).toBe(false);
+    expect(lines).toContain('린넨 셔츠 / 블랙 1개를 배송완료로 변경했습니다 (배송중 → 배송완료)');
+    expect(lines.some((l) => l.includes('되돌림') || l.includes('되돌렸'))).toBe(false);
     expect(lines.some((l) => l.includes('메모'))).toBe(false);
     expect(page.timeline.every((t) => t.actor === 'shop')).toBe(true);
     const ats = page.timeline.map((t) => t.at);

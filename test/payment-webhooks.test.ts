@@ -102,7 +102,7 @@ describe('가상계좌 deposit notifications from the gateway', () => {
     });
     expect(notice!.description).toMatch(/입금 39,000원 확인/);
     expect(timeline.find((e) => e.type === 'deposit_confirmed')).toMatchObject({ actor: { kind: 'system' }, payload: { amount: 39000 } });
-    expect(timeline.filter((e) => e.type === 'status_changed').map((e) => [e.actor.kind, e.payload.from, e.payload.to])).toEqual([['system', 'awaiting_payment', 'paid']]);
+    expect(timeline.filter((e) => e.type === 'statuses_changed').map((e) => [e.actor.kind, (e.payload.moves as Array<{ from: string; to: string }>).map((m) => `${m.from}→${m.to}`)])).toEqual([['system', ['awaiting_payment→paid']]]);
 
     // Toss retries a notice until it hears 200, and sometimes after: the second delivery changes nothing
     await expectIgnored(paid, body);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { staffRole } from './auth';
 import { id, isoDateTime } from './common';
 
-export const actorSchema = z.object({ kind: z.enum(['staff', 'buyer', 'system', 'api']), id: id.nullable(), name: z.string().nullable() });
+/** Who did it; `role`: a staff member's role now (대표, 매니저, 직원, 조회 전용), null for others and for staff no longer on record. */
+export const actorSchema = z.object({ kind: z.enum(['staff', 'buyer', 'system', 'api']), id: id.nullable(), name: z.string().nullable(), role: staffRole.nullable() });
 
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({

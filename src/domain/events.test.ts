@@ -14,6 +14,7 @@ import {
   paymentRequested,
   refundCompleted,
   statusChanged,
+  statusesChanged,
   trackingAssigned,
   type Actor,
   type EventDraft,
@@ -78,9 +79,9 @@ describe('describeEvent', () => {
 
   it('writes English sentences', () => {
     const en = all.map((d) => describeEvent(d.event, 'en'));
-    expect(en[2]).toBe('Card payment of 12,000원 captured');
+    expect(en[2]).toBe('Card payment of ₩12,000 captured');
     expect(en[10]).toBe('Item #12 ×2: Paid → Preparing');
-    expect(en[12]).toBe('Order edited (total 12,000원 → 15,000원)');
+    expect(en[12]).toBe('Order edited (total ₩12,000 → ₩15,000)');
   });
 
   it('tells return and exchange collection apart and marks reverts', () => {
@@ -106,5 +107,59 @@ describe('describeEvent', () => {
         },
       ),
     );
+  });
+});
+
+describe('statusesChanged: one line per change', () => {
+  const names = new Map([
+    [1, '면 양말'],
+    [2, '린넨 셔츠'],
+    [3, '머그컵'],
+  ]);
+  const describe2 = (d: EventDraft, lang: 'ko' | 'en' = 'ko') => describeEvent(d.event, lang, names);
+
+  it('lists every item of the change with the particle its last word takes', () => {
+    const [d] = statusesChanged(staff, [
+      { itemId: 1, quantity: 2, from: 'preparing', to: 'shipping', kind: 'forward' },
+      { itemId: 2, quantity: 1, from: 'ready_to_ship', to: 'shipping', kind: 'forward' },
+    ]);
+    expect(d).toMatchObject({ buyerVisible: true, event: { type: 'statuses_changed', kind: 'forward' } });
+    expect(describe2(d!)).toBe('면 양말 2개, 린넨 셔츠 1개를 배송중으로 변경했습니다 (상품준비중·배송대기 → 배송중)');
+    expect(describe2(d!, 'en')).toBe('Moved 면 양말 ×2, 린넨 셔츠 ×1 to Shipping (Preparing, Ready to ship → Shipping)');
+  });
+
+  it('counts an item moved out of two parcels once, and says 로 after ㄹ', () => {
+    const [d] = statusesChanged(staff, [
+      { itemId: 3, quantity: 1, from: 'shipping', to: 'delivered', kind: 'forward' },
+      { itemId: 3, quantity: 2, from: 'shipping', to: 'delivered', kind: 'forward' },
+    ]);
+    expect(describe2(d!)).toBe('머그컵 3개를 배송완료로 변경했습니다 (배송중 → 배송완료)');
+  });
+
+  it('keeps reverts apart from forward moves, hidden from the buyer', () => {
+    const drafts = statusesChanged(staff, [
+      { itemId: 1, quantity: 1, from: 'paid', to: 'preparing', kind: 'forward' },
+      { itemId: 2, quantity: 1, from: 'return_collected', to: 'return_collecting', kind: 'revert' },
+    ]);
+    expect(drafts.map((d) => d.buyerVisible)).toEqual([true, false]);
+    expect(describe2(drafts[1]!)).toBe('린넨 셔츠 1개를 수거중(반품)으로 되돌렸습니다 (수거완료(반품) → 수거중(반품))');
+    expect(statusesChanged(staff, [])).toEqual([]);
+  });
+
+  it('writes money and gateway words as the reader reads them, never codes', () => {
+    expect(describeEvent(paymentCaptured(system, { paymentId: 1, method: 'card', amount: 12_000 }).event, 'en')).toBe('Card payment of ₩12,000 captured');
+    expect(describeEvent(paymentRequested(staff, { requestId: 3, amount: 2500, reason: null }).event, 'ko')).toBe('추가 결제 2,500원을 요청했습니다');
+    const notice = {
+      type: 'gateway_notification' as const,
+      gateway: 'toss',
+      paymentId: 4,
+      notification: 'other' as const,
+      gatewayStatus: 'WAITING_FOR_DEPOSIT',
+      amount: null,
+      due: null,
+      action: 'review_needed' as const,
+    };
+    expect(describeEvent(notice, 'ko')).toMatch(/^PG\(토스페이먼츠\) 알림: 결제 #4 상태 입금 대기 — /);
+    expect(describeEvent(notice, 'en')).toMatch(/^Gateway \(Toss Payments\) notice: payment #4 status awaiting deposit; /);
   });
 });

@@ -27,6 +27,8 @@ export type TimelineEvent =
   | { type: 'memo_added'; memoId: number }
   | { type: 'memo_edited'; memoId: number }
   | { type: 'memo_deleted'; memoId: number }
+  /** One change's unit moves, every item it moved on one line (since issue 12; `status_changed` is the older one-line-per-move form still read from history). */
+  | { type: 'statuses_changed'; kind: TransitionKind; moves: UnitMove[] }
   | { type: 'status_changed'; itemId: number; quantity: number; from: UnitStatus; to: UnitStatus; kind: TransitionKind }
   | { type: 'tracking_assigned'; shipmentId: number; courier: string; trackingNumber: string }
   | { type: 'order_edited'; changeId: number; totalBefore: Won; totalAfter: Won; changes?: OrderEditChanges }
@@ -66,6 +68,13 @@ export type TimelineEventType = TimelineEvent['type'];
 
 export type ClaimKindName = 'cancel' | 'return' | 'exchange';
 type ClaimedUnits = Array<{ itemId: number; quantity: number }>;
+/** Units of one item moved from one status to another (one parcel's worth: an item may move from two parcels). */
+export interface UnitMove {
+  itemId: number;
+  quantity: number;
+  from: UnitStatus;
+  to: UnitStatus;
+}
 
 export interface EventDraft {
   event: TimelineEvent;
@@ -132,10 +141,24 @@ export function memoDeleted(actor: Actor, f: Facts<'memo_deleted'>): EventDraft 
 }
 /**
  * Forward moves are what the buyer follows (배송중, 취소완료 …). Reverts correct staff mistakes; the
- * buyer sees the resulting status on My Page, not the correction.
+ * buyer sees the resulting status on My Page, not the correction. Kept for history written before
+ * `statusesChanged`; new changes write that.
  */
 export function statusChanged(actor: Actor, f: Facts<'status_changed'>): EventDraft {
   return { event: { type: 'status_changed', ...f }, actor, buyerVisible: f.kind === 'forward' };
+}
+/**
+ * The unit moves of one change as one timeline line listing its items ("면 양말 2개, 린넨 셔츠
+ * 1개를 상품준비중으로 변경했습니다"), not a line per item. Forward moves are the buyer's to follow,
+ * reverts are staff corrections hidden from them, so a change that did both writes one event of each.
+ */
+export function statusesChanged(actor: Actor, moves: ReadonlyArray<UnitMove & { kind: TransitionKind }>): EventDraft[] {
+  const drafts: EventDraft[] = [];
+  for (const kind of ['forward', 'revert'] as const) {
+    const mine = moves.filter((m) => m.kind === kind).map(({ itemId, quantity, from, to }) => ({ itemId, quantity, from, to }));
+    if (mine.length > 0) drafts.push({ event: { type: 'statuses_changed', kind, moves: mine }, actor, buyerVisible: kind === 'forward' });
+  }
+  return drafts;
 }
 export function trackingAssigned(actor: Actor, f: Facts<'tracking_assigned'>): EventDraft {
   return { event: { type: 'tracking_assigned', ...f }, actor, buyerVisible: true };

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BulkAction } from '../../contracts/bulk-jobs';
 import { exclusionOf, STATUS_MOVE_ACTIONS, type StatusMoveAction } from '../../domain/bulk-actions';
 import { courierCodeOf } from '../../domain/couriers';
-import { depositConfirmed, memoAdded, statusChanged, type Actor, type EventDraft } from '../../domain/events';
+import { depositConfirmed, memoAdded, statusesChanged, type Actor, type EventDraft } from '../../domain/events';
 import type { GroupState, MovePlan } from '../../domain/fulfillment-moves';
 import { planStatusChanges, planWholeStatusMove, type StatusChangePlan } from '../../domain/fulfillment-plan';
 import type { OrderStatus } from '../../domain/order-status';
@@ -148,7 +148,7 @@ async function moveUnits(
       toWrite.push({ orderId, before: groups, plan });
       eventsOf.push(() => [
         depositConfirmed(job.actor, { paymentId: payment.id, amount: payment.amount, depositorName: payment.depositorName }),
-        ...plan.moved.map((m) => statusChanged(job.actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind: 'forward' })),
+        ...statusesChanged(job.actor, plan.moved.map((m) => ({ ...m, kind: 'forward' as const }))),
       ]);
       continue;
     }

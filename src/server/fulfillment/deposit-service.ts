@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { DepositResult } from '../../contracts/fulfillment';
-import { depositConfirmed, depositReverted, statusChanged, type Actor, type EventDraft } from '../../domain/events';
+import { depositConfirmed, depositReverted, statusesChanged, type Actor, type EventDraft } from '../../domain/events';
 import { planWholeStatusMove } from '../../domain/fulfillment-plan';
 import { findTransition } from '../../domain/status';
 import type { Tx } from '../db/client';
@@ -54,7 +54,7 @@ export async function movedEvents(tx: Tx, order: OrderRow, from: 'awaiting_payme
   return {
     units: moved.reduce((sum, m) => sum + m.quantity, 0) + (released?.units ?? 0),
     shipmentGroupIds: [...new Set([...movedInto, ...(released?.shipmentGroupIds ?? [])])],
-    events: [...moved.map((m) => statusChanged(actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind })), ...(released?.events ?? [])],
+    events: [...statusesChanged(actor, moved.map((m) => ({ ...m, kind }))), ...(released?.events ?? [])],
   };
 }
 

@@ -1,4 +1,4 @@
-import { purchaseConfirmed, statusChanged, type Actor, type EventDraft } from '../../domain/events';
+import { purchaseConfirmed, statusesChanged, type Actor, type EventDraft } from '../../domain/events';
 import type { GroupState } from '../../domain/fulfillment-moves';
 import { planStatusChanges } from '../../domain/fulfillment-plan';
 import type { Tx } from '../db/client';
@@ -39,8 +39,8 @@ function merged(units: readonly GroupUnitsRef[]): GroupUnitsRef[] {
 
 /**
  * 구매확정: delivered units move to purchase_confirmed, on the parcel they arrived in. The buyer
- * reads one line for it (one `purchase_confirmed` event naming items and quantities); the per-item
- * `status_changed` events are written too, for staff's history and the storefront's
+ * reads one line for it (one `purchase_confirmed` event naming items and quantities); the
+ * `statuses_changed` event is written too, for staff's history and the storefront's
  * `order.updated` webhook (a shop may award points on 구매확정), but hidden from the buyer, who
  * would otherwise read the same thing twice. A unit that is not delivered (still on its way,
  * already confirmed, in a claim) refuses the whole request with PURCHASE_CONFIRM_NOT_ALLOWED,
@@ -75,7 +75,7 @@ export async function confirmPurchase(
   const items = [...perItem].map(([itemId, quantity]) => ({ itemId, quantity }));
   const events: EventDraft[] = [
     purchaseConfirmed(actor, { items, automatic }),
-    ...plan.moved.map((m) => ({ ...statusChanged(actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind: m.kind }), buyerVisible: false })),
+    ...statusesChanged(actor, plan.moved).map((d) => ({ ...d, buyerVisible: false })),
   ];
   return { events, result: { items, units: items.reduce((s, i) => s + i.quantity, 0) } };
 }

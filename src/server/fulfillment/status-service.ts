@@ -1,6 +1,6 @@
 import type { StatusChangeBody, StatusChangeResult } from '../../contracts/fulfillment';
 import { courierCodeOf } from '../../domain/couriers';
-import { statusChanged, trackingAssigned, trackingRemoved, type Actor, type EventDraft } from '../../domain/events';
+import { statusesChanged, trackingAssigned, trackingRemoved, type Actor, type EventDraft } from '../../domain/events';
 import type { GroupRef } from '../../domain/fulfillment-moves';
 import { planStatusChanges, type StatusChangePlan } from '../../domain/fulfillment-plan';
 import type { Tx } from '../db/client';
@@ -9,12 +9,12 @@ import { heldGroupsOf, refuseHeld, withoutHeld } from '../payments/requests/held
 import { createdIds, loadClaimOrigins, loadGroups, writePlan } from './queries';
 import { refuse } from './refuse';
 
-/** The timeline of a status change: old parcels removed, units moved, new parcels assigned. */
+/** The timeline of a status change: old parcels removed, the units moved (one line listing them), new parcels assigned. */
 export function statusChangeEvents(plan: StatusChangePlan, actor: Actor, idOf: (ref: GroupRef) => number): EventDraft[] {
   return [
     // the old number first: the history reads "removed X, shipped with Y" when both happen
     ...plan.trackingRemoved.map((t) => trackingRemoved(actor, { shipmentId: t.shipmentGroupId, courier: t.courier, trackingNumber: t.trackingNumber })),
-    ...plan.moved.map((m) => statusChanged(actor, { itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind: m.kind })),
+    ...statusesChanged(actor, plan.moved),
     ...plan.trackingAssigned.map((t) => trackingAssigned(actor, { shipmentId: idOf(t.group), courier: t.courier, trackingNumber: t.trackingNumber })),
   ];
 }

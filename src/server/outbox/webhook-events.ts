@@ -19,7 +19,10 @@ export function webhookEventsOf(drafts: readonly EventDraft[]): WebhookEvent[] {
   const unitChanges: Array<Record<string, unknown>> = [];
   const claimChanges: Array<Record<string, unknown>> = [];
   for (const { event } of drafts) {
-    if (event.type === 'status_changed') {
+    if (event.type === 'statuses_changed') {
+      // one timeline line per change, but the webhook keeps listing every move as it always did
+      for (const m of event.moves) unitChanges.push({ itemId: m.itemId, quantity: m.quantity, from: m.from, to: m.to, kind: event.kind });
+    } else if (event.type === 'status_changed') {
       unitChanges.push({ itemId: event.itemId, quantity: event.quantity, from: event.from, to: event.to, kind: event.kind });
     } else if (event.type === 'held_units_released') {
       // an edit's units the additional payment released: 입금대기 → 결제완료, as a deposit moves them

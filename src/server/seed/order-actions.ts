@@ -3,7 +3,7 @@
  * make it: units move between shipment groups and claims (never lost, never duplicated), every move
  * is checked against the domain's transition table, and every step writes its timeline events.
  */
-import { depositConfirmed, statusChanged, trackingAssigned, type Actor } from '../../domain/events';
+import { depositConfirmed, statusesChanged, trackingAssigned, type Actor, type UnitMove } from '../../domain/events';
 import { findTransition, type UnitStatus } from '../../domain/status';
 import { addEvent, type ClaimState, type ItemState, type OrderState } from './order-state';
 
@@ -21,9 +21,15 @@ function checkedMove(from: UnitStatus, to: UnitStatus): void {
   knownMoves.set(from, known);
 }
 
-function statusEvents(s: OrderState, at: Date, actor: Actor, units: Iterable<readonly [ItemState, number]>, from: UnitStatus, to: UnitStatus): void {
+/** The moves of units from one status to another, checked against the status table. */
+function movesOf(units: Iterable<readonly [ItemState, number]>, from: UnitStatus, to: UnitStatus): UnitMove[] {
   checkedMove(from, to);
-  for (const [item, quantity] of units) addEvent(s, at, statusChanged(actor, { itemId: item.row.id, quantity, from, to, kind: 'forward' }));
+  return [...units].map(([item, quantity]) => ({ itemId: item.row.id, quantity, from, to }));
+}
+
+/** One change's moves on one timeline line, as the service writes them. */
+function statusEvents(s: OrderState, at: Date, actor: Actor, moves: readonly UnitMove[]): void {
+  for (const draft of statusesChanged(actor, moves.map((m) => ({ ...m, kind: 'forward' as const })))) addEvent(s, at, draft);
 }
 
 /** Moves every shipment group that still holds units from `from` to `to` (groups move together). */
@@ -31,6 +37,7 @@ export function advanceGroups(s: OrderState, from: UnitStatus, to: UnitStatus, a
   const moving = s.groups.filter((g) => g.units.size > 0 && g.row.status === from);
   if (moving.length === 0) return;
   s.changes += 1;
+  const moves: UnitMove[] = [];
   for (const g of moving) {
     if (to === 'shipping') {
       g.row.courier = s.env.rng.weighted(COURIERS);
@@ -39,9 +46,10 @@ export function advanceGroups(s: OrderState, from: UnitStatus, to: UnitStatus, a
       addEvent(s, at, trackingAssigned(actor, { shipmentId: g.row.id, courier: g.row.courier, trackingNumber: g.row.trackingNumber }));
     }
     if (to === 'delivered') g.row.deliveredAt = at;
-    statusEvents(s, at, actor, g.units, from, to);
+    moves.push(...movesOf(g.units, from, to));
     g.row.status = to;
   }
+  statusEvents(s, at, actor, moves);
 }
 
 /** The first payment is a deposit waiting to be confirmed: it arrives, and the units become paid. */
@@ -54,10 +62,12 @@ export function confirmDeposit(s: OrderState, at: Date, actor: Actor): void {
   s.changes += 1;
   addEvent(s, at, depositConfirmed(actor, { paymentId: payment.id, amount: payment.amount, depositorName: payment.depositorName ?? s.order.ordererName }));
   const units = s.groups.filter((g) => g.row.status === 'awaiting_payment');
+  const moves: UnitMove[] = [];
   for (const g of units) {
-    statusEvents(s, at, actor, g.units, 'awaiting_payment', 'paid');
+    moves.push(...movesOf(g.units, 'awaiting_payment', 'paid'));
     g.row.status = 'paid';
   }
+  statusEvents(s, at, actor, moves);
 }
 
 export interface ClaimPick {
@@ -102,6 +112,7 @@ export function openClaim(s: OrderState, kind: ClaimState['row']['kind'], picks:
     items: [],
   };
   s.changes += 1;
+  const moves: UnitMove[] = [];
   for (const { item, quantity } of picks) {
     const group = item.group;
     const held = group.units.get(item) ?? 0;
@@ -109,8 +120,9 @@ export function openClaim(s: OrderState, kind: ClaimState['row']['kind'], picks:
     if (held === quantity) group.units.delete(item);
     else group.units.set(item, held - quantity);
     claim.items.push({ item, quantity, group, fromStatus: group.row.status });
-    statusEvents(s, at, actor, [[item, quantity]], group.row.status, to);
+    moves.push(...movesOf([[item, quantity]], group.row.status, to));
   }
+  statusEvents(s, at, actor, moves);
   if (kind !== 'cancel') {
     const courier = claim.items[0]?.group.row.courier ?? 'CJ';
     claim.row.pickup = { courier, trackingNumber: null, method: 'courier_pickup', note: '기존 배송지에서 회수' };
@@ -123,7 +135,7 @@ export function openClaim(s: OrderState, kind: ClaimState['row']['kind'], picks:
 export function advanceClaim(s: OrderState, claim: ClaimState, to: UnitStatus, at: Date, actor: Actor): void {
   const from = claim.row.status;
   s.changes += 1;
-  statusEvents(s, at, actor, claim.items.map((ci) => [ci.item, ci.quantity] as const), from, to);
+  statusEvents(s, at, actor, movesOf(claim.items.map((ci) => [ci.item, ci.quantity] as const), from, to));
   claim.row.status = to;
   if (to === 'return_collecting' || to === 'exchange_collecting') {
     const pickup = claim.row.pickup as Record<string, unknown> | null;

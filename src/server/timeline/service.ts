@@ -1,9 +1,9 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { TimelineResponse } from '../../contracts/timeline';
 import { describeEvent, type TimelineEvent } from '../../domain/events';
 import type { Principal } from '../auth/principal';
 import { readSnapshot, type Executor } from '../db/client';
-import { memos, orderItems, orders, timelineEvents } from '../db/schema/index';
+import { memos, orderItems, orders, staff, timelineEvents } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 
 /**
@@ -29,6 +29,7 @@ async function readTimelineInSnapshot(db: Executor, principal: Principal, orderI
   // events name items by id; the reader sees "린넨 셔츠 / 블랙 1개"
   const items = only === 'memos' ? [] : await db.select({ id: orderItems.id, productName: orderItems.productName, optionName: orderItems.optionName }).from(orderItems).where(and(eq(orderItems.shopId, shopId), eq(orderItems.orderId, orderId)));
   const itemNames = new Map(items.map((i) => [i.id, i.optionName ? `${i.productName} / ${i.optionName}` : i.productName]));
+  const roleOf = await staffRoles(db, shopId, [...events.flatMap((e) => (e.actorKind === 'staff' && e.actorId !== null ? [e.actorId] : [])), ...memoRows.map((m) => m.authorStaffId)]);
   const me = principal.kind === 'staff' ? principal.staffId : null;
   const entries: TimelineResponse['entries'] = [
     ...events.map((e) => ({
@@ -36,7 +37,7 @@ async function readTimelineInSnapshot(db: Executor, principal: Principal, orderI
       id: e.id,
       type: e.type,
       at: e.createdAt.toISOString(),
-      actor: { kind: e.actorKind, id: e.actorId, name: e.actorName },
+      actor: { kind: e.actorKind, id: e.actorId, name: e.actorName, role: e.actorKind === 'staff' && e.actorId !== null ? (roleOf.get(e.actorId) ?? null) : null },
       description: describeEvent(e.payload as TimelineEvent, lang, itemNames),
       buyerVisible: e.buyerVisible,
       payload: e.payload as Record<string, unknown>,
@@ -45,7 +46,7 @@ async function readTimelineInSnapshot(db: Executor, principal: Principal, orderI
       kind: 'memo' as const,
       id: m.id,
       at: m.createdAt.toISOString(),
-      actor: { kind: 'staff' as const, id: m.authorStaffId, name: m.authorName },
+      actor: { kind: 'staff' as const, id: m.authorStaffId, name: m.authorName, role: roleOf.get(m.authorStaffId) ?? null },
       body: m.body,
       updatedAt: m.updatedAt?.toISOString() ?? null,
       editable: m.authorStaffId === me,
@@ -53,4 +54,12 @@ async function readTimelineInSnapshot(db: Executor, principal: Principal, orderI
   ];
   // Newest first; an event and a memo written in the same transaction keep memo after its event.
   return { entries: entries.sort((a, b) => (a.at === b.at ? (a.kind === b.kind ? b.id - a.id : a.kind === 'memo' ? -1 : 1) : a.at < b.at ? 1 : -1)) };
+}
+
+/** The roles of the staff members a history names, so it reads "김대표 (대표)", not one word for everyone. */
+async function staffRoles(db: Executor, shopId: number, ids: readonly number[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<number, (typeof staff.$inferSelect)['role']>();
+  const rows = await db.select({ id: staff.id, role: staff.role }).from(staff).where(and(eq(staff.shopId, shopId), inArray(staff.id, unique)));
+  return new Map(rows.map((r) => [r.id, r.role]));
 }

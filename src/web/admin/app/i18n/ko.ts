@@ -38,6 +38,7 @@ export const ko = {
     products: '상품',
     webhooks: '웹훅',
     signedInAs: (name: string, role: string) => `${name} (${role})`,
+    /** The one table of staff role labels: the header, timeline and memo authors read it. */
     roles: { owner: '대표', manager: '매니저', staff: '직원', viewer: '조회 전용' },
   },
   list: {

@@ -8,11 +8,11 @@ import { useDetailI18n } from '../i18n';
 export type Entry = z.infer<typeof timelineEntrySchema>;
 export type MemoEntry = Extract<Entry, { kind: 'memo' }>;
 
-/** "김대표 (관리자)", "시스템" … */
+/** "김대표 (대표)", "이서준 (직원)", "홍길동 (구매자)", "시스템" …: staff by their role, from the app's one role table. */
 export function useActorLabel() {
-  const { d } = useDetailI18n();
+  const { d, t } = useDetailI18n();
   return (actor: Entry['actor']) => {
-    const kind = d.timeline.actorKinds[actor.kind] ?? actor.kind;
+    const kind = actor.kind === 'staff' && actor.role ? t.shell.roles[actor.role] : (d.timeline.actorKinds[actor.kind] ?? actor.kind);
     return actor.name ? d.timeline.by(actor.name, kind) : kind;
   };
 }

@@ -421,7 +421,7 @@ export const detailEn: DetailDictionary = {
     save: 'Save',
     confirmDelete: 'Delete this memo?',
     edited: (at: string) => `edited ${at}`,
-    actorKinds: { staff: 'staff', buyer: 'buyer', system: 'system', api: 'API' },
+    actorKinds: { staff: 'Staff', buyer: 'Buyer', system: 'System', api: 'API' },
     by: (name: string, kind: string) => `${name} (${kind})`,
     buyerVisible: 'Shown to the buyer',
   },

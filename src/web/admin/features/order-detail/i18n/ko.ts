@@ -424,7 +424,8 @@ export const detailKo = {
     save: '저장',
     confirmDelete: '이 메모를 삭제할까요?',
     edited: (at: string) => `수정됨 ${at}`,
-    actorKinds: { staff: '관리자', buyer: '구매자', system: '시스템', api: 'API 연동' } as Record<string, string>,
+    // staff show their role (app i18n shell.roles); '직원' only for someone no longer on record
+    actorKinds: { staff: '직원', buyer: '구매자', system: '시스템', api: 'API 연동' } as Record<string, string>,
     by: (name: string, kind: string) => `${name} (${kind})`,
     buyerVisible: '구매자에게 표시',
   },
