@@ -100,13 +100,14 @@ for (const [size, viewport] of SIZES) {
 
     test(`a member arrives from the demo storefront and pays an additional payment request in the test gateway's window; staff see it paid (${size})`, async ({ page, browser, playwright }) => {
       const api = await staffApi(playwright, STOREFRONT_OWNER);
-      const member = size === 'phone' ? { externalId: 'SF-M-1002', name: '이서준', phone: '010-4821-1002' } : { externalId: 'SF-M-1003', name: '박지우', phone: '010-4821-1003' };
+      // the button takes the particle the name's last syllable asks for: 이서준으로, 박지우로
+      const member = size === 'phone' ? { externalId: 'SF-M-1002', name: '이서준', phone: '010-4821-1002', signIn: '이서준으로 로그인' } : { externalId: 'SF-M-1003', name: '박지우', phone: '010-4821-1003', signIn: '박지우로 로그인' };
       const { order, requestId, amount } = await memberOrderOwingMoney(api, member, { name: '보조배터리', price: 10000, reason: '보조배터리 추가' });
       const due = `${amount.toLocaleString('ko-KR')}원`;
 
       // the storefront signs the member in, and its "내 주문" hands them over to My Page
       await page.goto(`${storefront}/members`);
-      await page.getByRole('button', { name: `${member.name}(으)로 로그인` }).click();
+      await page.getByRole('button', { name: member.signIn }).click();
       await page.getByTestId('my-page-link').click();
       await expect(page).toHaveURL(/\/my\/orders$/);
       await expect(page.getByRole('heading', { name: '주문 내역' })).toBeVisible();

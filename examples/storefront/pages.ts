@@ -1,3 +1,4 @@
+import { josa } from 'es-hangul';
 import { html, raw, won, type Raw } from './html';
 import type { CatalogProduct, IssuedCoupon, Member, PlacedOrder, Quote, TestPayment } from './jumun-types';
 import type { CartLine, ReceivedWebhook } from './state';
@@ -101,7 +102,7 @@ export function membersPage(members: Member[], current: string | null): Raw {
   const rows = members.map(
     (m) => html`<tr><td>${m.name}</td><td>${m.grade?.name ?? ''}</td><td>${won(m.pointsBalance)}</td><td>${m.externalId}</td>
       <td><form method="post" action="/members/select"><input type="hidden" name="member" value="${m.externalId}">
-      <button type="submit" ${raw(m.externalId === current ? 'disabled' : '')}>${m.externalId === current ? '선택됨' : `${m.name}(으)로 로그인`}</button></form></td></tr>`,
+      <button type="submit" ${raw(m.externalId === current ? 'disabled' : '')}>${m.externalId === current ? '선택됨' : `${josa(m.name, '으로/로')} 로그인`}</button></form></td></tr>`,
   );
   return html`<p class="muted">데모 회원으로 로그인합니다 (비밀번호 없이). 회원 정보는 이 스토어가 Jumun에 동기화한 것입니다.</p>
     <table><thead><tr><th>이름</th><th>등급</th><th>적립금</th><th>회원 ID</th><th></th></tr></thead><tbody>${rows}</tbody></table>

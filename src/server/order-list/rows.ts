@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { CHANNEL_LABELS } from '../../contracts/order-filter';
 import type { OrderListItem } from '../../contracts/order-list';
 import { courierLabel } from '../../domain/couriers';
+import { itemSummaryIn } from '../../domain/item-summary';
 import { PAYMENT_STATUS_LABELS, type PaymentStatus } from '../../domain/ledger';
 import { ORDER_STATUS_LABELS, qualifiedStatusLabel, UNIT_STATUSES, type OrderStatus, type UnitStatus } from '../../domain/status';
 import { queryRows, type Executor } from '../db/client';
@@ -95,7 +96,7 @@ export async function toListItems(db: Executor, shopId: number, rows: readonly L
       recipientName: x?.recipient_name ?? null,
       recipientPhone: x?.recipient_phone ?? null,
       addressCount: Number(x?.address_count ?? 0),
-      itemSummary: o.itemSummary,
+      itemSummary: itemSummaryIn(o.itemSummary, o.itemCount, lang),
       itemCount: o.itemCount,
       quantity: Number(x?.quantity ?? 0),
       orderStatus: o.orderStatus,

@@ -1,4 +1,5 @@
 import { balanceOf, derivePaymentStatus, type PaymentStatus } from '../../domain/ledger';
+import { itemSummaryOf } from '../../domain/item-summary';
 import type { Won } from '../../domain/money';
 import { deriveOrderStatus, isActiveStatus, type OrderStatus, type UnitStatus } from '../../domain/status';
 
@@ -91,7 +92,7 @@ export function summarizeOrder(facts: OrderFacts): OrderSummary {
     paidAmount: paid,
     refundedAmount: refunded,
     balanceDue,
-    itemSummary: first ? (facts.items.length > 1 ? `${first.productName} 외 ${facts.items.length - 1}건` : first.productName) : '',
+    itemSummary: first ? itemSummaryOf(first.productName, facts.items.length) : '',
     itemCount: facts.items.length,
     paidAt: earliest(facts.payments.filter((p) => p.status === 'captured').map((p) => p.paidAt)),
     shippedAt: earliest(facts.shipments.map((s) => s.shippedAt)),

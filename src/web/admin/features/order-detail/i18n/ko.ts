@@ -4,6 +4,8 @@
  * common words come from the app dictionary (app/i18n); labels the server sends (status labels,
  * amount rows, timeline descriptions) are shown as they come.
  */
+import { withParticle } from '../../../../../domain/korean-particles';
+
 export const detailKo = {
   title: '주문 상세',
   backToList: '목록으로',
@@ -91,10 +93,10 @@ export const detailKo = {
     withdraw: '철회',
     actionsOf: (kind: string, id: number) => `${kind} #${id} 처리`,
     stepTitle: (kind: string, id: number) => `${kind} #${id} 상태 변경`,
-    stepConfirm: (from: string, to: string) => `${from} → ${to}(으)로 변경합니다.`,
+    stepConfirm: (from: string, to: string) => `${from} → ${withParticle(to, '으로/로')} 변경합니다.`,
     withdrawTitle: (kind: string, id: number) => `${kind} #${id} 철회`,
     withdrawConfirm: '접수를 철회하면 상품이 원래 상태로 돌아갑니다.',
-    stepped: (label: string) => `${label}(으)로 변경했습니다.`,
+    stepped: (label: string) => `${withParticle(label, '으로/로')} 변경했습니다.`,
     withdrawn: '클레임을 철회했습니다.',
     pickupCourier: '수거 택배사',
     pickupTrackingNumber: '수거 송장번호',
@@ -153,14 +155,14 @@ export const detailKo = {
     deliveryNote: '배송 메모',
     submitAdd: '배송지 추가',
     submitEdit: '배송지 수정',
-    added: (n: number) => `배송지 ${n}을(를) 추가했습니다.`,
+    added: (n: number) => `${withParticle(`배송지 ${n}`, '을/를')} 추가했습니다.`,
     edited: '배송지를 수정했습니다.',
     max: '배송지는 주문당 최대 5개까지 등록할 수 있습니다.',
     moveTitle: '배송지 지정',
     moveHint: '발송 전 상품(입금대기·결제완료·상품준비중·배송대기)을 다른 배송지로 옮깁니다. 금액은 바뀌지 않습니다.',
     target: '보낼 배송지',
     moveSubmit: '배송지로 옮기기',
-    moved: (n: number, address: string) => `상품 ${n}개를 ${address}(으)로 옮겼습니다.`,
+    moved: (n: number, address: string) => `상품 ${n}개를 ${withParticle(address, '으로/로')} 옮겼습니다.`,
     remoteFee: (amount: string) => `도서산간 배송비 차액 ${amount}: 필요하면 주문 수정(추가)으로 정산하세요.`,
     moveHere: '상품 옮기기',
     edit: '수정',
@@ -308,7 +310,7 @@ export const detailKo = {
     dueAt: '결제 기한 (선택)',
     submit: '수정 확정',
     committed: '주문을 수정했습니다.',
-    requested: (amount: string) => `추가 결제 ${amount}을(를) 요청했습니다.`,
+    requested: (amount: string) => `추가 결제 ${withParticle(amount, '을/를')} 요청했습니다.`,
     nothingToDo: '변경할 내용을 하나 이상 입력하세요.',
     totals: {
       itemsSubtotal: '상품금액',
@@ -380,7 +382,7 @@ export const detailKo = {
     newRequestTitle: '추가 결제 요청',
     requestAmount: '요청 금액',
     requestAmountHint: (amount: string) => `요청할 수 있는 금액: 최대 ${amount}`,
-    requestCreated: (amount: string) => `추가 결제 ${amount}을(를) 요청했습니다.`,
+    requestCreated: (amount: string) => `추가 결제 ${withParticle(amount, '을/를')} 요청했습니다.`,
     balanceRefund: '초과 결제 환불',
     balanceRefundTitle: '초과 결제 환불',
     balanceRefundHint: (amount: string) => `쇼핑몰이 돌려줄 금액: ${amount}`,
