@@ -1,4 +1,5 @@
 import type { OrderFilter, OrderSort } from '../../contracts/order-filter';
+import { DEFAULT_VIEW_NAMES as N } from '../../contracts/view-names';
 import { DEFAULT_COLUMN_LAYOUT } from '../../contracts/views';
 import type { Executor } from '../db/client';
 import { savedViews } from '../db/schema/index';
@@ -18,17 +19,17 @@ export interface DefaultView {
  * has waited longest), except 전체, which reads newest first.
  */
 export const DEFAULT_VIEWS: readonly DefaultView[] = [
-  { name: '전체', filter: {}, sort: { field: 'orderedAt', direction: 'desc' }, locked: true },
+  { name: N.all.ko, filter: {}, sort: { field: 'orderedAt', direction: 'desc' }, locked: true },
   // deposits are checked oldest first: their virtual accounts expire first
-  { name: '입금대기', filter: { unitStatuses: ['awaiting_payment'] }, sort: { field: 'orderedAt', direction: 'asc' }, locked: false },
+  { name: N.awaitingPayment.ko, filter: { unitStatuses: ['awaiting_payment'] }, sort: { field: 'orderedAt', direction: 'asc' }, locked: false },
   // 결제완료 and 상품준비중 are one step of work (the status table heads them together): prepare
   // what was paid first, first
-  { name: '상품준비중', filter: { unitStatuses: ['paid', 'preparing'] }, sort: { field: 'paidAt', direction: 'asc' }, locked: false },
-  { name: '배송대기', filter: { unitStatuses: ['ready_to_ship'] }, sort: { field: 'paidAt', direction: 'asc' }, locked: false },
+  { name: N.preparing.ko, filter: { unitStatuses: ['paid', 'preparing'] }, sort: { field: 'paidAt', direction: 'asc' }, locked: false },
+  { name: N.readyToShip.ko, filter: { unitStatuses: ['ready_to_ship'] }, sort: { field: 'paidAt', direction: 'asc' }, locked: false },
   // the longest in transit first: those are the parcels to chase
-  { name: '배송중', filter: { unitStatuses: ['shipping'] }, sort: { field: 'shippedAt', direction: 'asc' }, locked: false },
+  { name: N.shipping.ko, filter: { unitStatuses: ['shipping'] }, sort: { field: 'shippedAt', direction: 'asc' }, locked: false },
   // the announcement's example tab: 주문 상태 [취소 접수], [반품 접수]
-  { name: '취소·반품 접수', filter: { claimStatuses: ['cancel_requested', 'return_requested'] }, sort: { field: 'orderedAt', direction: 'asc' }, locked: false },
+  { name: N.claims.ko, filter: { claimStatuses: ['cancel_requested', 'return_requested'] }, sort: { field: 'orderedAt', direction: 'asc' }, locked: false },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { Button, Group, Menu } from '@mantine/core';
+import { viewLabel } from '../../../../../contracts/view-names';
 import { useMe } from '../../auth/api/me';
 import { useBulkI18n } from '../i18n';
 import { OTHER_ACTIONS, STATUS_ACTIONS } from '../model/actions';
@@ -76,6 +77,7 @@ export function BulkSelectionActions({ bulk }: { bulk: OrderBulkController }) {
 /** The dialogs of the bulk tools; one open at a time, kept at the page so they outlive the selection bar. */
 export function BulkDialogs({ bulk }: { bulk: OrderBulkController }) {
   const { dialog, context } = bulk;
+  const { lang } = useBulkI18n();
   return (
     <>
       {dialog?.kind === 'action' && (
@@ -95,7 +97,7 @@ export function BulkDialogs({ bulk }: { bulk: OrderBulkController }) {
         <ExportDialog
           key={dialog.openedAt}
           selection={dialog.selection}
-          viewName={context.view.name}
+          viewName={viewLabel(context.view.name, lang)}
           filter={context.filter}
           sort={context.sort}
           columns={context.columns}

@@ -3,6 +3,7 @@ import { SortableContext, arrayMove, horizontalListSortingStrategy, useSortable 
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Badge, Group, Menu, Tooltip } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
+import { viewLabel } from '../../../../../contracts/view-names';
 import type { View } from '../../../../../contracts/views';
 import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
@@ -22,6 +23,7 @@ export interface ViewTabsProps {
 function TabButton({ view, active, count, onSelect }: { view: View; active: boolean; count: number | undefined; onSelect(): void }) {
   // dnd-kit's attributes would make the tab a "sortable button"; it stays a tab (keyboard users move it from the tab menu)
   const { listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: view.id, disabled: view.locked });
+  const { lang } = useI18n();
   return (
     <button
       ref={setNodeRef}
@@ -35,7 +37,7 @@ function TabButton({ view, active, count, onSelect }: { view: View; active: bool
       {...listeners}
       style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.6 : 1, cursor: view.locked ? 'pointer' : 'grab' }}
     >
-      <span>{view.name}</span>
+      <span>{viewLabel(view.name, lang)}</span>
       <Badge size="sm" variant={active ? 'filled' : 'light'} color={active ? 'indigo' : 'gray'} radius="xl">
         {count === undefined ? '…' : formatNumber(count)}
       </Badge>
@@ -48,7 +50,7 @@ function TabButton({ view, active, count, onSelect }: { view: View; active: bool
  * the active tab's menu renames, moves (the keyboard's way to reorder) and deletes it.
  */
 export function ViewTabs({ views, activeId, counts, onSelect, onReorder, onAdd, onRename, onDelete }: ViewTabsProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // a press that moves less than 6 px is a click: tabs stay clickable
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const ids = views.map((v) => v.id);
@@ -92,7 +94,7 @@ export function ViewTabs({ views, activeId, counts, onSelect, onReorder, onAdd, 
       {active && !active.locked && (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={t.list.tabMenu(active.name)}>
+            <ActionIcon variant="subtle" color="gray" aria-label={t.list.tabMenu(viewLabel(active.name, lang))}>
               <span aria-hidden>⋯</span>
             </ActionIcon>
           </Menu.Target>
