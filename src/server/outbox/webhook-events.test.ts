@@ -7,6 +7,7 @@ import {
   paymentCaptured,
   paymentRequested,
   statusChanged,
+  statusesChanged,
   trackingAssigned,
   trackingRemoved,
   type Actor,
@@ -25,6 +26,23 @@ describe('webhook events of a change', () => {
     expect(events.map((e) => e.type)).toEqual(['shipment.shipped', 'order.updated']);
     expect(events[0]!.data).toEqual({ shipment: { id: 5, courier: 'cj', trackingNumber: '123456789012' } });
     expect(events[1]!.data).toMatchObject({ unitStatusChanges: [{ itemId: 1, quantity: 2, to: 'shipping' }, { itemId: 2, quantity: 1, to: 'shipping' }], claimStatusChanges: [] });
+  });
+
+  it('lists every move of a one-line statuses_changed in order.updated, as the per-item events did', () => {
+    const moves = [
+      { itemId: 1, quantity: 2, from: 'ready_to_ship' as const, to: 'shipping' as const, kind: 'forward' as const },
+      { itemId: 2, quantity: 1, from: 'ready_to_ship' as const, to: 'shipping' as const, kind: 'forward' as const },
+    ];
+    const oneLine = webhookEventsOf([...statusesChanged(staff, moves), trackingAssigned(staff, { shipmentId: 5, courier: 'CJ', trackingNumber: '123456789012' })]);
+    const perItem = webhookEventsOf([...moves.map((m) => statusChanged(staff, m)), trackingAssigned(staff, { shipmentId: 5, courier: 'CJ', trackingNumber: '123456789012' })]);
+    expect(oneLine).toEqual(perItem);
+    expect(oneLine.find((e) => e.type === 'order.updated')!.data).toEqual({
+      unitStatusChanges: [
+        { itemId: 1, quantity: 2, from: 'ready_to_ship', to: 'shipping', kind: 'forward' },
+        { itemId: 2, quantity: 1, from: 'ready_to_ship', to: 'shipping', kind: 'forward' },
+      ],
+      claimStatusChanges: [],
+    });
   });
 
   it('reports payment requests asked and paid, and deposits as captures', () => {
