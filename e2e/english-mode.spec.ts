@@ -39,6 +39,8 @@ test('English: an order and the list read in English, apart from the shop’s da
   await expect(timeline).toContainText('Moved 린넨 셔츠 ×2, 면 양말 ×3 to Shipping (Ready to ship → Shipping)');
   await expect(timeline).toContainText(`${OWNER.name} (Owner)`);
   await expect(timeline).toContainText('Tracking number assigned (CJ Logistics');
+  // the gateway by its name, not its code
+  await expect(page.getByText('Toss Payments', { exact: true })).toBeVisible();
   expect(await koreanLeftIn(page.getByRole('main'), data)).toEqual([]);
   await page.screenshot({ path: 'e2e/screenshots/english-order-detail.png', fullPage: true });
 

@@ -50,7 +50,7 @@ export const PLATFORM_ERRORS = {
   },
   SIGN_IN_LOCKED: {
     status: 429,
-    ko: '로그인 실패가 반복되어 계정이 일시적으로 잠겼습니다. 잠시 후 다시 시도하거나 대표 관리자에게 잠금 해제를 요청하세요.',
+    ko: '로그인 실패가 반복되어 계정이 일시적으로 잠겼습니다. 잠시 후 다시 시도하거나 대표에게 잠금 해제를 요청하세요.',
     en: 'Too many failed sign-ins: the account is locked for a while. Try later or ask the shop owner to unlock it.',
   },
   API_KEY_THROTTLED: {

@@ -69,7 +69,7 @@ export const en: Dictionary = {
     clearFilters: 'Clear all filters',
     removeChip: (label: string) => `Remove filter: ${label}`,
     columnSettings: 'Columns',
-    total: (n: string) => `${n} orders`,
+    total: (n: string) => `${n} ${n === '1' ? 'order' : 'orders'}`,
     range: (from: string, to: string, total: string) => `${from}–${to} of ${total}`,
     prevPage: 'Previous page',
     nextPage: 'Next page',

@@ -118,7 +118,7 @@ function PaymentSummaryView({ summary, order, onOpen, readOnly }: { summary: Pay
           </Group>
           <Fact label={d.payment.method}>{p.methodLabel}</Fact>
           <Fact label={d.payment.paidAt}>{formatSeoulDateTime(p.paidAt) || '–'}</Fact>
-          {p.gateway && <Fact label={d.payment.gateway}>{p.gateway}</Fact>}
+          {p.gateway && <Fact label={d.payment.gateway}>{d.payment.gateways[p.gateway] ?? p.gateway}</Fact>}
           {p.gatewayTransactionId && <Fact label={d.payment.transactionId}>{p.gatewayTransactionId}</Fact>}
           {p.cardCompany && <Fact label={d.payment.cardCompany}>{p.cardCompany}</Fact>}
           {p.cardNumberMasked && <Fact label={d.payment.cardNumber}>{p.cardNumberMasked}</Fact>}

@@ -14,7 +14,7 @@ export const detailEn: DetailDictionary = {
   paymentStatus: 'Payment status',
   externalOrderId: 'External order id',
   wonUnit: '₩',
-  pieces: (n: number) => `${n} pcs`,
+  pieces: (n: number) => `${n} ${n === 1 ? 'pc' : 'pcs'}`,
   actions: {
     label: 'Order actions',
     statusChange: 'Change status',
@@ -327,6 +327,7 @@ export const detailEn: DetailDictionary = {
     method: 'Method',
     paidAt: 'Paid',
     gateway: 'Gateway',
+    gateways: { test: 'Test gateway', toss: 'Toss Payments' } as Record<string, string>,
     transactionId: 'Gateway transaction',
     cardCompany: 'Card company',
     cardNumber: 'Card number',

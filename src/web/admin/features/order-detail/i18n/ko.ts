@@ -332,6 +332,7 @@ export const detailKo = {
     method: '결제수단',
     paidAt: '결제일',
     gateway: 'PG사',
+    gateways: { test: '테스트 PG', toss: '토스페이먼츠' } as Record<string, string>,
     transactionId: 'PG 거래번호',
     cardCompany: '카드사',
     cardNumber: '카드번호',
