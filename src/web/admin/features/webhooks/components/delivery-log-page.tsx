@@ -83,7 +83,9 @@ function MessageTable({ messages, open }: { messages: WebhookMessage[]; open: (m
               </Anchor>
             </Table.Td>
             <Table.Td>
-              <Text size="sm" ff="monospace">
+              {/* the event in words; its type, as receivers see it, beside it */}
+              <Text size="sm">{(w.eventNames as Record<string, string>)[message.eventType] ?? message.eventType}</Text>
+              <Text size="xs" c="dimmed" ff="monospace">
                 {message.eventType}
               </Text>
             </Table.Td>
