@@ -40,6 +40,10 @@ export type RefundReasonLine =
   | { component: AdjustableComponent; code: 'staff_adjusted'; proposed: Won; value: Won; amount: Won };
 
 export type RefundReasonCode = RefundReasonLine['code'];
+export const REFUND_REASON_CODES = [
+  'items_claimed', 'coupon_share_removed', 'coupon_removed_whole', 'points_share_restored', 'points_restored_whole', 'shipping_refunded',
+  'remote_fee_refunded', 'shipping_now_due', 'shipping_waived', 'return_shipping_deducted', 'deduction_waived', 'balance_due_settled', 'staff_adjusted',
+] as const satisfies readonly RefundReasonCode[];
 
 /** What the calculator knows by the end of a proposal, in the shape the explanation needs. */
 export interface ExplanationFacts {

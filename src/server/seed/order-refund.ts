@@ -45,6 +45,7 @@ function refundInputOf(s: OrderState, claim: ClaimState, kind: 'cancel' | 'retur
     order: { ...s.money },
     items: s.items.map((i) => ({
       itemId: i.row.id,
+      name: i.row.optionName ? `${i.row.productName} (${i.row.optionName})` : i.row.productName,
       unitAmount: i.row.unitPrice - i.row.gradeDiscountPerUnit - i.row.manualDiscountPerUnit,
       activeQuantity: activeByItem.get(i.row.id) ?? 0,
       couponShare: i.row.couponShare,
@@ -124,7 +125,7 @@ function recordRefund(s: OrderState, claim: ClaimState, p: RefundProposal, sideE
   out.refunds.push({
     shopId: ctx.shopId, id: refundId, orderId: s.order.id, claimId: claim.row.id, amount: p.amount,
     itemsAmount: p.itemsAmount - p.couponRemoved - p.pointsRestored, shippingAmount: -p.shippingChange,
-    couponRestored: p.couponRemoved, pointsRestored: p.pointsRestored, deductionAmount: p.deduction, breakdown,
+    couponRestored: p.couponRemoved, pointsRestored: p.pointsRestored, deductionAmount: p.deduction, breakdown, explanation: p.explanation,
     reason: claim.row.reasonText ?? null, method, refundAccount: needsAccount ? refundAccount(rng, s.order.ordererName) : null,
     status: pending ? 'pending' : 'done', failureMessage: null, createdAt: at, executedAt: pending ? null : at,
   });

@@ -7,6 +7,7 @@ import { readSnapshot, type Executor } from '../../db/client';
 import { refundPayments, refunds } from '../../db/schema/index';
 import { AppError, type Lang } from '../../http/errors';
 import { loadOrderRows } from '../../orders/read-queries';
+import { explanationDto, readStoredExplanation } from '../refunds/explanation';
 import { listPaymentRequests, summarizeRows } from '../requests/queries';
 import {
   AMOUNT_LABELS,
@@ -98,6 +99,7 @@ async function paymentSummaryOfInSnapshot(db: Executor, shopId: number, orderId:
         id: r.id, claimId: r.claimId, amount: r.amount, itemsAmount: r.itemsAmount, shippingAmount: r.shippingAmount, couponRestored: r.couponRestored,
         pointsRestored: r.pointsRestored, deductionAmount: r.deductionAmount, deductions: deductionsShape.safeParse(r.breakdown).data?.deductions ?? [],
         method: r.method, methodLabel: labelOf(REFUND_METHOD_LABELS, r.method, lang), status: r.status, statusLabel: labelOf(REFUND_STATUS_LABELS, r.status, lang), reason: r.reason,
+        explanation: explanationDto(readStoredExplanation(r.explanation), lang),
         refundAccount: account.success
           ? { bank: account.data.bank, accountNumberMasked: maskAccountNumber(account.data.accountNumber), holder: account.data.holder ?? account.data.holderName ?? '' }
           : null,
