@@ -6,6 +6,7 @@
  * refunds/records.ts records it. No refund arithmetic of its own: a seeded order is one the service
  * could have made, so it passes auditOrder (item shares sum to the order's coupon and points).
  */
+import { claimReasonText, type ClaimReasonCode } from '../../domain/claim-reasons';
 import { refundCompleted, refundPending, type Actor } from '../../domain/events';
 import { allocateRefund } from '../../domain/ledger';
 import { proposeRefund, type RefundInput, type RefundProposal } from '../../domain/refund-calculator';
@@ -126,7 +127,7 @@ function recordRefund(s: OrderState, claim: ClaimState, p: RefundProposal, sideE
     shopId: ctx.shopId, id: refundId, orderId: s.order.id, claimId: claim.row.id, amount: p.amount,
     itemsAmount: p.itemsAmount - p.couponRemoved - p.pointsRestored, shippingAmount: -p.shippingChange,
     couponRestored: p.couponRemoved, pointsRestored: p.pointsRestored, deductionAmount: p.deduction, breakdown, explanation: p.explanation,
-    reason: claim.row.reasonText ?? null, method, refundAccount: needsAccount ? refundAccount(rng, s.order.ordererName) : null,
+    reason: claim.row.reasonCode ? claimReasonText(claim.row.reasonCode as ClaimReasonCode, claim.row.reasonText, 'ko') : claim.row.reasonText, method, refundAccount: needsAccount ? refundAccount(rng, s.order.ordererName) : null,
     status: pending ? 'pending' : 'done', failureMessage: null, createdAt: at, executedAt: pending ? null : at,
   });
   for (const part of allocation.parts) {
