@@ -24,7 +24,8 @@ test('a partial cancel with the shipping fee refunded by hand: the refund shown,
   await expect(cancel.getByRole('textbox', { name: `처리 수량: ${shirt} (결제완료)` })).toHaveValue('1');
   await cancel.getByRole('button', { name: '다음' }).click();
 
-  await cancel.getByRole('textbox', { name: '사유' }).fill('고객 변심 (부분 취소)');
+  await cancel.getByRole('combobox', { name: '사유' }).selectOption({ label: '단순 변심' });
+  await cancel.getByRole('textbox', { name: '상세 사유' }).fill('부분 취소');
   await expect(cancel.getByRole('radio', { name: '바로 취소완료 (환불 진행)' })).toBeChecked();
   await cancel.getByRole('button', { name: '다음' }).click();
 

@@ -20,8 +20,14 @@ test('a partial return picked up from an address that is not on the order, then 
   await expect(form.getByRole('textbox', { name: `처리 수량: ${product} (배송중)` })).toHaveValue('1');
   await form.getByRole('button', { name: '다음' }).click();
 
-  await form.getByRole('textbox', { name: '사유' }).fill('사이즈가 맞지 않음');
-  await form.getByRole('radio', { name: '구매자 귀책' }).check();
+  // 기타 needs words; choosing the reason suggests who is at fault (단순 변심: the buyer)
+  await form.getByRole('combobox', { name: '사유' }).selectOption({ label: '기타' });
+  await expect(form.getByRole('button', { name: '다음' })).toBeDisabled();
+  await form.getByRole('combobox', { name: '사유' }).selectOption({ label: '상품 불량' });
+  await expect(form.getByRole('radio', { name: '판매자 귀책' })).toBeChecked();
+  await form.getByRole('combobox', { name: '사유' }).selectOption({ label: '단순 변심' });
+  await form.getByRole('textbox', { name: '상세 사유' }).fill('사이즈가 맞지 않음');
+  await expect(form.getByRole('radio', { name: '구매자 귀책' })).toBeChecked();
   // the buyer sends it back from the office, an address the order never shipped to
   await form.getByRole('radio', { name: '다른 주소 직접 입력' }).check();
   await form.getByRole('textbox', { name: '수거 담당자(보내는 분)' }).fill('최반품');
@@ -33,6 +39,7 @@ test('a partial return picked up from an address that is not on the order, then 
   await form.getByRole('button', { name: '다음' }).click();
 
   await expect(form).toContainText('(06236) 서울특별시 강남구 테헤란로 152 강남파이낸스센터 20층');
+  await expect(form).toContainText('사유: 단순 변심: 사이즈가 맞지 않음 · 구매자 귀책');
   await form.getByRole('button', { name: '반품 접수' }).click();
   await expect(form.getByTestId('claim-result')).toContainText('반품접수');
   await form.getByRole('button', { name: '닫기' }).first().click();

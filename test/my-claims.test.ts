@@ -118,6 +118,10 @@ describe('a buyer cancels units not shipped yet', () => {
     for (const type of ['claim_requested', 'claim_status_changed', 'refund_completed']) {
       expect(events.find((e) => e.kind === 'event' && e.type === type)?.actor, type).toMatchObject({ kind: 'buyer', name: '정회원' });
     }
+    // My Page says how the refund was worked out
+    const mine = (await buyer.get<MyOrderDetail>(my(order, ''))).body.payment.refunds;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.explanation[0]).toMatch(/^면 양말 1개를 취소합니다 \(개당 12,000원 × 1 = 12,000원\)$/);
   });
 
   it('stays 취소접수 for staff when the shop does not let buyers cancel at once', async () => {

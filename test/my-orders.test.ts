@@ -218,7 +218,7 @@ describe('the buyer order page (GET /api/v1/my/orders/:orderNumber)', () => {
 
   it('shows the cancel as a claim the buyer can no longer withdraw', () => {
     expect(page.claims).toEqual([
-      expect.objectContaining({ kind: 'cancel', kindLabel: '취소', status: 'cancelled', statusLabel: '취소완료', reason: '품절', withdrawable: false, items: [{ itemId: page.items[1]!.itemId, quantity: 1 }] }),
+      expect.objectContaining({ kind: 'cancel', kindLabel: '취소', status: 'cancelled', statusLabel: '취소완료', reason: '기타: 품절', withdrawable: false, items: [{ itemId: page.items[1]!.itemId, quantity: 1 }] }),
     ]);
   });
 

@@ -14,6 +14,8 @@ import type { HttpClient } from './support/server';
 export interface OrderModel {
   order: typeof orders.$inferSelect;
   units: Set<string>;
+  /** the reason codes of the order's claims, open or completed */
+  claimReasons: Set<string>;
   firstPaymentMethod: string | null;
   memoTimes: Date[];
   memberName: string | null;
@@ -55,6 +57,7 @@ export async function loadModels(db: Db, shopId: number): Promise<OrderModel[]> 
     return {
       order,
       units,
+      claimReasons: new Set(claimRows(id).flatMap((c) => (c.reasonCode === null ? [] : [c.reasonCode]))),
       firstPaymentMethod: paymentRows(id)[0]?.method ?? null,
       memoTimes: memoRows(id).map((m) => m.createdAt),
       memberName: order.customerId === null ? null : (members.get(order.customerId) ?? null),
@@ -113,6 +116,7 @@ export function expectedMatch(m: OrderModel, f: OrderFilter, now: Date): boolean
   const o = m.order;
   const today = seoulDay(now);
   if (!any(f.unitStatuses, (s) => m.units.has(s)) || !any(f.claimStatuses, (s) => m.units.has(s))) return false;
+  if (!any(f.claimReasons, (r) => m.claimReasons.has(r))) return false;
   if (!any(f.orderStatuses, (s) => o.orderStatus === s) || !any(f.paymentStatuses, (s) => o.paymentStatus === s)) return false;
   if (!any(f.channels, (c) => (c === 'external' ? o.channel !== 'own_mall' : o.channel === c))) return false;
   if (f.memberType && (o.customerId !== null) !== (f.memberType === 'member')) return false;

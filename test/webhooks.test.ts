@@ -126,7 +126,7 @@ describe('deliveries', () => {
     expect(byType.get('order.created')).toMatchObject({ order: { id: order.id, number: order.orderNumber, version: order.version }, channel: 'own_mall', total: 60_000 });
     // each event carries the version its own change left (the refund is paid back in a change of its own)
     expect(byType.get('refund.completed')).toMatchObject({ order: { id: order.id, version: after.version } });
-    expect(byType.get('claim.requested')).toMatchObject({ order: { id: order.id, version: order.version + 1 }, claim: { kind: 'cancel', items: [{ itemId, quantity: 1 }], reason: '고객 변심' } });
+    expect(byType.get('claim.requested')).toMatchObject({ order: { id: order.id, version: order.version + 1 }, claim: { kind: 'cancel', items: [{ itemId, quantity: 1 }], reason: '기타: 고객 변심', reasonCode: 'other', reasonText: '고객 변심' } });
     expect(byType.get('claim.completed')).toMatchObject({ claim: { kind: 'cancel', status: 'cancelled' } });
     expect(byType.get('order.updated')).toMatchObject({ claimStatusChanges: expect.arrayContaining([expect.objectContaining({ to: 'cancelled' })]) });
     expect(byType.get('refund.completed')).toMatchObject({ refund: { method: expect.any(String), amount: expect.any(Number) } });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CLAIM_REASON_CODES } from '../domain/claim-reasons';
+import { EXPLAINED_COMPONENTS, REFUND_REASON_CODES } from '../domain/refund-explanation';
 import { id, isoDateTime, phone, postcode, signedWon, won } from './common';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -39,13 +41,27 @@ export const pickupSchema = z.object({ name: text(50), phone, postcode, address1
 
 const claimItems = z.array(claimUnitsSchema).min(1).max(200);
 
+/**
+ * Why the claim was made: a preset reason, kept as a code to count and filter by, and words beside
+ * it (required with 'other': 400 CLAIM_REASON_TEXT_REQUIRED). `reason` is the free text older
+ * clients send; it is kept as 'other' with that text.
+ */
+const claimReason = {
+  reasonCode: z.enum(CLAIM_REASON_CODES).optional(),
+  reasonText: z.string().trim().max(500).optional(),
+  /** Deprecated: free text, kept as reasonCode 'other' with this text. One of reasonCode or reason is required (400 CLAIM_REASON_REQUIRED). */
+  reason: text(500).optional(),
+};
+/** Who caused a return or exchange (who pays its shipping); without it, the reason decides (상품 불량, 오배송, 배송 지연: the shop). */
+const fault = z.enum(['buyer', 'shop']).optional();
+
 export const cancellationPreviewSchema = z.object({ items: claimItems, refund: refundAdjustmentsSchema.optional() }).meta({ id: 'CancellationPreviewRequest' });
 
 export const cancellationRequestSchema = z
   .object({
     expectedVersion,
     items: claimItems,
-    reason: text(500),
+    ...claimReason,
     /** true: 취소완료 now, with the refund; false: 취소접수 only. */
     complete: z.boolean(),
     refund: refundAdjustmentsSchema.optional(),
@@ -54,11 +70,11 @@ export const cancellationRequestSchema = z
   .meta({ id: 'CancellationRequest' });
 
 export const returnRequestSchema = z
-  .object({ expectedVersion, items: claimItems, reason: text(500), fault: z.enum(['buyer', 'shop']), pickup: pickupSchema, restock: z.boolean() })
+  .object({ expectedVersion, items: claimItems, ...claimReason, fault, pickup: pickupSchema, restock: z.boolean() })
   .meta({ id: 'ReturnRequest' });
 
 export const exchangeRequestSchema = z
-  .object({ expectedVersion, items: claimItems, reason: text(500), fault: z.enum(['buyer', 'shop']), pickup: pickupSchema, replacementOptionId: id.optional() })
+  .object({ expectedVersion, items: claimItems, ...claimReason, fault, pickup: pickupSchema, replacementOptionId: id.optional() })
   .meta({ id: 'ExchangeRequest' });
 
 export const claimStatusRequestSchema = z
@@ -75,6 +91,21 @@ export const claimStatusRequestSchema = z
 export const claimCompleteRequestSchema = z.object({ expectedVersion, refund: refundAdjustmentsSchema.optional(), refundAccount: refundAccountSchema.optional() }).meta({ id: 'ClaimCompleteRequest' });
 export const claimCompletePreviewSchema = z.object({ refund: refundAdjustmentsSchema.optional() });
 export const versionOnlySchema = z.object({ expectedVersion });
+
+/**
+ * Why a figure of a refund is what it is: `code` and the figures it used (`figures`), and `text`,
+ * the sentence in the request's language. The `amount`s of the lines of one `component` sum to it.
+ */
+export const refundExplanationLineSchema = z
+  .object({
+    component: z.enum(EXPLAINED_COMPONENTS),
+    code: z.enum(REFUND_REASON_CODES),
+    amount: signedWon,
+    text: z.string(),
+    figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  })
+  .meta({ id: 'RefundExplanationLine' });
+export type RefundExplanationLineDto = z.infer<typeof refundExplanationLineSchema>;
 
 const moneyComponents = { couponRemoved: won, pointsRestored: won, shippingChange: signedWon, deduction: won };
 
@@ -97,6 +128,8 @@ export const refundProposalSchema = z
     waived: z.object({ shipping: won, deduction: won }),
     lines: z.array(z.object({ itemId: id, quantity: z.number().int(), amount: won, couponShare: won, pointsShare: won })),
     after: z.object({ couponDiscount: won, pointsUsed: won, shippingFee: won, remoteShippingFee: won, feesAmount: won, orderTotal: signedWon, balanceDue: signedWon }),
+    /** Why each figure is what it is; a figure of 0 needs no line. */
+    explanation: z.array(refundExplanationLineSchema),
   })
   .meta({ id: 'RefundProposal' });
 export type RefundProposalDto = z.infer<typeof refundProposalSchema>;
@@ -113,6 +146,8 @@ export const refundSchema = z
     pointsRestored: won,
     deductionAmount: won,
     reason: z.string().nullable(),
+    /** Why each figure is what it is, as proposed and adjusted when the claim completed (empty for refunds of an overpayment, and for those made before explanations were kept). */
+    explanation: z.array(refundExplanationLineSchema),
     method: z.enum(['gateway', 'bank_transfer', 'none']),
     refundAccount: refundAccountSchema.nullable(),
     status: z.enum(['pending', 'done', 'failed', 'voided']),
@@ -131,7 +166,10 @@ export const claimSchema = z
     kind: z.enum(['cancel', 'return', 'exchange']),
     status: z.string(),
     statusLabel: z.string(),
+    /** The reason in words: the preset's label in the request's language, and the words given beside it. */
     reason: z.string().nullable(),
+    reasonCode: z.enum(CLAIM_REASON_CODES).nullable(),
+    reasonText: z.string().nullable(),
     fault: z.enum(['buyer', 'shop']).nullable(),
     requestedBy: z.string(),
     /** `courier` is stored as a code (CJ …) when known; `courierLabel`, next to it, names it in the request's language. */

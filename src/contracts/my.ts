@@ -144,7 +144,13 @@ export const myPaymentBreakdownSchema = z.object({
   balanceDue: signedWon,
   payments: z.array(myPaymentSchema),
   /** Refunds withdrawn before they were paid are left out; one the gateway refused still reads as in progress. */
-  refunds: z.array(z.object({ amount: won, methodLabel: z.string(), status: z.enum(['pending', 'done']), statusLabel: z.string(), at: isoDateTime })),
+  refunds: z.array(
+    z.object({
+      amount: won, methodLabel: z.string(), status: z.enum(['pending', 'done']), statusLabel: z.string(), at: isoDateTime,
+      /** How the refund was worked out, one sentence a line, in the request's language (empty for refunds of an overpayment). */
+      explanation: z.array(z.string()),
+    }),
+  ),
 });
 
 export const myClaimSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, id, isoDay, PAYMENT_METHODS, signedWon } from './common';
 import { UNIT_STATUS_VALUES } from './fulfillment';
 import { SALES_CHANNEL_LABELS } from '../domain/channels';
+import { CLAIM_REASON_CODES } from '../domain/claim-reasons';
 
 /**
  * The order-list filter spec: what a tab, a saved filter, a count, a bulk job and an export all
@@ -81,6 +82,8 @@ export const orderFilterSchema = z
     unitStatuses: list(z.enum(UNIT_STATUS_VALUES)).optional(),
     /** Orders with any unit in any of these claim statuses (취소접수, 반품완료 …). */
     claimStatuses: list(z.enum(CLAIM_STATUS_VALUES)).optional(),
+    /** Orders with a cancel, return or exchange claim of any of these reasons (단순 변심, 상품 불량, 오배송, 배송 지연, 기타), open or completed. */
+    claimReasons: list(z.enum(CLAIM_REASON_CODES)).optional(),
     /** The derived order-level status (부분배송, 부분취소 …). */
     orderStatuses: list(z.enum(ORDER_STATUS_VALUES)).optional(),
     paymentStatuses: list(z.enum(PAYMENT_STATUS_VALUES)).optional(),

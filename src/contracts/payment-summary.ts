@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refundExplanationLineSchema } from './claims';
 import { id, isoDateTime, signedWon, won } from './common';
 import { paymentRequestSchema } from './payment-requests';
 
@@ -74,6 +75,8 @@ export const paymentSummarySchema = z
         status: z.string(),
         statusLabel: z.string(),
         reason: z.string().nullable(),
+        /** Why each figure is what it is, in the request's language (see RefundExplanationLine). */
+        explanation: z.array(refundExplanationLineSchema),
         /** The buyer's account for a transfer refund, its number partly masked. */
         refundAccount: z.object({ bank: z.string(), accountNumberMasked: z.string(), holder: z.string() }).nullable(),
         createdAt: isoDateTime,

@@ -2,6 +2,7 @@
  * How each timeline event reads, in Korean or English: one line per event, money as "12,000원",
  * times in Korean time. Kept apart from the event types so that file stays about what happened.
  */
+import { claimReasonText } from './claim-reasons';
 import { channelLabel } from './channels';
 import { courierLabel } from './couriers';
 import { CLAIM_KIND_LABELS, formatKst, gatewayLabel, gatewayStatusLabel, methodLabel, PAYMENT_VOID_REASONS, refundNoteIn, wonIn } from './event-labels';
@@ -79,7 +80,8 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en', itemNames: Re
       const what = e.items.map((i) => units(i.itemId, i.quantity)).join(', ');
       const kind = CLAIM_KIND_LABELS[e.claimKind][lang];
       if (e.type === 'claim_withdrawn') return ko ? `${kind} 요청 ${withParticle(`#${e.claimId}`, '을/를')} 철회했습니다 (${what})` : `Withdrew ${kind.toLowerCase()} #${e.claimId} (${what})`;
-      const reason = e.reason ? ` (${e.reason})` : '';
+      const words = e.reasonCode ? claimReasonText(e.reasonCode, e.reasonText, lang) : e.reason;
+      const reason = words ? ` (${words})` : '';
       return ko ? `${kind} 접수 #${e.claimId}: ${what}${reason}` : `${kind} #${e.claimId} requested: ${what}${reason}`;
     }
     case 'claim_status_changed': {

@@ -4,6 +4,7 @@
  * Payloads hold ids and the facts at the time, not copies of mutable text (a memo's body can be
  * edited or deleted later; the timeline points at it).
  */
+import type { ClaimReasonCode } from './claim-reasons';
 import type { Won } from './money';
 import type { TransitionKind, UnitStatus } from './status';
 
@@ -18,7 +19,11 @@ export type TimelineEvent =
   | { type: 'deposit_confirmed'; paymentId: number; amount: Won; depositorName: string | null }
   | { type: 'payment_requested'; requestId: number; amount: Won; reason: string | null }
   | { type: 'refund_completed'; refundId: number; amount: Won; method: string }
-  | { type: 'claim_requested'; claimId: number; claimKind: ClaimKindName; items: ClaimedUnits; reason: string | null }
+  /**
+   * `reason`: the reason as written at the time (Korean label and words); `reasonCode` and `reasonText`
+   * (events since reason codes) let the timeline read the label in the reader's language.
+   */
+  | { type: 'claim_requested'; claimId: number; claimKind: ClaimKindName; items: ClaimedUnits; reason: string | null; reasonCode?: ClaimReasonCode | undefined; reasonText?: string | null | undefined }
   | { type: 'claim_status_changed'; claimId: number; claimKind: ClaimKindName; from: UnitStatus; to: UnitStatus; kind: TransitionKind }
   | { type: 'claim_withdrawn'; claimId: number; claimKind: ClaimKindName; items: ClaimedUnits }
   | { type: 'refund_pending'; refundId: number; amount: Won; method: string; note: string | null }

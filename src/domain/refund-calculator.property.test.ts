@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { balanceOf } from './ledger';
 import { priceOrder } from './pricing';
 import { proposeRefund, type OrderMoney, type RefundAdjustments, type RefundInput } from './refund-calculator';
+import { explainedTotals } from './refund-explanation';
+import { describeRefundExplanation } from './refund-explanation-text';
 import { shippingFeeFor, type ShippingPolicy } from './shipping-fee';
 
 /** An order as the refund calculator and the order summary see it, evolving claim by claim. */
@@ -84,6 +86,12 @@ function complete(o: SimOrder, input: RefundInput): boolean {
   const result = proposeRefund(input);
   if (!result.ok) return false;
   const p = result.proposal;
+  // the explanation accounts for every won of every figure, and every line reads as words
+  expect(explainedTotals(p.explanation)).toEqual({
+    itemsAmount: p.itemsAmount, couponRemoved: p.couponRemoved, pointsRestored: p.pointsRestored,
+    shippingChange: p.shippingChange, deduction: p.deduction, settlesBalanceDue: p.settlesBalanceDue,
+  });
+  for (const l of describeRefundExplanation(p.explanation, 'ko')) expect(l.text).not.toMatch(/undefined|NaN|\(을\)/);
   const before = totalOf(o);
   for (const c of input.claimed) {
     const item = o.items.find((i) => i.itemId === c.itemId);

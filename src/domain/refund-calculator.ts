@@ -21,9 +21,11 @@
  * however many claims an order goes through, the buyer never pays more than once.
  */
 import { isWon, type Won } from './money';
+import { explainRefund, type RefundReasonLine } from './refund-explanation';
 import { shareChanges, sharesTaken, type ShareChange } from './refund-shares';
 
 export type { ShareChange } from './refund-shares';
+export type { RefundReasonLine } from './refund-explanation';
 import { shippingFeeFor, type ShippingPolicy } from './shipping-fee';
 
 export interface RefundAdjustments {
@@ -44,6 +46,8 @@ export interface OrderMoney {
 
 export interface RefundItem {
   itemId: number;
+  /** the item as staff and buyers read it (product and option), for the explanation */
+  name?: string | null | undefined;
   /** unit price after grade and manual discounts */
   unitAmount: Won;
   /** units that count toward the total (not cancelled, not returned), the claimed ones included */
@@ -98,6 +102,8 @@ export interface RefundProposal {
   lines: Array<{ itemId: number; quantity: number; amount: Won; couponShare: Won; pointsShare: Won }>;
   shares: ShareChange[];
   after: OrderMoney & { orderTotal: Won; balanceDue: Won };
+  /** why each figure is what it is (refund-explanation.ts); the lines of a component sum to it */
+  explanation: RefundReasonLine[];
 }
 
 export type RefundFailure =
@@ -182,10 +188,12 @@ export function proposeRefund(input: RefundInput): RefundResult {
   }
 
   const lines: RefundProposal['lines'] = [];
+  const named: Array<{ itemId: number; name: string | null; quantity: number; unitAmount: Won; amount: Won }> = [];
   const staying = input.items.map((item) => {
     const q = claimedByItem.get(item.itemId) ?? 0;
     const taken = q > 0 ? sharesTaken(item, q, item.activeQuantity) : { couponShare: 0, pointsShare: 0 };
     if (q > 0) lines.push({ itemId: item.itemId, quantity: q, amount: q * item.unitAmount, ...taken });
+    if (q > 0) named.push({ itemId: item.itemId, name: item.name ?? null, quantity: q, unitAmount: item.unitAmount, amount: q * item.unitAmount });
     const remaining = item.activeQuantity - q;
     return { item, remaining, amount: remaining * item.unitAmount, couponShare: item.couponShare - taken.couponShare, pointsShare: item.pointsShare - taken.pointsShare };
   });
@@ -210,12 +218,14 @@ export function proposeRefund(input: RefundInput): RefundResult {
 
   let proposedDeduction = 0;
   let waivedDeduction = 0;
+  let deductionFee: { fee: Won; legs: 1 | 2; waived: Won } | null = null;
   if (input.kind === 'return' && input.fault === 'buyer') {
     // both ways when the buyer paid no outbound shipping at all: the shop carried it out for free
     const legs = order.shippingFee + uncappedBase === 0 ? 2 : 1;
     const fee = input.returnShippingFee * legs;
     proposedDeduction = Math.min(fee, Math.max(0, cashOfItems - shippingChange));
     waivedDeduction = fee - proposedDeduction;
+    deductionFee = { fee, legs, waived: waivedDeduction };
   }
   const deduction = adj.deduction ?? proposedDeduction;
 
@@ -243,6 +253,15 @@ export function proposeRefund(input: RefundInput): RefundResult {
 
   const adjusted = (['couponRemoved', 'pointsRestored', 'shippingChange', 'deduction'] as const).filter((f) => adj[f] !== undefined);
   const totalAfter = orderTotal - totalReduction;
+  const explanation = explainRefund({
+    kind: input.kind, fault: input.fault, fullClaim, lines: named,
+    proposed: { couponRemoved: proposedCoupon, pointsRestored: proposedPoints, deduction: proposedDeduction },
+    shipping: { base: uncappedBase, remote: shipping.remote, waived: waivedShipping, remainingItems, threshold: input.policy.freeThreshold },
+    deductionFee,
+    final: { itemsAmount, couponRemoved, pointsRestored, shippingChange, deduction, settlesBalanceDue },
+    adjusted,
+    owed: Math.max(0, orderTotal - kept),
+  });
   return {
     ok: true,
     proposal: {
@@ -254,6 +273,7 @@ export function proposeRefund(input: RefundInput): RefundResult {
       lines,
       shares,
       after: { ...after, orderTotal: totalAfter, balanceDue: totalAfter - (kept - amount) },
+      explanation,
     },
   };
 }

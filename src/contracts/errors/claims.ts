@@ -7,6 +7,12 @@ import type { ErrorEntries } from './entries';
  * used from there, so one code never carries two messages.
  */
 export const CLAIM_ERRORS = {
+  CLAIM_REASON_REQUIRED: {
+    status: 400,
+    ko: '사유를 선택하세요 (단순 변심, 상품 불량, 오배송, 배송 지연, 기타).',
+    en: 'Choose a reason (changed my mind, defective, wrong item, late delivery, other).',
+  },
+  CLAIM_REASON_TEXT_REQUIRED: { status: 400, ko: '사유가 기타이면 내용을 입력하세요.', en: 'A reason of "other" needs the reason in words (reasonText).' },
   CLAIM_NOT_FOUND: { status: 404, ko: '클레임(취소·반품·교환)을 찾을 수 없습니다.', en: 'The claim (cancel, return or exchange) was not found.' },
   REFUND_NOT_FOUND: { status: 404, ko: '환불 내역을 찾을 수 없습니다.', en: 'The refund was not found.' },
   REFUND_EXCEEDS_REFUNDABLE: {

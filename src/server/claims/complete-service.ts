@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { CLAIM_REASON_CODES, claimReasonText, type ClaimReasonCode } from '../../domain/claim-reasons';
 import { classifyClaimMove, CLAIM_DONE_STATUS, type ClaimMove } from '../../domain/claim-rules';
 import { claimStatusChanged, refundVoided, type EventDraft } from '../../domain/events';
 import { formatWon } from '../../domain/money';
@@ -13,6 +14,11 @@ import type { ClaimContext } from './context';
 import { applyProposal, undoProposal } from './money-apply';
 import { loadRefundFacts, proposeOrRefuse, refundInputFor } from './refund-input';
 import { loadRows, type ClaimOutcome } from './request-service';
+
+const isReasonCode = (code: string | null): code is ClaimReasonCode => code !== null && (CLAIM_REASON_CODES as readonly string[]).includes(code);
+/** The refund keeps its claim's reason in words (as staff read it), for lists that show refunds alone. */
+const storedReason = (claim: { reasonCode: string | null; reasonText: string | null }) =>
+  isReasonCode(claim.reasonCode) ? claimReasonText(claim.reasonCode, claim.reasonText, 'ko') : claim.reasonText;
 
 export function findClaim(rows: OrderRows, claimId: number) {
   const claim = rows.claims.find((c) => c.id === claimId);
@@ -66,7 +72,7 @@ export async function completeClaim(
   const sideEffects = await applyProposal(tx, ctx, rows, claim, proposal);
   await tx.update(claims).set({ status: to, completedAt: ctx.now }).where(and(eq(claims.shopId, ctx.shopId), eq(claims.id, claimId)));
   const refund = await createRefund(tx, {
-    shopId: ctx.shopId, orderId: ctx.orderId, claimId, proposal, sideEffects, reason: claim.reasonText, refundAccount: body.refundAccount,
+    shopId: ctx.shopId, orderId: ctx.orderId, claimId, proposal, sideEffects, reason: storedReason(claim), refundAccount: body.refundAccount,
     payments: rows.payments, outstanding: facts.outstanding, actor: ctx.actor, now: ctx.now,
   });
   return {

@@ -19,9 +19,11 @@ import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route
 import { mutationResponseSchema, runOrderMutation } from '../orders/mutation-route';
 import { loadOrderRows } from '../orders/read-queries';
 import type { PaymentGateway } from '../payments/gateways/gateway';
-import { CONCURRENCY, REFUND_MODEL } from './cancel-routes';
+import { proposalDto } from '../payments/refunds/explanation';
+import { CONCURRENCY, REASONS, REFUND_MODEL } from './cancel-routes';
 import { completeClaim, previewCompletion } from './complete-service';
 import { claimContext } from './context';
+import { claimReasonOf, faultOf } from './reason';
 import { requestClaim, type ClaimOutcome } from './request-service';
 import { finishClaimRequest } from './respond';
 import { stepClaim, withdrawClaim } from './step-service';
@@ -43,7 +45,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
         summary: '반품 접수 (Request a return)',
         description:
           'Units that are 배송중 or 배송완료 go into a return claim (반품접수) with the pickup address (any address, not only the order’s), the fault ' +
-          '(a buyer’s-fault return keeps the return shipping from the refund) and whether to restock on completion.' + CONCURRENCY,
+          '(a buyer’s-fault return keeps the return shipping from the refund; without `fault`, the reason decides) and whether to restock on completion.' + REASONS + CONCURRENCY,
         params: orderIdParams,
         headers: idempotencyHeaders,
         body: returnRequestSchema,
@@ -52,8 +54,11 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
     },
     async (request, reply) => {
       const b = request.body;
+      const reason = claimReasonOf(b);
       const { result } = await runOrderMutation(db, request, async (tx, _order, now) => {
-        const requested = await requestClaim(tx, claimContext(request, now), { kind: 'return', items: b.items, reason: b.reason, fault: b.fault, pickup: b.pickup, restock: b.restock });
+        const requested = await requestClaim(tx, claimContext(request, now), {
+          kind: 'return', items: b.items, ...reason, fault: faultOf(b.fault, reason.reasonCode), pickup: b.pickup, restock: b.restock,
+        });
         return { events: requested.events, result: only(requested.claimId) };
       });
       return reply.code(201).send(await finishClaimRequest(db, gateway, request, result, 'none'));
@@ -71,7 +76,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
           'Units that are 배송중 or 배송완료 go into an exchange claim (교환접수). With `replacementOptionId` (another option of the same product at the same ' +
           'unit price, otherwise EXCHANGE_PRICE_DIFFERS: use an order edit) the units become their own order item in that option, carrying their share of ' +
           'the coupon and points; the order total does not change. A buyer’s-fault exchange reports the shipping the shop may charge (`buyerShippingFee`); ' +
-          'nothing is charged automatically.' + CONCURRENCY,
+          'nothing is charged automatically.' + REASONS + CONCURRENCY,
         params: orderIdParams,
         headers: idempotencyHeaders,
         body: exchangeRequestSchema,
@@ -80,9 +85,10 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
     },
     async (request, reply) => {
       const b = request.body;
+      const reason = claimReasonOf(b);
       const { result } = await runOrderMutation(db, request, async (tx, _order, now) => {
         const requested = await requestClaim(tx, claimContext(request, now), {
-          kind: 'exchange', items: b.items, reason: b.reason, fault: b.fault, pickup: b.pickup, restock: false, replacementOptionId: b.replacementOptionId,
+          kind: 'exchange', items: b.items, ...reason, fault: faultOf(b.fault, reason.reasonCode), pickup: b.pickup, restock: false, replacementOptionId: b.replacementOptionId,
         });
         return { events: requested.events, result: { ...only(requested.claimId), buyerShippingFee: requested.buyerShippingFee } };
       });
@@ -129,7 +135,10 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
         response: { 200: refundProposalSchema, ...errorResponses },
       },
     },
-    async (request) => previewCompletion(db, claimContext(request, new Date()), request.params.claimId, request.body.refund),
+    async (request) => {
+      const ctx = claimContext(request, new Date());
+      return proposalDto(await previewCompletion(db, ctx, request.params.claimId, request.body.refund), ctx.lang);
+    },
   );
 
   app.post(
@@ -190,7 +199,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
       const { shopId } = principalOf(request);
       const rows = await loadOrderRows(db, shopId, request.params.orderId);
       if (!rows) throw new AppError('ORDER_NOT_FOUND', { orderId: request.params.orderId });
-      return { claims: claimViews(rows, await refundViews(db, shopId, rows.order.id), languageOf(request)) };
+      return { claims: claimViews(rows, await refundViews(db, shopId, rows.order.id, languageOf(request)), languageOf(request)) };
     },
   );
 };

@@ -87,6 +87,7 @@ export function refundInputFor(
     order: { couponDiscount: o.couponDiscount, pointsUsed: o.pointsUsed, shippingFee: o.shippingFee, remoteShippingFee: o.remoteShippingFee, feesAmount: o.feesAmount },
     items: rows.items.map((i) => ({
       itemId: i.id,
+      name: i.optionName ? `${i.productName} (${i.optionName})` : i.productName,
       unitAmount: i.unitPrice - i.gradeDiscountPerUnit - i.manualDiscountPerUnit,
       activeQuantity: sum(active.filter((u) => u.itemId === i.id)),
       couponShare: i.couponShare,

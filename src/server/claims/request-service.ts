@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { pickupSchema } from '../../contracts/claims';
+import { claimReasonText, type ClaimReasonCode } from '../../domain/claim-reasons';
 import { CLAIM_START_STATUS, exchangeShippingFee } from '../../domain/claim-rules';
 import { courierCodeOf } from '../../domain/couriers';
 import { claimRequested, type EventDraft } from '../../domain/events';
@@ -17,7 +18,10 @@ import { insertClaimItems, planTake, removeFromGroups } from './units';
 export interface ClaimRequest {
   kind: ClaimKind;
   items: ReadonlyArray<{ itemId: number; shipmentGroupId: number; quantity: number }>;
-  reason: string;
+  /** a preset reason (null only for claims the system opens: an unpaid order's auto-cancel …) */
+  reasonCode: ClaimReasonCode | null;
+  /** the words beside it: required with 'other', the whole reason when there is no code */
+  reasonText: string | null;
   fault: 'buyer' | 'shop' | null;
   pickup: z.infer<typeof pickupSchema> | null;
   restock: boolean;
@@ -72,7 +76,7 @@ export async function requestClaim(tx: Executor, ctx: ClaimContext, req: ClaimRe
     await tx
       .insert(claims)
       .values({
-        shopId: ctx.shopId, orderId: ctx.orderId, kind: req.kind, status: CLAIM_START_STATUS[req.kind], reasonText: req.reason, fault: req.fault,
+        shopId: ctx.shopId, orderId: ctx.orderId, kind: req.kind, status: CLAIM_START_STATUS[req.kind], reasonCode: req.reasonCode, reasonText: req.reasonText, fault: req.fault,
         requestedBy: ctx.requestedBy, pickup, restock: req.restock, replacementOptionId, reshipment, createdAt: ctx.now,
       })
       .returning({ id: claims.id }),
@@ -86,7 +90,14 @@ export async function requestClaim(tx: Executor, ctx: ClaimContext, req: ClaimRe
   }
   return {
     claimId: claim.id,
-    events: [claimRequested(ctx.actor, { claimId: claim.id, claimKind: req.kind, items: byItem(held), reason: req.reason })],
+    events: [
+      claimRequested(ctx.actor, {
+        claimId: claim.id, claimKind: req.kind, items: byItem(held),
+        // written out in Korean too, for readers of the event that predate the code
+        reason: req.reasonCode ? claimReasonText(req.reasonCode, req.reasonText, 'ko') : req.reasonText,
+        ...(req.reasonCode ? { reasonCode: req.reasonCode, reasonText: req.reasonText } : {}),
+      }),
+    ],
     buyerShippingFee,
   };
 }

@@ -9,6 +9,7 @@ import { AppError, languageOf } from '../http/errors';
 import { toOrderDetail } from '../orders/detail';
 import { loadOrderRows } from '../orders/read-queries';
 import type { PaymentGateway } from '../payments/gateways/gateway';
+import { proposalDto } from '../payments/refunds/explanation';
 import { settleRefund } from '../payments/refunds/settle';
 import type { ClaimOutcome } from './request-service';
 import { claimViews, refundViews } from './views';
@@ -59,13 +60,13 @@ export async function finishClaimRequest(
   const rows = await loadOrderRows(db, shopId, orderId);
   if (!rows) throw new AppError('ORDER_NOT_FOUND', { orderId });
   const lang = languageOf(request);
-  const refunds = await refundViews(db, shopId, orderId);
+  const refunds = await refundViews(db, shopId, orderId, lang);
   return {
     order: toOrderDetail(rows, lang),
     result: {
       claim: claimViews(rows, refunds, lang).find((c) => c.id === outcome.claimId) ?? null,
       refund: refunds.find((r) => r.id === outcome.refundId) ?? null,
-      proposal: outcome.proposal,
+      proposal: outcome.proposal && proposalDto(outcome.proposal, lang),
       buyerShippingFee: outcome.buyerShippingFee,
     },
   };

@@ -7,23 +7,24 @@ import { readSnapshot, type Executor } from '../db/client';
 import { payments, refundPayments, refunds } from '../db/schema/index';
 import type { Lang } from '../http/errors';
 import type { OrderRows } from '../orders/read-queries';
+import { explanationDto, readStoredExplanation } from '../payments/refunds/explanation';
 import { parseReshipment } from './exchange-split';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
- * A buyer's claim keeps its reason as a code and the buyer's own words (My Page); staff read them
- * together ("단순 변심: 사이즈가 작아요"). A claim staff opened carries its whole reason as text.
+ * A claim keeps its reason as a code and the words given beside it; they read together
+ * ("단순 변심: 사이즈가 작아요"). Claims the system opened (and older ones) carry only text.
  */
-const readableReason = (code: string | null, text: string | null, lang: Lang) =>
-  code !== null && (CLAIM_REASON_CODES as readonly string[]).includes(code) ? claimReasonText(code as ClaimReasonCode, text, lang) : text;
+const isReasonCode = (code: string | null): code is ClaimReasonCode => code !== null && (CLAIM_REASON_CODES as readonly string[]).includes(code);
+const readableReason = (code: string | null, text: string | null, lang: Lang) => (isReasonCode(code) ? claimReasonText(code, text, lang) : text);
 
 /** The order's refunds, oldest first, each with how it is spread over the payments. */
-export async function refundViews(db: Executor, shopId: number, orderId: number): Promise<RefundDto[]> {
-  return readSnapshot(db, (tx) => refundViewsInSnapshot(tx, shopId, orderId));
+export async function refundViews(db: Executor, shopId: number, orderId: number, lang: Lang): Promise<RefundDto[]> {
+  return readSnapshot(db, (tx) => refundViewsInSnapshot(tx, shopId, orderId, lang));
 }
 
-async function refundViewsInSnapshot(db: Executor, shopId: number, orderId: number): Promise<RefundDto[]> {
+async function refundViewsInSnapshot(db: Executor, shopId: number, orderId: number, lang: Lang): Promise<RefundDto[]> {
   const [rows, parts] = await Promise.all([
     db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.orderId, orderId))).orderBy(asc(refunds.id)),
     db
@@ -37,7 +38,8 @@ async function refundViewsInSnapshot(db: Executor, shopId: number, orderId: numb
     const account = refundAccountSchema.safeParse(r.refundAccount);
     return {
       id: r.id, claimId: r.claimId, amount: r.amount, itemsAmount: r.itemsAmount, shippingAmount: r.shippingAmount, couponRestored: r.couponRestored,
-      pointsRestored: r.pointsRestored, deductionAmount: r.deductionAmount, reason: r.reason, method: r.method, refundAccount: account.success ? account.data : null,
+      pointsRestored: r.pointsRestored, deductionAmount: r.deductionAmount, reason: r.reason,
+      explanation: explanationDto(readStoredExplanation(r.explanation), lang), method: r.method, refundAccount: account.success ? account.data : null,
       status: r.status, failureMessage: r.failureMessage, attempts: r.attempts, createdAt: r.createdAt.toISOString(), executedAt: iso(r.executedAt),
       parts: parts
         .filter((p) => p.part.refundId === r.id)
@@ -57,6 +59,8 @@ export function claimViews(rows: OrderRows, refundList: readonly RefundDto[], la
       status: c.status,
       statusLabel: STATUS_LABELS[c.status as UnitStatus]?.[lang] ?? c.status,
       reason: readableReason(c.reasonCode, c.reasonText, lang),
+      reasonCode: isReasonCode(c.reasonCode) ? c.reasonCode : null,
+      reasonText: c.reasonText,
       fault: c.fault,
       requestedBy: c.requestedBy,
       pickup: pickup.success ? { ...pickup.data, ...(pickup.data.courier ? { courierLabel: courierLabel(pickup.data.courier, lang) } : {}) } : null,

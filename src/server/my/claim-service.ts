@@ -1,12 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { myCancellationRequestSchema, myExchangeRequestSchema, myPickupSchema, myReturnRequestSchema } from '../../contracts/my';
-import { claimReasonText, faultOfReason, type ClaimReasonCode } from '../../domain/claim-reasons';
+import { faultOfReason, type ClaimReasonCode } from '../../domain/claim-reasons';
 import type { EventDraft } from '../../domain/events';
 import { isClaimWithdrawable, isWithinReturnWindow } from '../../domain/buyer-actions';
 import { CANCELLABLE_STATUSES, type UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
-import { claims } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import { completeClaim, findClaim, previewCompletion } from '../claims/complete-service';
 import type { ClaimContext } from '../claims/context';
@@ -60,15 +58,10 @@ function wordsOf(r: Reason): string | null {
   return words;
 }
 
-/**
- * Opens the claim through the staff service (the timeline's claim_requested reads the composed
- * reason, in Korean as staff read it), then stores the code and the buyer's own words apart.
- */
-async function openClaim(tx: Executor, ctx: ClaimContext, req: Omit<ClaimRequest, 'reason'>, reason: Reason) {
+/** Opens the claim through the staff service, with the code and the buyer's own words. */
+async function openClaim(tx: Executor, ctx: ClaimContext, req: Omit<ClaimRequest, 'reasonCode' | 'reasonText'>, reason: Reason) {
   const words = wordsOf(reason);
-  const requested = await requestClaim(tx, ctx, { ...req, reason: claimReasonText(reason.reasonCode, words, 'ko') });
-  await tx.update(claims).set({ reasonCode: reason.reasonCode, reasonText: words }).where(and(eq(claims.shopId, ctx.shopId), eq(claims.id, requested.claimId)));
-  return requested;
+  return requestClaim(tx, ctx, { ...req, reasonCode: reason.reasonCode, reasonText: words });
 }
 
 /** The proposal completing this cancel would give, or null where staff must decide (a refusal). */

@@ -3,6 +3,7 @@ import { PAYMENT_METHOD_LABELS } from '../../domain/payment-methods';
 import type { Lang } from '../http/errors';
 import type { OrderRows } from '../orders/read-queries';
 import type { OrderSummary } from '../orders/summary';
+import { explanationDto, readStoredExplanation } from '../payments/refunds/explanation';
 import { installmentLabel, labelOf } from '../payments/summary/labels';
 import type { RefundRow } from './order-queries';
 
@@ -85,6 +86,7 @@ export function buyerPaymentBreakdown(rows: OrderRows, s: OrderSummary, refunds:
           status,
           statusLabel: BUYER_REFUND_STATUS_LABELS[status][lang],
           at: (r.executedAt ?? r.createdAt).toISOString(),
+          explanation: explanationDto(readStoredExplanation(r.explanation), lang).map((l) => l.text),
         };
       }),
   };

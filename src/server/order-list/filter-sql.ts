@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { OrderFilter, OrderPeriod } from '../../contracts/order-filter';
 import { courierCodeOf } from '../../domain/couriers';
-import { orders } from '../db/schema/index';
+import { claims, orders } from '../db/schema/index';
 import { keywordCondition } from './keyword-sql';
 import { addDays, seoulDayOf, seoulDayStart } from './seoul-days';
 import { bigintArray, textArray } from './sql-arrays';
@@ -82,6 +82,11 @@ function anyStatus(statuses: readonly string[]): SQL | undefined {
   );
 }
 
+/** Orders with a claim of any of these reasons: a semi-join on claims_reason_idx (shop_id, reason_code, order_id). */
+function claimReasonCondition(codes: readonly string[]): SQL {
+  return sql`exists (select 1 from ${claims} where ${claims.shopId} = ${orders.shopId} and ${claims.orderId} = ${orders.id} and ${claims.reasonCode} in ${[...new Set(codes)]})`;
+}
+
 const some = <T>(values: readonly T[] | undefined): values is readonly T[] => values !== undefined && values.length > 0;
 
 /** One condition per filter key present (empty lists filter nothing); AND-ed by whereOf. */
@@ -92,6 +97,7 @@ export function filterConditions(f: OrderFilter, now: Date): SQL[] {
     // 상품준비중 and 배송대기 tabs, sorted by payment time, as an ordered walk instead of a sort
     some(f.unitStatuses) && f.unitStatuses.every((s) => AWAITING_SHIPMENT_STATUSES.includes(s)) ? AWAITING_SHIPMENT : undefined,
     some(f.claimStatuses) ? anyStatus(f.claimStatuses) : undefined,
+    some(f.claimReasons) ? claimReasonCondition(f.claimReasons) : undefined,
     some(f.orderStatuses) ? inArray(orders.orderStatus, [...f.orderStatuses]) : undefined,
     some(f.paymentStatuses) ? inArray(orders.paymentStatus, [...f.paymentStatuses]) : undefined,
     some(f.channels) ? channelCondition(f.channels) : undefined,

@@ -55,7 +55,7 @@ function single(event: TimelineEvent): WebhookEvent[] {
     case 'payment_requested':
       return [{ type: 'payment_request.created', data: { paymentRequest: { id: event.requestId, amount: event.amount, reason: event.reason } } }];
     case 'claim_requested':
-      return [{ type: 'claim.requested', data: { claim: { id: event.claimId, kind: event.claimKind, items: event.items, reason: event.reason } } }];
+      return [{ type: 'claim.requested', data: { claim: { id: event.claimId, kind: event.claimKind, items: event.items, reason: event.reason, reasonCode: event.reasonCode ?? null, reasonText: event.reasonText ?? null } } }];
     case 'claim_status_changed':
       return event.kind === 'forward' && COMPLETED.has(event.to) ? [{ type: 'claim.completed', data: { claim: { id: event.claimId, kind: event.claimKind, status: event.to } } }] : [];
     case 'refund_completed':

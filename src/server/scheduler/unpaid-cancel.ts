@@ -220,7 +220,7 @@ function cancellable(rows: OrderRows, gateway: PaymentGateway, closed: ReadonlyS
  */
 async function cancelAll(tx: Tx, rows: OrderRows, ctx: ClaimContext, dueAt: Date, accountClosed: boolean) {
   const units = rows.groupItems.filter((gi) => gi.quantity > 0).map((gi) => ({ itemId: gi.itemId, shipmentGroupId: gi.shipmentGroupId, quantity: gi.quantity }));
-  const requested = await requestClaim(tx, ctx, { kind: 'cancel', items: units, reason: REASON, fault: null, pickup: null, restock: false });
+  const requested = await requestClaim(tx, ctx, { kind: 'cancel', items: units, reasonCode: null, reasonText: REASON, fault: null, pickup: null, restock: false });
   const completed = await completeClaim(tx, ctx, requested.claimId, {});
   // nothing was captured, so nothing can be owed back; a refund here would be a bug, never paid out by a job
   if ((completed.outcome.proposal?.amount ?? 0) > 0) throw new Error(`order ${ctx.orderId}: an unpaid cancel proposed a refund of ${completed.outcome.proposal?.amount}`);

@@ -3,6 +3,7 @@
  * make it: units move between shipment groups and claims (never lost, never duplicated), every move
  * is checked against the domain's transition table, and every step writes its timeline events.
  */
+import type { ClaimReasonCode } from '../../domain/claim-reasons';
 import { depositConfirmed, statusesChanged, trackingAssigned, type Actor, type UnitMove } from '../../domain/events';
 import { findTransition, type UnitStatus } from '../../domain/status';
 import { addEvent, type ClaimState, type ItemState, type OrderState } from './order-state';
@@ -76,8 +77,9 @@ export interface ClaimPick {
 }
 
 export interface ClaimReason {
-  code: string;
-  text: string;
+  /** a preset reason code; null for the system's own cancels */
+  code: ClaimReasonCode | null;
+  text: string | null;
   fault: 'buyer' | 'shop';
 }
 

@@ -6,6 +6,7 @@
  * refunds/records.ts records it. No refund arithmetic of its own: a seeded order is one the service
  * could have made, so it passes auditOrder (item shares sum to the order's coupon and points).
  */
+import { claimReasonText, type ClaimReasonCode } from '../../domain/claim-reasons';
 import { refundCompleted, refundPending, type Actor } from '../../domain/events';
 import { allocateRefund } from '../../domain/ledger';
 import { proposeRefund, type RefundInput, type RefundProposal } from '../../domain/refund-calculator';
@@ -45,6 +46,7 @@ function refundInputOf(s: OrderState, claim: ClaimState, kind: 'cancel' | 'retur
     order: { ...s.money },
     items: s.items.map((i) => ({
       itemId: i.row.id,
+      name: i.row.optionName ? `${i.row.productName} (${i.row.optionName})` : i.row.productName,
       unitAmount: i.row.unitPrice - i.row.gradeDiscountPerUnit - i.row.manualDiscountPerUnit,
       activeQuantity: activeByItem.get(i.row.id) ?? 0,
       couponShare: i.row.couponShare,
@@ -124,8 +126,8 @@ function recordRefund(s: OrderState, claim: ClaimState, p: RefundProposal, sideE
   out.refunds.push({
     shopId: ctx.shopId, id: refundId, orderId: s.order.id, claimId: claim.row.id, amount: p.amount,
     itemsAmount: p.itemsAmount - p.couponRemoved - p.pointsRestored, shippingAmount: -p.shippingChange,
-    couponRestored: p.couponRemoved, pointsRestored: p.pointsRestored, deductionAmount: p.deduction, breakdown,
-    reason: claim.row.reasonText ?? null, method, refundAccount: needsAccount ? refundAccount(rng, s.order.ordererName) : null,
+    couponRestored: p.couponRemoved, pointsRestored: p.pointsRestored, deductionAmount: p.deduction, breakdown, explanation: p.explanation,
+    reason: claim.row.reasonCode ? claimReasonText(claim.row.reasonCode as ClaimReasonCode, claim.row.reasonText, 'ko') : claim.row.reasonText, method, refundAccount: needsAccount ? refundAccount(rng, s.order.ordererName) : null,
     status: pending ? 'pending' : 'done', failureMessage: null, createdAt: at, executedAt: pending ? null : at,
   });
   for (const part of allocation.parts) {

@@ -23,18 +23,19 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const SYSTEM: Actor = { kind: 'system' };
 
+/** Preset reason codes (src/domain/claim-reasons.ts) with the words a buyer or staff add beside them. */
 const REASONS: Record<'cancel' | 'return' | 'exchange', Record<'buyer' | 'shop', readonly ClaimReason[]>> = {
   cancel: {
-    buyer: [{ code: 'CHANGE_OF_MIND', text: '단순 변심', fault: 'buyer' }, { code: 'WRONG_OPTION', text: '옵션을 잘못 선택했어요', fault: 'buyer' }],
-    shop: [{ code: 'OUT_OF_STOCK', text: '품절로 인한 취소', fault: 'shop' }, { code: 'DELAYED', text: '배송 지연', fault: 'shop' }],
+    buyer: [{ code: 'change_of_mind', text: null, fault: 'buyer' }, { code: 'other', text: '옵션을 잘못 선택했어요', fault: 'buyer' }],
+    shop: [{ code: 'other', text: '품절로 인한 취소', fault: 'shop' }, { code: 'late_delivery', text: null, fault: 'shop' }],
   },
   return: {
-    buyer: [{ code: 'CHANGE_OF_MIND', text: '단순 변심', fault: 'buyer' }, { code: 'SIZE', text: '사이즈가 맞지 않아요', fault: 'buyer' }],
-    shop: [{ code: 'DEFECTIVE', text: '제품 불량 (봉제 불량)', fault: 'shop' }, { code: 'WRONG_ITEM', text: '다른 상품이 배송됨', fault: 'shop' }],
+    buyer: [{ code: 'change_of_mind', text: null, fault: 'buyer' }, { code: 'change_of_mind', text: '사이즈가 맞지 않아요', fault: 'buyer' }],
+    shop: [{ code: 'defective', text: '봉제 불량', fault: 'shop' }, { code: 'wrong_item', text: '다른 상품이 배송됨', fault: 'shop' }],
   },
   exchange: {
-    buyer: [{ code: 'SIZE', text: '사이즈 교환 요청', fault: 'buyer' }, { code: 'COLOR', text: '색상 교환 요청', fault: 'buyer' }],
-    shop: [{ code: 'DEFECTIVE', text: '불량 상품 교환', fault: 'shop' }, { code: 'WRONG_OPTION_SHIPPED', text: '주문과 다른 옵션 배송', fault: 'shop' }],
+    buyer: [{ code: 'change_of_mind', text: '사이즈 교환 요청', fault: 'buyer' }, { code: 'change_of_mind', text: '색상 교환 요청', fault: 'buyer' }],
+    shop: [{ code: 'defective', text: null, fault: 'shop' }, { code: 'wrong_item', text: '주문과 다른 옵션 배송', fault: 'shop' }],
   },
 };
 
@@ -71,7 +72,7 @@ export function scheduleOrder(s: OrderState, plan: Plan, rng: Rng): { steps: Ste
   const pending = plan.method === 'virtual_account' || plan.method === 'bank_transfer';
 
   if (pending && plan.neverPays) {
-    const reason = { code: 'UNPAID', text: '입금기한 만료 자동취소', fault: 'buyer' as const };
+    const reason = { code: null, text: '입금기한 만료 자동취소', fault: 'buyer' as const };
     if (plan.neverPays === 'auto_cancel') {
       // the nightly job after the deadline (due is at most 4 days after the order)
       at(after(4 * DAY, 4 * DAY + 2 * HOUR), (o, when) => {
@@ -81,7 +82,7 @@ export function scheduleOrder(s: OrderState, plan: Plan, rng: Rng): { steps: Ste
     } else {
       let claim: ClaimState | null = null;
       at(after(HOUR, 30 * HOUR), (o, when) => {
-        claim = openClaim(o, 'cancel', pickUnits(o, rng, true), when, o.buyer, { code: 'CHANGE_OF_MIND', text: '단순 변심 (입금 전 취소)', fault: 'buyer' });
+        claim = openClaim(o, 'cancel', pickUnits(o, rng, true), when, o.buyer, { code: 'change_of_mind', text: '입금 전 취소', fault: 'buyer' });
       });
       at(after(10 * MIN, 8 * HOUR), (o, when) => {
         if (claim) completeClaim(o, claim, when, staff);

@@ -79,7 +79,7 @@ export async function createRefund(tx: Executor, r: NewRefund): Promise<{ refund
         shopId: r.shopId, orderId: r.orderId, claimId: r.claimId, amount: p.amount,
         // the schema's equation: amount = items + shipping − deductions (less what settled a balance due)
         itemsAmount: p.itemsAmount - p.couponRemoved - p.pointsRestored, shippingAmount: -p.shippingChange,
-        couponRestored: p.couponRemoved, pointsRestored: p.pointsRestored, deductionAmount: p.deduction, breakdown,
+        couponRestored: p.couponRemoved, pointsRestored: p.pointsRestored, deductionAmount: p.deduction, breakdown, explanation: p.explanation,
         reason: r.reason, method, refundAccount: needsAccount.length > 0 ? (r.refundAccount ?? null) : null,
         status: p.amount === 0 ? 'done' : 'pending', createdAt: r.now, executedAt: p.amount === 0 ? r.now : null,
       })

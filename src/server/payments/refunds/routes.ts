@@ -8,6 +8,7 @@ import { claimContext } from '../../claims/context';
 import { finishClaimRequest } from '../../claims/respond';
 import { refundViews } from '../../claims/views';
 import type { Db } from '../../db/client';
+import { languageOf } from '../../http/errors';
 import { errorResponses, idempotencyHeaders, orderIdParams } from '../../http/route-schemas';
 import { mutationResponseSchema, runOrderMutation } from '../../orders/mutation-route';
 import type { PaymentGateway } from '../gateways/gateway';
@@ -25,7 +26,7 @@ export const refundRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGatew
       config: { access: 'read' },
       schema: { tags: ['refunds'], summary: '환불 내역 (The order’s refunds with their breakdown and parts)', params: orderIdParams, response: { 200: refundListSchema, ...errorResponses } },
     },
-    async (request) => ({ refunds: await refundViews(db, principalOf(request).shopId, request.params.orderId) }),
+    async (request) => ({ refunds: await refundViews(db, principalOf(request).shopId, request.params.orderId, languageOf(request)) }),
   );
 
   app.post(

@@ -36,7 +36,7 @@ export async function withdrawPaymentRequest(tx: Tx, order: OrderRow, input: Wit
   const units = input.removeHeldUnits && changeId !== null ? await unitsHeldFor(tx, order.shopId, order.id, changeId) : [];
   if (units.length === 0) return { events: cancelled.events, result: { ...cancelled.result, removedHeldUnits: null } };
 
-  const requested = await requestClaim(tx, ctx, { kind: 'cancel', items: units, reason: input.reason ?? DEFAULT_REASON, fault: null, pickup: null, restock: false });
+  const requested = await requestClaim(tx, ctx, { kind: 'cancel', items: units, reasonCode: null, reasonText: input.reason ?? DEFAULT_REASON, fault: null, pickup: null, restock: false });
   const completed = await completeClaim(tx, ctx, requested.claimId, { refundAccount: input.refundAccount });
   const names = await itemNames(tx, order, units.map((u) => u.itemId));
   const items = new Map<number, number>();

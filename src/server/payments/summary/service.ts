@@ -1,12 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { PaymentSummary } from '../../../contracts/payment-summary';
+import { CLAIM_REASON_CODES, claimReasonText, type ClaimReasonCode } from '../../../domain/claim-reasons';
 import { PAYMENT_STATUS_LABELS } from '../../../domain/ledger';
 import { PAYMENT_METHOD_LABELS } from '../../../domain/payment-methods';
 import { readSnapshot, type Executor } from '../../db/client';
 import { refundPayments, refunds } from '../../db/schema/index';
 import { AppError, type Lang } from '../../http/errors';
 import { loadOrderRows } from '../../orders/read-queries';
+import { explanationDto, readStoredExplanation } from '../refunds/explanation';
 import { listPaymentRequests, summarizeRows } from '../requests/queries';
 import {
   AMOUNT_LABELS,
@@ -24,6 +26,13 @@ const deductionsShape = z.object({ deductions: z.array(z.object({ kind: z.string
 const accountShape = z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string().optional(), holderName: z.string().optional() });
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A claim's refund reads its claim's reason in the reader's language; others keep the words stored with them. */
+function reasonOf(r: { claimId: number | null; reason: string | null }, claims: ReadonlyArray<{ id: number; reasonCode: string | null; reasonText: string | null }>, lang: Lang) {
+  const claim = r.claimId === null ? undefined : claims.find((c) => c.id === r.claimId);
+  const code = claim?.reasonCode;
+  return claim && code && (CLAIM_REASON_CODES as readonly string[]).includes(code) ? claimReasonText(code as ClaimReasonCode, claim.reasonText, lang) : r.reason;
+}
 
 /**
  * 결제 정보: where every won of the order went. Amounts are recomputed from the order's rows (the
@@ -97,7 +106,8 @@ async function paymentSummaryOfInSnapshot(db: Executor, shopId: number, orderId:
       return {
         id: r.id, claimId: r.claimId, amount: r.amount, itemsAmount: r.itemsAmount, shippingAmount: r.shippingAmount, couponRestored: r.couponRestored,
         pointsRestored: r.pointsRestored, deductionAmount: r.deductionAmount, deductions: deductionsShape.safeParse(r.breakdown).data?.deductions ?? [],
-        method: r.method, methodLabel: labelOf(REFUND_METHOD_LABELS, r.method, lang), status: r.status, statusLabel: labelOf(REFUND_STATUS_LABELS, r.status, lang), reason: r.reason,
+        method: r.method, methodLabel: labelOf(REFUND_METHOD_LABELS, r.method, lang), status: r.status, statusLabel: labelOf(REFUND_STATUS_LABELS, r.status, lang), reason: reasonOf(r, rows.claims, lang),
+        explanation: explanationDto(readStoredExplanation(r.explanation), lang),
         refundAccount: account.success
           ? { bank: account.data.bank, accountNumberMasked: maskAccountNumber(account.data.accountNumber), holder: account.data.holder ?? account.data.holderName ?? '' }
           : null,

@@ -100,6 +100,7 @@ export const en: Dictionary = {
     title: 'Filter',
     unitStatuses: 'Order status',
     claimStatuses: 'Cancel / return / exchange status',
+    claimReasons: 'Cancel / return / exchange reason',
     orderStatuses: 'Overall order status',
     paymentStatuses: 'Payment status',
     channels: 'Channel',

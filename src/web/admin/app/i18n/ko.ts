@@ -104,6 +104,7 @@ export const ko = {
     title: '필터',
     unitStatuses: '주문 상태',
     claimStatuses: '취소·반품·교환 상태',
+    claimReasons: '취소·반품·교환 사유',
     orderStatuses: '종합 주문 상태',
     paymentStatuses: '결제 상태',
     channels: '주문 채널',

@@ -103,6 +103,7 @@ export const en: Dictionary = {
     virtualAccount: 'Virtual account',
     depositDue: 'Deposit by',
     refunds: 'Refunds',
+    refundExplanation: 'How the refund was worked out',
     requests: 'Payment requests',
   },
   requests: {

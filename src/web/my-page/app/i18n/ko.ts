@@ -108,6 +108,7 @@ export const ko = {
     virtualAccount: '가상계좌',
     depositDue: '입금기한',
     refunds: '환불 내역',
+    refundExplanation: '환불 금액 계산 근거',
     requests: '추가 결제 요청 내역',
   },
   requests: {

@@ -9,6 +9,7 @@ import { addressResultSchema, allocationResultSchema, depositResultSchema, statu
 import { orderDetailSchema } from '../../../../../contracts/orders';
 import { cancelledRequestResultSchema, paidRequestResultSchema, paymentRequestSchema } from '../../../../../contracts/payment-requests';
 import { memoSchema } from '../../../../../contracts/timeline';
+import type { ClaimReasonCode } from '../../../../../contracts/claim-reasons';
 import { api } from '../../../app/api/client';
 import { orderPath } from './queries';
 
@@ -50,6 +51,8 @@ export interface AddressInput {
   deliveryNote?: string;
 }
 type Versioned = { expectedVersion: number };
+/** A preset reason (단순 변심 …) and words beside it; 기타 needs the words. */
+type ClaimReasonBody = { reasonCode: ClaimReasonCode; reasonText?: string };
 
 const post = <T>(orderId: number, path: string, body: unknown, schema: ZodType<T>): Promise<T> => api.post(`${orderPath(orderId)}${path}`, body, schema);
 
@@ -69,11 +72,11 @@ export const orderActions = {
   /** Changes nothing: read-only POST (no Idempotency-Key). */
   previewCancel: (orderId: number, body: { items: ClaimUnits[]; refund?: RefundAdjustments }, signal?: AbortSignal): Promise<RefundProposalDto> =>
     api.query(`${orderPath(orderId)}/cancellations/preview`, body, refundProposalSchema, signal),
-  cancel: (orderId: number, body: Versioned & { items: ClaimUnits[]; reason: string; complete: boolean; refund?: RefundAdjustments; refundAccount?: RefundAccount }) =>
+  cancel: (orderId: number, body: Versioned & { items: ClaimUnits[] } & ClaimReasonBody & { complete: boolean; refund?: RefundAdjustments; refundAccount?: RefundAccount }) =>
     post(orderId, '/cancellations', body, changed(claimResultSchema)),
-  requestReturn: (orderId: number, body: Versioned & { items: ClaimUnits[]; reason: string; fault: 'buyer' | 'shop'; pickup: Pickup; restock: boolean }) =>
+  requestReturn: (orderId: number, body: Versioned & { items: ClaimUnits[] } & ClaimReasonBody & { fault: 'buyer' | 'shop'; pickup: Pickup; restock: boolean }) =>
     post(orderId, '/returns', body, changed(claimResultSchema)),
-  requestExchange: (orderId: number, body: Versioned & { items: ClaimUnits[]; reason: string; fault: 'buyer' | 'shop'; pickup: Pickup; replacementOptionId?: number }) =>
+  requestExchange: (orderId: number, body: Versioned & { items: ClaimUnits[] } & ClaimReasonBody & { fault: 'buyer' | 'shop'; pickup: Pickup; replacementOptionId?: number }) =>
     post(orderId, '/exchanges', body, changed(claimResultSchema)),
 
   stepClaim: (

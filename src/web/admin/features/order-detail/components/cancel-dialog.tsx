@@ -1,4 +1,4 @@
-import { Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Radio, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { ClaimResult } from '../../../../../contracts/claims';
 import type { OrderDetail } from '../../../../../contracts/orders';
@@ -10,6 +10,7 @@ import { useDetailI18n } from '../i18n';
 import { unitRows } from '../model/rows';
 import { chosen, restrict, totalUnits, type Selection } from '../model/selection';
 import { CANCELLABLE } from '../model/status-flow';
+import { ClaimReasonFields, emptyReason, reasonBody, reasonComplete, useReasonWords, type ClaimReason } from './claim-reason-fields';
 import { ClaimDoneStep } from './claim-result';
 import { DetailModal, MutationError, StepButtons, Steps } from './dialog-parts';
 import { RefundAccountFields, accountComplete, emptyAccount, needsRefundAccount } from './refund-account-fields';
@@ -26,7 +27,8 @@ export function CancelDialog({ order, selection, onClose }: { order: OrderDetail
   const rows = useMemo(() => unitRows(order).filter((r) => CANCELLABLE.includes(r.status)), [order]);
   const [picked, setPicked] = useState<Selection>(() => restrict(selection, rows));
   const [step, setStep] = useState<Step>('select');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<ClaimReason>(emptyReason);
+  const reasonWords = useReasonWords();
   const [mode, setMode] = useState<'complete' | 'request'>('complete');
   const [adjustments, setAdjustments] = useState<RefundAdjustments>({});
   const [account, setAccount] = useState<RefundAccount>(emptyAccount);
@@ -55,7 +57,7 @@ export function CancelDialog({ order, selection, onClose }: { order: OrderDetail
       {
         expectedVersion: version,
         items,
-        reason: reason.trim(),
+        ...reasonBody(reason),
         complete: mode === 'complete',
         ...(mode === 'complete' && Object.keys(adjustments).length ? { refund: adjustments } : {}),
         ...(withAccount ? { refundAccount: { bank: account.bank.trim(), accountNumber: account.accountNumber.trim(), holderName: account.holderName.trim() } } : {}),
@@ -82,7 +84,7 @@ export function CancelDialog({ order, selection, onClose }: { order: OrderDetail
       )}
       {step === 'details' && (
         <Stack>
-          <Textarea label={d.dialog.reason} placeholder={d.dialog.reasonPlaceholder} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} maxLength={500} data-autofocus />
+          <ClaimReasonFields value={reason} onChange={setReason} />
           <Radio.Group label={d.cancel.mode} value={mode} onChange={(v) => setMode(v === 'request' ? 'request' : 'complete')}>
             <Stack gap={6} mt={6}>
               <Radio value="complete" label={d.cancel.completeNow} />
@@ -90,7 +92,7 @@ export function CancelDialog({ order, selection, onClose }: { order: OrderDetail
             </Stack>
           </Radio.Group>
           {withAccount && <RefundAccountFields value={account} onChange={setAccount} />}
-          <StepButtons onBack={() => go(-1)} onNext={() => go(1)} nextLabel={d.dialog.next} nextDisabled={!reason.trim() || (withAccount && !accountComplete(account))} />
+          <StepButtons onBack={() => go(-1)} onNext={() => go(1)} nextLabel={d.dialog.next} nextDisabled={!reasonComplete(reason) || (withAccount && !accountComplete(account))} />
         </Stack>
       )}
       {step === 'amount' && (
@@ -104,7 +106,7 @@ export function CancelDialog({ order, selection, onClose }: { order: OrderDetail
           <MutationError error={cancel.error} orderId={order.id} onReloaded={onClose} />
           <UnitsSummary units={units} />
           <Text size="sm">
-            {d.dialog.reason}: {reason}
+            {d.dialog.reason}: {reasonWords(reason)}
           </Text>
           <Text size="sm">{mode === 'complete' ? d.cancel.completeNow : d.cancel.requestOnly}</Text>
           {mode === 'complete' && preview.data && (

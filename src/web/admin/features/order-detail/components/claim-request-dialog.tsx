@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Group, NumberInput, Radio, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { ClaimResult } from '../../../../../contracts/claims';
 import type { OrderDetail } from '../../../../../contracts/orders';
@@ -8,6 +8,8 @@ import { useDetailI18n } from '../i18n';
 import { unitRows } from '../model/rows';
 import { chosen, restrict, type Selection } from '../model/selection';
 import { RETURNABLE } from '../model/status-flow';
+import { faultOfReason } from '../../../../../contracts/claim-reasons';
+import { ClaimReasonFields, emptyReason, reasonBody, reasonComplete, useReasonWords, type ClaimReason } from './claim-reason-fields';
 import { ClaimDoneStep } from './claim-result';
 import { DetailModal, MutationError, StepButtons, Steps } from './dialog-parts';
 import { PickupFields, emptyPickup, pickupBody, pickupComplete, pickupFromAddress } from './pickup-fields';
@@ -29,7 +31,8 @@ export function ClaimRequestDialog({ kind, order, selection, onClose }: { kind: 
   const rows = useMemo(() => unitRows(order).filter((r) => RETURNABLE.includes(r.status)), [order]);
   const [picked, setPicked] = useState<Selection>(() => restrict(selection, rows));
   const [step, setStep] = useState<Step>('select');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<ClaimReason>(emptyReason);
+  const reasonWords = useReasonWords();
   const [fault, setFault] = useState<'buyer' | 'shop'>('buyer');
   const [restock, setRestock] = useState(true);
   const [replacement, setReplacement] = useState<number | ''>('');
@@ -46,7 +49,7 @@ export function ClaimRequestDialog({ kind, order, selection, onClose }: { kind: 
   const request = useOrderMutation(
     order.id,
     () => {
-      const common = { expectedVersion: version, items, reason: reason.trim(), fault, pickup: pickupBody(pickup) };
+      const common = { expectedVersion: version, items, ...reasonBody(reason), fault, pickup: pickupBody(pickup) };
       return kind === 'return'
         ? orderActions.requestReturn(order.id, { ...common, restock })
         : orderActions.requestExchange(order.id, { ...common, ...(replacement !== '' ? { replacementOptionId: replacement } : {}) });
@@ -75,7 +78,14 @@ export function ClaimRequestDialog({ kind, order, selection, onClose }: { kind: 
       )}
       {step === 'details' && (
         <Stack>
-          <Textarea label={d.dialog.reason} placeholder={d.dialog.reasonPlaceholder} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} maxLength={500} data-autofocus />
+          <ClaimReasonFields
+            value={reason}
+            onChange={(next) => {
+              // the reason suggests who is at fault (상품 불량, 오배송, 배송 지연: the shop); staff may still change it
+              if (next.code !== '' && next.code !== reason.code) setFault(faultOfReason(next.code));
+              setReason(next);
+            }}
+          />
           <Radio.Group label={d.returns.fault} value={fault} onChange={(v) => setFault(v === 'shop' ? 'shop' : 'buyer')}>
             <Group mt={6}>
               <Radio value="buyer" label={d.claims.faults.buyer} />
@@ -97,7 +107,7 @@ export function ClaimRequestDialog({ kind, order, selection, onClose }: { kind: 
               w={320}
             />
           )}
-          <StepButtons onBack={() => go(-1)} onNext={() => go(1)} nextLabel={d.dialog.next} nextDisabled={!reason.trim() || !pickupComplete(pickup)} />
+          <StepButtons onBack={() => go(-1)} onNext={() => go(1)} nextLabel={d.dialog.next} nextDisabled={!reasonComplete(reason) || !pickupComplete(pickup)} />
         </Stack>
       )}
       {step === 'confirm' && (
@@ -105,7 +115,7 @@ export function ClaimRequestDialog({ kind, order, selection, onClose }: { kind: 
           <MutationError error={request.error} orderId={order.id} onReloaded={onClose} />
           <UnitsSummary units={units} />
           <Text size="sm">
-            {d.dialog.reason}: {reason} · {d.claims.faults[fault]}
+            {d.dialog.reason}: {reasonWords(reason)} · {d.claims.faults[fault]}
           </Text>
           <Text size="sm">
             {d.claims.pickup}: {pickup.name} {pickup.phone} · ({pickup.postcode}) {pickup.address1} {pickup.address2}

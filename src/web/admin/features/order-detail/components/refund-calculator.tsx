@@ -6,6 +6,7 @@ import { formatWon } from '../../../app/format';
 import type { RefundAdjustments } from '../api/actions';
 import { useDetailI18n } from '../i18n';
 import { Money } from './money';
+import { RefundWhy } from './refund-why';
 
 type Component = keyof RefundAdjustments;
 
@@ -62,16 +63,16 @@ export function RefundCalculator({ proposal, error, pending, adjustments, onChan
 
   return (
     <Stack gap="sm" aria-label={d.refund.legend} role="group">
-      <Line label={d.refund.itemsAmount}>
+      <Line label={d.refund.itemsAmount} why={<RefundWhy lines={proposal.explanation} component="itemsAmount" label={d.refund.itemsAmount} />}>
         <Money amount={proposal.itemsAmount} signed fw={500} />
       </Line>
-      <Line label={d.refund.coupon} note={proposedNote('couponRemoved')}>
+      <Line label={d.refund.coupon} note={proposedNote('couponRemoved')} why={<RefundWhy lines={proposal.explanation} component="couponRemoved" label={d.refund.coupon} />}>
         <AmountInput label={d.refund.coupon} description={d.refund.couponHint} value={value('couponRemoved')} onChange={(v) => set('couponRemoved', v)} />
       </Line>
-      <Line label={d.refund.points} note={proposedNote('pointsRestored')}>
+      <Line label={d.refund.points} note={proposedNote('pointsRestored')} why={<RefundWhy lines={proposal.explanation} component="pointsRestored" label={d.refund.points} />}>
         <AmountInput label={d.refund.points} description={d.refund.pointsHint} value={value('pointsRestored')} onChange={(v) => set('pointsRestored', v)} />
       </Line>
-      <Line label={d.refund.shipping} note={proposedNote('shippingChange')}>
+      <Line label={d.refund.shipping} note={proposedNote('shippingChange')} why={<RefundWhy lines={proposal.explanation} component="shippingChange" label={d.refund.shipping} />}>
         <Group gap="xs" wrap="nowrap" align="flex-end">
           <SegmentedControl
             size="xs"
@@ -86,7 +87,7 @@ export function RefundCalculator({ proposal, error, pending, adjustments, onChan
           <AmountInput label={d.refund.shipping} description={d.refund.shippingHint} value={Math.abs(shipping)} onChange={(v) => setShipping(mode, v)} />
         </Group>
       </Line>
-      <Line label={d.refund.deduction} note={proposedNote('deduction')}>
+      <Line label={d.refund.deduction} note={proposedNote('deduction')} why={<RefundWhy lines={proposal.explanation} component="deduction" label={d.refund.deduction} />}>
         <AmountInput label={d.refund.deduction} description={d.refund.deductionHint} value={value('deduction')} onChange={(v) => set('deduction', v)} />
       </Line>
       <Divider />
@@ -113,6 +114,7 @@ export function RefundCalculator({ proposal, error, pending, adjustments, onChan
             {d.refund.settlesBalance(formatWon(t, proposal.settlesBalanceDue))}
           </Text>
         )}
+        <RefundWhy lines={proposal.explanation} component="settlesBalanceDue" label={d.refund.settlesBalance(formatWon(t, proposal.settlesBalanceDue))} />
         {proposal.waived.shipping > 0 && (
           <Text size="xs" c="dimmed">
             {d.refund.waived(formatWon(t, proposal.waived.shipping))}
@@ -140,17 +142,21 @@ export function RefundCalculator({ proposal, error, pending, adjustments, onChan
   );
 }
 
-function Line({ label, note, children }: { label: string; note?: ReactNode; children: ReactNode }) {
+/** One figure: its label and proposal on the left, the figure on the right, and why it is what it is below. */
+function Line({ label, note, why, children }: { label: string; note?: ReactNode; why?: ReactNode; children: ReactNode }) {
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap">
-      <Stack gap={0}>
-        <Text size="sm" fw={500}>
-          {label}
-        </Text>
-        {note}
-      </Stack>
-      {children}
-    </Group>
+    <Stack gap={4}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={0}>
+          <Text size="sm" fw={500}>
+            {label}
+          </Text>
+          {note}
+        </Stack>
+        {children}
+      </Group>
+      {why}
+    </Stack>
   );
 }
 

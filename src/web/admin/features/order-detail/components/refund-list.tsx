@@ -7,6 +7,7 @@ import { useOrderMutation } from '../api/mutation';
 import { useDetailI18n } from '../i18n';
 import { Money } from './money';
 import { Fact } from './fact';
+import { RefundExplanation } from './refund-why';
 
 /** 환불 내역: each refund with its breakdown; retry for a failed or pending gateway refund, 송금 완료 for a 무통장 one. */
 export function Refunds({ summary, order, readOnly }: { summary: PaymentSummary; order: OrderDetail; readOnly: boolean }) {
@@ -47,9 +48,9 @@ export function Refunds({ summary, order, readOnly }: { summary: PaymentSummary;
             <Breakdown label={d.payment.breakdown.shippingAmount} amount={r.shippingAmount} />
             <Breakdown label={d.payment.breakdown.couponRestored} amount={r.couponRestored} />
             <Breakdown label={d.payment.breakdown.pointsRestored} amount={r.pointsRestored} />
-            {r.deductions.length > 0
-              ? r.deductions.map((x) => <Breakdown key={x.kind} label={`${d.payment.breakdown.deductionAmount} (${x.kind})`} amount={-x.amount} />)
-              : <Breakdown label={d.payment.breakdown.deductionAmount} amount={-r.deductionAmount} />}
+            {/* what each deduction is, the explanation says in words (the stored kinds are codes) */}
+            <Breakdown label={d.payment.breakdown.deductionAmount} amount={-r.deductionAmount} />
+            <RefundExplanation lines={r.explanation} />
             {r.refundAccount && (
               <Fact label={d.refund.account}>
                 {r.refundAccount.bank} {r.refundAccount.accountNumberMasked} ({r.refundAccount.holder})

@@ -1,5 +1,6 @@
 import { Button, Divider, Drawer, Group, NumberInput, Fieldset, Stack } from '@mantine/core';
 import { useState } from 'react';
+import { CLAIM_REASON_CODES, CLAIM_REASON_LABELS } from '../../../../../contracts/claim-reasons';
 import { PAYMENT_METHODS } from '../../../../../contracts/common';
 import { CHANNEL_FILTER_VALUES, CHANNEL_LABELS, CLAIM_STATUS_VALUES, ORDER_STATUS_VALUES, PAYMENT_STATUS_VALUES, REGION_LABELS, REGIONS, type OrderFilter } from '../../../../../contracts/order-filter';
 import { useI18n } from '../../../app/i18n';
@@ -48,6 +49,7 @@ function FilterForm({ filter, courierSuggestions, onApply, onClose }: Omit<Filte
     <Stack gap="md" pb={72}>
       <CheckboxFieldset legend={t.filters.unitStatuses} options={options(FLOW_STATUSES, (v) => t.unitStatus[v])} value={draft.unitStatuses} onChange={(v) => set('unitStatuses', v)} />
       <CheckboxFieldset legend={t.filters.claimStatuses} options={options(CLAIM_STATUS_VALUES, (v) => t.unitStatus[v])} value={draft.claimStatuses} onChange={(v) => set('claimStatuses', v)} />
+      <CheckboxFieldset legend={t.filters.claimReasons} options={options(CLAIM_REASON_CODES, (v) => CLAIM_REASON_LABELS[v][lang])} value={draft.claimReasons} onChange={(v) => set('claimReasons', v)} cols={2} />
       <CheckboxFieldset legend={t.filters.orderStatuses} options={options(ORDER_STATUS_VALUES, (v) => t.orderStatus[v])} value={draft.orderStatuses} onChange={(v) => set('orderStatuses', v)} />
       <Divider />
       <CheckboxFieldset legend={t.filters.paymentStatuses} options={options(PAYMENT_STATUS_VALUES, (v) => t.paymentStatus[v])} value={draft.paymentStatuses} onChange={(v) => set('paymentStatuses', v)} />

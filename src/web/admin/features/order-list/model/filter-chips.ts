@@ -1,3 +1,4 @@
+import { CLAIM_REASON_LABELS } from '../../../../../contracts/claim-reasons';
 import { CHANNEL_LABELS, REGION_LABELS, type OrderFilter } from '../../../../../contracts/order-filter';
 import { formatWon } from '../../../app/format';
 import type { Dictionary, Lang } from '../../../app/i18n';
@@ -37,6 +38,7 @@ export function filterChips(filter: OrderFilter, t: Dictionary, lang: Lang, prod
   const add = (key: ChipKey, label: string) => chips.push({ key, label });
   if (f.unitStatuses) add('unitStatuses', `${t.filters.unitStatuses}: ${lookup(t.unitStatus, f.unitStatuses)}`);
   if (f.claimStatuses) add('claimStatuses', `${t.filters.claimStatuses}: ${lookup(t.unitStatus, f.claimStatuses)}`);
+  if (f.claimReasons) add('claimReasons', `${t.filters.claimReasons}: ${lookup(bilingual(CLAIM_REASON_LABELS, lang), f.claimReasons)}`);
   if (f.orderStatuses) add('orderStatuses', `${t.filters.orderStatuses}: ${lookup(t.orderStatus, f.orderStatuses)}`);
   if (f.paymentStatuses) add('paymentStatuses', `${t.filters.paymentStatuses}: ${lookup(t.paymentStatus, f.paymentStatuses)}`);
   if (f.channels) add('channels', `${t.filters.channels}: ${lookup(bilingual(CHANNEL_LABELS, lang), f.channels)}`);

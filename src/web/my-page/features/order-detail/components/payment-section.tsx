@@ -1,4 +1,4 @@
-import { Badge, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Divider, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { MyOrderDetail } from '../../../../../contracts/my';
 import { useFormat } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
@@ -50,14 +50,27 @@ export function PaymentSection({ order }: { order: MyOrderDetail }) {
               {t.payment.refunds}
             </Title>
             {p.refunds.map((refund, index) => (
-              <Group key={index} justify="space-between" gap="xs">
-                <Text size="sm">
-                  {refund.methodLabel} · {refund.statusLabel} · {f.dateTime(refund.at)}
-                </Text>
-                <Text size="sm" fw={600}>
-                  {f.won(refund.amount)}
-                </Text>
-              </Group>
+              <Stack key={index} gap={2}>
+                <Group justify="space-between" gap="xs">
+                  <Text size="sm">
+                    {refund.methodLabel} · {refund.statusLabel} · {f.dateTime(refund.at)}
+                  </Text>
+                  <Text size="sm" fw={600}>
+                    {f.won(refund.amount)}
+                  </Text>
+                </Group>
+                {refund.explanation.length > 0 && (
+                  <List size="xs" spacing={2} aria-label={t.payment.refundExplanation} pl="xs">
+                    {refund.explanation.map((line, i) => (
+                      <List.Item key={i}>
+                        <Text size="xs" c="dimmed" span>
+                          {line}
+                        </Text>
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </Stack>
             ))}
           </Stack>
         )}
