@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COURIER_EXPORT_CODES, COURIER_EXPORT_FORMATS, fullAddress, itemLine, parcelRows, SHIPPING_FIELDS, type ExportParcel } from './courier-export-formats';
+import { COURIER_EXPORT_CODES, COURIER_EXPORT_FORMATS, courierOfHeaders, fullAddress, itemLine, parcelRows, SHIPPING_FIELDS, type ExportParcel } from './courier-export-formats';
 import { findCourier } from './couriers';
 
 const parcel: ExportParcel = {
@@ -96,5 +96,17 @@ describe('parcelRows', () => {
   it('item line and address', () => {
     expect(itemLine({ itemId: 1, productName: '양말', optionName: '흰색', quantity: 3 })).toBe('양말 / 흰색 x 3');
     expect(fullAddress(' 부산 해운대구 우동 1 ', '')).toBe('부산 해운대구 우동 1');
+  });
+});
+
+describe('courierOfHeaders', () => {
+  it('recognises each courier’s form, with the tracking column its program adds', () => {
+    for (const code of COURIER_EXPORT_CODES) {
+      expect(courierOfHeaders([...COURIER_EXPORT_FORMATS[code].columns.map((c) => c.header), '운송장번호'])).toBe(code);
+    }
+  });
+  it('knows no courier for other files', () => {
+    expect(courierOfHeaders(['주문번호', '송장번호'])).toBeNull();
+    expect(courierOfHeaders(['고객주문번호', '주문번호', '운송장번호'])).toBeNull();
   });
 });

@@ -258,3 +258,16 @@ export function parcelRows(parcel: ExportParcel, columns: readonly ExportColumn[
   const perRow: Array<ParcelItem | null> = layout === 'row_per_item' && parcel.items.length > 0 ? [...parcel.items] : [null];
   return perRow.map((item) => columns.map((c) => cellOf(c.field, parcel, item)));
 }
+
+const headerKey = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The courier whose form a header row is: every header of exactly one courier's form is there
+ * (a returned file keeps them and adds its 운송장번호). Null when none or several match — an upload
+ * of such a file then needs its courier named.
+ */
+export function courierOfHeaders(headers: readonly string[]): CourierExportCode | null {
+  const present = new Set(headers.map(headerKey));
+  const matching = COURIER_EXPORT_CODES.filter((code) => COURIER_EXPORT_FORMATS[code].columns.every((c) => present.has(headerKey(c.header))));
+  return matching.length === 1 ? (matching[0] ?? null) : null;
+}
