@@ -24,6 +24,9 @@ export function BulkToolbar({ bulk }: { bulk: OrderBulkController }) {
       <Button variant="default" onClick={bulk.openExport}>
         {b.toolbar.export}
       </Button>
+      <Button variant="default" onClick={bulk.openShippingExport}>
+        {b.shipping.toolbar}
+      </Button>
       {mayWork && (
         <Button variant="default" onClick={bulk.openTracking}>
           {b.toolbar.tracking}
@@ -76,6 +79,7 @@ export function BulkSelectionActions({ bulk }: { bulk: OrderBulkController }) {
 /** The dialogs of the bulk tools; one open at a time, kept at the page so they outlive the selection bar. */
 export function BulkDialogs({ bulk }: { bulk: OrderBulkController }) {
   const { dialog, context } = bulk;
+  const mayWork = useMayWork();
   return (
     <>
       {dialog?.kind === 'action' && (
@@ -99,6 +103,8 @@ export function BulkDialogs({ bulk }: { bulk: OrderBulkController }) {
           filter={context.filter}
           sort={context.sort}
           columns={context.columns}
+          initialForm={dialog.form}
+          mayEditForms={mayWork}
           onClose={bulk.close}
         />
       )}
