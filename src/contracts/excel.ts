@@ -86,8 +86,22 @@ export const TRACKING_IMPORT_COLUMNS = {
   orderNumber: { ko: '주문번호', en: 'Order number', required: true, aliases: ['주문 번호', 'Order No', 'Order number'] },
   itemNumber: { ko: '품목번호', en: 'Item number', required: false, aliases: ['품목 번호', '품목ID', 'Item ID', 'Item number', 'Item No'] },
   courier: { ko: '택배사', en: 'Courier', required: false, aliases: ['택배사명', '배송업체', '택배회사', 'Courier', 'Carrier'] },
-  trackingNumber: { ko: '송장번호', en: 'Tracking number', required: true, aliases: ['운송장번호', '송장 번호', 'Tracking No', 'Tracking number', 'Invoice number'] },
+  trackingNumber: {
+    ko: '송장번호',
+    en: 'Tracking number',
+    required: true,
+    aliases: ['운송장번호', '송장 번호', '운송장', '등기번호', 'Tracking No', 'Tracking number', 'Invoice number', 'Waybill', 'Waybill number'],
+  },
+  /**
+   * The parcel (shipment group) a 송장 출력 file named: 고객주문번호 in the couriers' forms, which
+   * their programs hand back. It stands in for 주문번호 (a file needs one of the two) and ships
+   * exactly that parcel's units.
+   */
+  parcelNumber: { ko: '배송그룹번호', en: 'Parcel ID', required: false, aliases: ['고객주문번호', '배송 그룹 번호', 'Parcel number', 'Shipment group'] },
 } as const;
+
+/** ?courier= of an upload: the courier of rows whose file has no 택배사 column (a courier's own file). */
+export const trackingImportQuerySchema = z.object({ courier: z.string().trim().min(1).max(40).optional() });
 
 export const trackingImportRowSchema = z
   .object({
@@ -96,6 +110,8 @@ export const trackingImportRowSchema = z
     /** The cells as read, trimmed (null: empty). */
     orderNumber: z.string().nullable(),
     itemNumber: z.string().nullable(),
+    /** The 배송그룹번호 (고객주문번호) cell, only when the file has that column. */
+    parcelNumber: z.string().nullable().optional(),
     courier: z.string().nullable(),
     trackingNumber: z.string().nullable(),
     outcome: z.enum(['applied', 'rejected']),

@@ -21,6 +21,10 @@ export const orderListItemSchema = z
     /** The first shipping address's recipient; `addressCount` tells whether there are more. */
     recipientName: z.string().nullable(),
     recipientPhone: z.string().nullable(),
+    /** The first shipping address's postcode, road address with its detail, and 배송 메모. */
+    recipientPostcode: z.string().nullable(),
+    recipientAddress: z.string().nullable(),
+    deliveryMemo: z.string().nullable(),
     addressCount: z.number().int(),
     itemSummary: z.string(),
     itemCount: z.number().int(),

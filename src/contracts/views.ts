@@ -14,6 +14,7 @@ export const COLUMN_KEYS = [
   'orderNumber', 'orderedAt', 'channel', 'ordererName', 'ordererPhone', 'memberType', 'recipientName', 'itemSummary', 'quantity',
   'orderStatus', 'paymentStatus', 'paymentMethod', 'totalAmount', 'balanceDue', 'courier', 'trackingNumber', 'memoCount', 'lastMemoAt',
   'paidAmount', 'refundedAmount', 'paidAt', 'shippedAt', 'ordererEmail', 'recipientPhone',
+  'recipientPostcode', 'recipientAddress', 'deliveryMemo',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -56,6 +57,9 @@ export const COLUMNS: Record<ColumnKey, ColumnDefinition> = {
   shippedAt: { ko: '발송일시', en: 'Shipped at', fields: ['shippedAt'], sortField: 'shippedAt', width: 150, visible: false },
   ordererEmail: { ko: '이메일', en: 'E-mail', fields: ['ordererEmail'], sortField: null, width: 180, visible: false },
   recipientPhone: { ko: '수령인 연락처', en: 'Recipient phone', fields: ['recipientPhone'], sortField: null, width: 130, visible: false },
+  recipientPostcode: { ko: '우편번호', en: 'Postcode', fields: ['recipientPostcode'], sortField: null, width: 90, visible: false },
+  recipientAddress: { ko: '주소', en: 'Address', fields: ['recipientAddress'], sortField: null, width: 280, visible: false },
+  deliveryMemo: { ko: '배송 메모', en: 'Delivery memo', fields: ['deliveryMemo'], sortField: null, width: 180, visible: false },
 };
 
 export const columnLayoutEntrySchema = z

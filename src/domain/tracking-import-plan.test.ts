@@ -95,3 +95,37 @@ describe('planTrackingRows', () => {
     expect(trackingKey('ab-12 34')).toBe('AB1234');
   });
 });
+
+describe('planTrackingRows: parcels of a 송장 출력 file', () => {
+  const parcelRow = (n: number, groupId: number, units: Array<[number, number]>, trackingNumber: string, addressId = 1): TrackingRowInput => ({
+    row: n,
+    itemId: null,
+    courier: 'CJ',
+    trackingNumber,
+    parcel: { groupId, addressId, units: units.map(([itemId, quantity]) => ({ itemId, quantity })) },
+  });
+
+  it('two parcels merged into one 배송대기 group ship exactly their own units under their own numbers', () => {
+    // parcel 1 held 2 × item 10, parcel 2 held 1 × item 10 and 1 × item 11: stepped to 배송대기, they share group 2
+    const groups = [group(2, 'ready_to_ship', [[10, 3], [11, 1]])];
+    const plan = planTrackingRows(groups, ITEMS, [parcelRow(2, 1, [[10, 2]], 'P-1'), parcelRow(3, 2, [[10, 1], [11, 1]], 'P-2')]);
+    expect(plan.verdicts).toEqual([
+      { row: 2, outcome: 'apply', parcel: 0, quantity: 2 },
+      { row: 3, outcome: 'apply', parcel: 1, quantity: 2 },
+    ]);
+    expect(plan.parcels.map((p) => [p.trackingNumber, p.units])).toEqual([
+      ['P-1', [{ itemId: 10, addressId: 1, quantity: 2 }]],
+      ['P-2', [{ itemId: 10, addressId: 1, quantity: 1 }, { itemId: 11, addressId: 1, quantity: 1 }]],
+    ]);
+  });
+
+  it('a parcel leaves the order’s other 배송대기 units and other addresses alone; shipped again it is already shipped', () => {
+    const groups = [group(1, 'ready_to_ship', [[10, 1]], null, 1), group(2, 'ready_to_ship', [[10, 1], [11, 1]], null, 2)];
+    const plan = planTrackingRows(groups, ITEMS, [parcelRow(2, 2, [[11, 1]], 'P-3', 2)]);
+    expect(plan.parcels).toEqual([{ courier: 'CJ', trackingNumber: 'P-3', units: [{ itemId: 11, addressId: 2, quantity: 1 }], rows: [2] }]);
+    const shipped = [group(2, 'shipping', [[11, 1]], { courier: 'CJ', trackingNumber: 'P-3' }, 2)];
+    expect(planTrackingRows(shipped, ITEMS, [parcelRow(2, 2, [[11, 1]], 'P-3', 2)]).verdicts).toEqual([
+      { row: 2, outcome: 'reject', code: 'TRACKING_ALREADY_SHIPPED', blocking: false, details: { shipmentGroupIds: [2] } },
+    ]);
+  });
+});

@@ -39,6 +39,16 @@ export interface TrackingRowInput {
   trackingNumber: string;
   /** A refusal found before planning (bad courier, bad number …): it rejects the order's other rows too. */
   invalid?: { code: string; details: Details } | undefined;
+  /**
+   * A parcel of a 송장 출력 file (its shipment group as it was exported): the row ships exactly
+   * these units at this address — never other units of the order, whatever group holds them now.
+   */
+  parcel?: { groupId: number; addressId: number; units: readonly ParcelUnitsWanted[] } | undefined;
+}
+
+export interface ParcelUnitsWanted {
+  itemId: number;
+  quantity: number;
 }
 
 export type RowVerdict =
@@ -75,7 +85,9 @@ interface Waiting {
   quantity: number;
 }
 
-const inScope = (row: TrackingRowInput, itemId: number) => row.itemId === null || row.itemId === itemId;
+/** Whether units of an item at an address are what the row asks to ship. */
+const inScope = (row: TrackingRowInput, itemId: number, addressId: number) =>
+  row.parcel ? row.parcel.addressId === addressId && row.parcel.units.some((u) => u.itemId === itemId) : row.itemId === null || row.itemId === itemId;
 
 export function planTrackingRows(groups: readonly GroupState[], itemIds: ReadonlySet<number>, rows: readonly TrackingRowInput[]): TrackingPlan {
   const verdicts = new Map<number, RowVerdict>();
@@ -94,7 +106,7 @@ export function planTrackingRows(groups: readonly GroupState[], itemIds: Readonl
       reject(row, 'TRACKING_ITEM_NOT_FOUND', true, { itemId: row.itemId });
       continue;
     }
-    const twin = `${row.itemId ?? '*'}|${row.courier}|${trackingKey(row.trackingNumber)}`;
+    const twin = `${row.parcel ? `p${row.parcel.groupId}` : (row.itemId ?? '*')}|${row.courier}|${trackingKey(row.trackingNumber)}`;
     const first = seen.get(twin);
     if (first !== undefined) {
       reject(row, 'TRACKING_DUPLICATE_ROW', false, { sameAsRow: first });
@@ -111,13 +123,14 @@ export function planTrackingRows(groups: readonly GroupState[], itemIds: Readonl
   const takenBy = new Map<Waiting, number>();
   const parcels: Array<PlannedParcel & { key: string }> = [];
 
-  const ordered = [...candidates.filter((r) => r.itemId !== null), ...candidates.filter((r) => r.itemId === null)];
+  // parcels and single items first: what they ask for is exact, the whole order takes the rest
+  const ordered = [...candidates.filter((r) => r.parcel || r.itemId !== null), ...candidates.filter((r) => !r.parcel && r.itemId === null)];
   for (const row of ordered) {
     const key = trackingKey(row.trackingNumber);
-    const scopeWaiting = waiting.filter((w) => inScope(row, w.itemId));
+    const scopeWaiting = waiting.filter((w) => inScope(row, w.itemId, w.addressId));
     const existing = groups.filter((g) => g.trackingNumber !== null && trackingKey(g.trackingNumber) === key);
     if (existing.length > 0) {
-      const holdsScope = existing.some((g) => g.items.some((u) => u.quantity > 0 && inScope(row, u.itemId)));
+      const holdsScope = existing.some((g) => g.items.some((u) => u.quantity > 0 && inScope(row, u.itemId, g.addressId)));
       if (holdsScope && scopeWaiting.length === 0) reject(row, 'TRACKING_ALREADY_SHIPPED', false, { shipmentGroupIds: existing.map((g) => g.id) });
       else reject(row, 'TRACKING_NUMBER_IN_USE', true, { shipmentGroupIds: existing.map((g) => g.id) });
       continue;
@@ -128,7 +141,7 @@ export function planTrackingRows(groups: readonly GroupState[], itemIds: Readonl
         reject(row, 'TRACKING_UNITS_TAKEN', true, { takenByRows: [...new Set(scopeWaiting.map((w) => takenBy.get(w)))] });
       } else {
         const statuses = new Set<UnitStatus>();
-        for (const g of groups) if (g.items.some((u) => u.quantity > 0 && inScope(row, u.itemId))) statuses.add(g.status);
+        for (const g of groups) if (g.items.some((u) => u.quantity > 0 && inScope(row, u.itemId, g.addressId))) statuses.add(g.status);
         reject(row, 'TRACKING_NOTHING_TO_SHIP', true, { statuses: [...statuses] });
       }
       continue;
@@ -143,12 +156,16 @@ export function planTrackingRows(groups: readonly GroupState[], itemIds: Readonl
       parcels.push(parcel);
     }
     let quantity = 0;
+    // a parcel row takes what the parcel held, item by item; other rows take everything in scope
+    const wanted = row.parcel ? new Map(row.parcel.units.map((u) => [u.itemId, u.quantity])) : null;
     for (const w of take) {
-      const q = remaining.get(w) ?? 0;
+      const q = wanted ? Math.min(remaining.get(w) ?? 0, wanted.get(w.itemId) ?? 0) : (remaining.get(w) ?? 0);
+      if (q === 0) continue;
+      wanted?.set(w.itemId, (wanted.get(w.itemId) ?? 0) - q);
       const same = parcel.units.find((u) => u.itemId === w.itemId && u.addressId === w.addressId);
       if (same) same.quantity += q;
       else parcel.units.push({ itemId: w.itemId, addressId: w.addressId, quantity: q });
-      remaining.set(w, 0);
+      remaining.set(w, (remaining.get(w) ?? 0) - q);
       takenBy.set(w, row.row);
       quantity += q;
     }

@@ -19,6 +19,7 @@ import type { Database } from './db/client';
 import { DatabaseMonitor } from './db/monitor';
 import { editRoutes } from './edits/routes';
 import { exportRoutes } from './excel/export-routes';
+import { shippingExportRoutes } from './excel/shipping-export-routes';
 import { trackingImportRoutes } from './excel/tracking-import-routes';
 import { fulfillmentRoutes } from './fulfillment/routes';
 import { answerClientError, registerExpectationCheck, registerHostCheck } from './http/client-errors';
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(savedFilterRoutes, { db });
   await app.register(exportRoutes, { db });
   await app.register(trackingImportRoutes, { db });
+  await app.register(shippingExportRoutes, { db });
   await app.register(productRoutes, { db });
   await app.register(catalogRoutes, { db });
   const runner = new BulkJobRunner(db, gateway, { ...bulkJobs, log: (message, error) => app.log.error({ err: error }, message) });

@@ -23,8 +23,17 @@ export const EXCEL_ERRORS = {
   },
   EXCEL_TOO_MANY_ROWS: { status: 422, ko: '한 번에 올릴 수 있는 행 수를 넘었습니다. 파일을 나눠 올려 주세요.', en: 'Too many rows for one upload. Split the file and upload the parts.' },
 
+  SHIPPING_EXPORT_FORM_NOT_FOUND: { status: 404, ko: '송장 출력 양식을 찾을 수 없습니다.', en: 'The shipping export form was not found.' },
+  SHIPPING_EXPORT_FORM_NAME_TAKEN: { status: 409, ko: '같은 이름의 송장 출력 양식이 이미 있습니다.', en: 'A shipping export form with this name already exists.' },
+  TOO_MANY_SHIPPING_EXPORT_FORMS: { status: 422, ko: '송장 출력 양식은 최대 50개까지 저장할 수 있습니다.', en: 'A shop can save at most 50 shipping export forms.' },
+
   TRACKING_ORDER_NUMBER_MISSING: { status: 422, ko: '주문번호가 비어 있습니다.', en: 'The order number is empty.' },
   TRACKING_ORDER_NOT_FOUND: { status: 422, ko: '이 주문번호의 주문이 없습니다.', en: 'No order has this order number.' },
+  TRACKING_PARCEL_NOT_FOUND: {
+    status: 422,
+    ko: '이 배송그룹번호(고객주문번호)의 발송 묶음이 없거나 주문번호와 맞지 않습니다. 송장 출력을 다시 받아 주세요.',
+    en: 'No parcel has this parcel ID (고객주문번호), or it is not of this order. Export the shipping file again.',
+  },
   TRACKING_ITEM_NOT_FOUND: { status: 422, ko: '품목번호가 이 주문의 품목이 아닙니다.', en: 'The item number is not an item of this order.' },
   TRACKING_COURIER_MISSING: { status: 422, ko: '택배사가 비어 있습니다.', en: 'The courier is empty.' },
   TRACKING_COURIER_UNKNOWN: {

@@ -15,6 +15,8 @@ export interface ExportSelection {
   period?: OrderPeriod | undefined;
   orderIds?: readonly number[] | undefined;
   sort: OrderSort;
+  /** A further condition ANDed on (the shipping export's: orders with units ready to go out). */
+  also?: OrderFilter | undefined;
 }
 
 /**
@@ -26,6 +28,7 @@ function selectionWhere(shopId: number, selection: ExportSelection, now: Date): 
   return and(
     whereOf(shopId, selection.filter, now),
     selection.period ? whereOf(shopId, { period: selection.period }, now) : undefined,
+    selection.also ? whereOf(shopId, selection.also, now) : undefined,
     selection.orderIds ? sql`${orders.id} = any(${bigintArray([...selection.orderIds])})` : undefined,
   ) as SQL;
 }

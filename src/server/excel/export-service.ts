@@ -84,7 +84,7 @@ function zipInputOf(sheet: ExcelJS.Worksheet): DrainingStream | null {
  * slows the export down instead of filling memory) — or when `out` closed, so that a cancelled
  * download ends the loop rather than waiting for a drain that will not come.
  */
-function caughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+export function caughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
   const input = zipInputOf(sheet);
   const waiting: DrainingStream[] = [...(input?._writableState?.needDrain ? [input] : []), ...(out.writableNeedDrain ? [out] : [])];
   if (waiting.length === 0 || out.destroyed) return Promise.resolve();
@@ -104,7 +104,7 @@ function caughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
   });
 }
 
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Page {
   orders: OrderListItem[];

@@ -4,15 +4,18 @@ import {
   TRACKING_IMPORT_MAX_BYTES,
   TRACKING_IMPORT_MAX_ROWS,
   TRACKING_IMPORT_MAX_UNCOMPRESSED_BYTES,
+  trackingImportQuerySchema,
   trackingImportResultSchema,
   XLSX_CONTENT_TYPE,
   type TrackingImportResult,
 } from '../../contracts/excel';
 import { errorResponseSchema } from '../../contracts/errors';
+import { courierOfHeaders } from '../../domain/courier-export-formats';
+import { findCourier } from '../../domain/couriers';
 import { principalOf } from '../auth/plugin';
 import { principalScope } from '../auth/principal';
 import type { Db } from '../db/client';
-import { languageOf } from '../http/errors';
+import { AppError, languageOf } from '../http/errors';
 import { markReplayed } from '../http/idempotent-replay';
 import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
 import { runIdempotentStaged } from '../idempotency/service';
@@ -53,8 +56,13 @@ export const trackingImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
           'with any of the four columns filled answer 422 `EXCEL_TOO_MANY_ROWS` as soon as the first row past the limit is read (the rest is not), and nothing is applied.\n\n' +
           'An `Idempotency-Key` is bound to the file’s bytes: a retry with the same key and the same file answers the first outcome ' +
           '(`Idempotent-Replayed: true`) and ships nothing more — one sent while the first is still running, or after it was cut off, runs ' +
-          'again and each order replays its own outcome; the same key with another file answers 422 `IDEMPOTENCY_KEY_REUSED` and applies nothing.',
+          'again and each order replays its own outcome; the same key with another file answers 422 `IDEMPOTENCY_KEY_REUSED` and applies nothing.\n\n' +
+          'A courier’s own file (a 송장 출력 file returned by its program with 운송장번호 filled in) uploads as is: 고객주문번호 (or 배송그룹번호) names ' +
+          'the parcel and stands in for 주문번호 — the row ships exactly that parcel’s units, stepping units still 결제완료/상품준비중 through ' +
+          '배송대기 first. Without a 택배사 column, rows take `?courier=` (any spelling; 422 `TRACKING_COURIER_UNKNOWN` when it names none), else ' +
+          'the courier whose 송장 출력 form the header row is.',
         consumes: [XLSX_CONTENT_TYPE, 'application/octet-stream'],
+        querystring: trackingImportQuerySchema,
         headers: idempotencyHeaders,
         response: { 200: trackingImportResultSchema, ...errorResponses, 413: errorResponseSchema },
       },
@@ -64,14 +72,19 @@ export const trackingImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       const key = request.headers['idempotency-key'];
       // the file is read whole before its key is recorded: a file refused (not an .xlsx, too large,
       // too many rows, no header) writes nothing at all
-      const rows = await readTrackingSheet(request.body);
+      const named = request.query.courier;
+      const picked = named === undefined ? null : findCourier(named);
+      if (named !== undefined && !picked) throw new AppError('TRACKING_COURIER_UNKNOWN', { courier: named });
+      const sheet = await readTrackingSheet(request.body);
       assertXlsxBytes(request.body);
+      const recognised = courierOfHeaders(sheet.headers);
+      const fileCourier = picked ?? (recognised === null ? null : findCourier(recognised));
       // the key is bound to the file's bytes (the request is them); without a key nothing is hashed
       const file = key !== undefined ? await sha256Of(request.body) : null;
       const result = await runIdempotentStaged<TrackingImportResult>(
         db,
-        { shopId: principal.shopId, scope: principalScope(principal), key, request: { route: 'POST /api/v1/tracking-imports', file } },
-        async () => ({ status: 200, body: await importTrackingNumbers(db, principal, rows, languageOf(request), key) }),
+        { shopId: principal.shopId, scope: principalScope(principal), key, request: { route: 'POST /api/v1/tracking-imports', file, courier: picked?.code } },
+        async () => ({ status: 200, body: await importTrackingNumbers(db, principal, sheet, languageOf(request), key, fileCourier) }),
       );
       markReplayed(request, result.replayed);
       return reply.code(result.status).send(result.body);

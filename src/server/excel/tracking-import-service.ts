@@ -7,7 +7,7 @@ import type { EventDraft } from '../../domain/events';
 import type { GroupState } from '../../domain/fulfillment-moves';
 import { digitsMayBeLost } from '../../domain/spreadsheet-values';
 import { STATUS_LABELS, type UnitStatus } from '../../domain/status';
-import { planTrackingRows, type PlannedParcel, type RowVerdict, type TrackingRowInput } from '../../domain/tracking-import-plan';
+import { planTrackingRows, type PlannedParcel, type RowVerdict } from '../../domain/tracking-import-plan';
 import { actorOf } from '../auth/actor';
 import type { Principal } from '../auth/principal';
 import type { Db, Executor } from '../db/client';
@@ -17,29 +17,37 @@ import { changeStatuses } from '../fulfillment/status-service';
 import { AppError, type Lang } from '../http/errors';
 import { textArray } from '../order-list/sql-arrays';
 import { mutateOrder } from '../orders/mutation';
-import type { SheetRow } from './tracking-sheet';
+import { parcelOwners, stepParcelsToReady, withParcels, type ImportRowInput } from './tracking-parcels';
+import type { SheetRow, TrackingSheet } from './tracking-sheet';
 
 /** A row as read and checked on its own, before any order is looked at. */
 interface PreparedRow {
   sheet: SheetRow;
   orderNumber: string | null;
   itemId: number | null;
+  /** The 배송그룹번호 (고객주문번호) of a 송장 출력 file: ships exactly that parcel. */
+  parcelId: number | null;
   courier: Courier | null;
   trackingNumber: string | null;
   /** The first thing wrong with the row by itself. */
   invalid?: { code: string; details: Record<string, unknown> };
 }
 
-function prepare(sheet: SheetRow): PreparedRow {
-  const { orderNumber, itemNumber, courier, trackingNumber } = sheet.cells;
-  const itemId = itemNumber.text !== null && /^\d{1,15}$/.test(itemNumber.text) && Number(itemNumber.text) > 0 ? Number(itemNumber.text) : null;
-  const found = courier.text === null ? null : findCourier(courier.text);
+const positiveId = (text: string | null) => (text !== null && /^\d{1,15}$/.test(text) && Number(text) > 0 ? Number(text) : null);
+
+/** `fileCourier`: the courier of a file without a 택배사 column (named with the upload, or recognised from its headers). */
+function prepare(sheet: SheetRow, fileCourier: Courier | null): PreparedRow {
+  const { orderNumber, itemNumber, courier, trackingNumber, parcelNumber } = sheet.cells;
+  const itemId = positiveId(itemNumber.text);
+  const parcelId = positiveId(parcelNumber.text);
+  const found = courier.text === null ? fileCourier : findCourier(courier.text);
   const tracking = trackingNumber.text === null ? null : shipmentInputSchema.shape.trackingNumber.safeParse(trackingNumber.text);
-  const base = { sheet, orderNumber: orderNumber.text, itemId, courier: found, trackingNumber: tracking?.success ? tracking.data : null };
+  const base = { sheet, orderNumber: orderNumber.text, itemId, parcelId, courier: found, trackingNumber: tracking?.success ? tracking.data : null };
   const invalid = (code: string, details: Record<string, unknown> = {}): PreparedRow => ({ ...base, invalid: { code, details } });
-  if (orderNumber.text === null) return invalid('TRACKING_ORDER_NUMBER_MISSING');
+  if (orderNumber.text === null && parcelNumber.text === null) return invalid('TRACKING_ORDER_NUMBER_MISSING');
+  if (parcelNumber.text !== null && parcelId === null) return invalid('TRACKING_PARCEL_NOT_FOUND', { parcelNumber: parcelNumber.text });
   if (itemNumber.text !== null && itemId === null) return invalid('TRACKING_ITEM_NOT_FOUND', { itemNumber: itemNumber.text });
-  if (courier.text === null) return invalid('TRACKING_COURIER_MISSING');
+  if (courier.text === null && !fileCourier) return invalid('TRACKING_COURIER_MISSING');
   if (!found) return invalid('TRACKING_COURIER_UNKNOWN', { courier: courier.text });
   if (trackingNumber.text === null) return invalid('TRACKING_NUMBER_MISSING');
   if (digitsMayBeLost(trackingNumber)) return invalid('TRACKING_NUMBER_DIGITS_LOST', { trackingNumber: trackingNumber.text });
@@ -50,9 +58,11 @@ function prepare(sheet: SheetRow): PreparedRow {
 /** Rows with neither courier nor tracking number ask for nothing: an exported order not to ship yet. */
 const isBlank = (r: SheetRow) => r.cells.courier.text === null && r.cells.trackingNumber.text === null;
 
-const planInput = (r: PreparedRow): TrackingRowInput => ({
+const planInput = (r: PreparedRow): ImportRowInput => ({
   row: r.sheet.row,
-  itemId: r.itemId,
+  // a parcel is exact: an item number beside it says nothing more
+  itemId: r.parcelId === null ? r.itemId : null,
+  parcelId: r.parcelId,
   courier: r.courier?.code ?? '',
   trackingNumber: r.trackingNumber ?? '',
   invalid: r.invalid,
@@ -99,7 +109,7 @@ const reject = (row: number, code: string, details: Record<string, unknown> = {}
  * the plan is made on the locked order, each parcel goes through changeStatuses, and if any row or
  * any parcel is refused the transaction rolls back whole.
  */
-async function applyOrderRows(db: Db, principal: Principal, orderId: number, version: number, rows: TrackingRowInput[], idempotencyKey: string | undefined): Promise<RowVerdict[]> {
+async function applyOrderRows(db: Db, principal: Principal, orderId: number, version: number, rows: ImportRowInput[], idempotencyKey: string | undefined): Promise<RowVerdict[]> {
   const actor = actorOf(principal);
   let expectedVersion = version;
   for (let attempt = 1; ; attempt++) {
@@ -115,10 +125,14 @@ async function applyOrderRows(db: Db, principal: Principal, orderId: number, ver
           request: { route: 'tracking-imports', rows },
         },
         async (tx, order, now) => {
-          let groups = await loadGroups(tx, order.shopId, order.id);
-          const plan = planTrackingRows(groups, await loadItemIds(tx, order.shopId, order.id), rows);
+          const before = await loadGroups(tx, order.shopId, order.id);
+          const inputs = withParcels(before, rows);
+          // a refused plan rolls these steps back with everything else
+          const stepped = await stepParcelsToReady(tx, order, before, inputs, actor, now);
+          let groups = stepped.groups;
+          const plan = planTrackingRows(groups, await loadItemIds(tx, order.shopId, order.id), inputs);
           if (plan.parcels.length === 0) throw new OrderRefused(plan.verdicts);
-          const events: EventDraft[] = [];
+          const events: EventDraft[] = [...stepped.events];
           for (const [i, parcel] of plan.parcels.entries()) {
             if (i > 0) groups = await loadGroups(tx, order.shopId, order.id);
             const changes = changesFor(parcel, groups);
@@ -158,8 +172,9 @@ async function applyOrderRows(db: Db, principal: Principal, orderId: number, ver
 }
 
 /** The rows of an order that cannot apply (a row is bad by itself): verdicts without writing anything. */
-async function refuseOrderRows(db: Db, shopId: number, orderId: number, rows: TrackingRowInput[]): Promise<RowVerdict[]> {
-  return planTrackingRows(await loadGroups(db, shopId, orderId), await loadItemIds(db, shopId, orderId), rows).verdicts;
+async function refuseOrderRows(db: Db, shopId: number, orderId: number, rows: ImportRowInput[]): Promise<RowVerdict[]> {
+  const groups = await loadGroups(db, shopId, orderId);
+  return planTrackingRows(groups, await loadItemIds(db, shopId, orderId), withParcels(groups, rows)).verdicts;
 }
 
 function rowMessage(verdict: RowVerdict, lang: Lang): string {
@@ -188,23 +203,43 @@ function rowMessage(verdict: RowVerdict, lang: Lang): string {
  * of that order (all of its rows or none). Orders are independent: one order's refusal never
  * holds back another's. Answers a verdict per row, in sheet order.
  */
-export async function importTrackingNumbers(db: Db, principal: Principal, sheetRows: readonly SheetRow[], lang: Lang, idempotencyKey?: string): Promise<TrackingImportResult> {
+export async function importTrackingNumbers(
+  db: Db,
+  principal: Principal,
+  sheet: TrackingSheet,
+  lang: Lang,
+  idempotencyKey?: string,
+  fileCourier: Courier | null = null,
+): Promise<TrackingImportResult> {
   const shopId = principal.shopId;
-  const prepared = sheetRows.filter((r) => !isBlank(r)).map(prepare);
+  const sheetRows = sheet.rows;
+  const prepared = sheetRows.filter((r) => !isBlank(r)).map((r) => prepare(r, sheet.hasCourierColumn ? null : fileCourier));
   const numbers = [...new Set(prepared.flatMap((r) => (r.orderNumber === null ? [] : [r.orderNumber])))];
   const found = numbers.length === 0 ? [] : await db
     .select({ id: orders.id, orderNumber: orders.orderNumber, version: orders.version })
     .from(orders)
     .where(and(eq(orders.shopId, shopId), sql`${orders.orderNumber} = any(${textArray(numbers)})`));
-  const orderOf = new Map(found.map((o) => [o.orderNumber, o]));
-  const versionOf = new Map(found.map((o) => [o.id, o.version]));
+  const orderOfNumber = new Map(found.map((o) => [o.orderNumber, o]));
+  const owners = await parcelOwners(db, shopId, [...new Set(prepared.flatMap((r) => (r.parcelId === null ? [] : [r.parcelId])))]);
+  const versionOf = new Map([...found.map((o) => [o.id, o.version] as const), ...[...owners.values()].map((o) => [o.orderId, o.version] as const)]);
+  /** A parcel row's order is its parcel's; its 주문번호, when given, must be that order's. */
+  const orderOf = (r: PreparedRow) => {
+    if (r.parcelId === null) return r.orderNumber === null ? undefined : orderOfNumber.get(r.orderNumber);
+    const owner = owners.get(r.parcelId);
+    return owner && (r.orderNumber === null || r.orderNumber === owner.orderNumber) ? { id: owner.orderId, orderNumber: owner.orderNumber } : undefined;
+  };
 
   const verdicts = new Map<number, RowVerdict>();
   const byOrder = new Map<number, PreparedRow[]>();
   for (const r of prepared) {
-    const order = r.orderNumber === null ? undefined : orderOf.get(r.orderNumber);
+    const order = orderOf(r);
     if (!order) {
-      verdicts.set(r.sheet.row, r.orderNumber === null ? reject(r.sheet.row, 'TRACKING_ORDER_NUMBER_MISSING') : reject(r.sheet.row, 'TRACKING_ORDER_NOT_FOUND', { orderNumber: r.orderNumber }));
+      verdicts.set(
+        r.sheet.row,
+        r.parcelId !== null
+          ? reject(r.sheet.row, 'TRACKING_PARCEL_NOT_FOUND', { parcelNumber: String(r.parcelId) })
+          : r.orderNumber === null ? reject(r.sheet.row, r.invalid?.code ?? 'TRACKING_ORDER_NUMBER_MISSING', r.invalid?.details ?? {}) : reject(r.sheet.row, 'TRACKING_ORDER_NOT_FOUND', { orderNumber: r.orderNumber }),
+      );
       continue;
     }
     const list = byOrder.get(order.id);
@@ -219,7 +254,7 @@ export async function importTrackingNumbers(db: Db, principal: Principal, sheetR
     for (const v of outcome) verdicts.set(v.row, v);
   }
 
-  const orderIdOf = (r: PreparedRow) => (r.orderNumber === null ? null : (orderOf.get(r.orderNumber)?.id ?? null));
+  const orderIdOf = (r: PreparedRow) => orderOf(r)?.id ?? null;
   const out: TrackingImportRow[] = prepared.map((r) => {
     const verdict = verdicts.get(r.sheet.row) ?? reject(r.sheet.row, 'INTERNAL');
     const applied = verdict.outcome === 'apply';
@@ -227,6 +262,7 @@ export async function importTrackingNumbers(db: Db, principal: Principal, sheetR
       row: r.sheet.row,
       orderNumber: r.sheet.cells.orderNumber.text,
       itemNumber: r.sheet.cells.itemNumber.text,
+      ...(sheet.hasParcelColumn ? { parcelNumber: r.sheet.cells.parcelNumber.text } : {}),
       courier: r.sheet.cells.courier.text,
       trackingNumber: r.sheet.cells.trackingNumber.text,
       outcome: applied ? 'applied' : 'rejected',

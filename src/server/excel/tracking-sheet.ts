@@ -9,7 +9,7 @@ import type { XlsxRow } from './xlsx-sheet';
 type ColumnName = keyof typeof TRACKING_IMPORT_COLUMNS;
 const COLUMN_NAMES = Object.keys(TRACKING_IMPORT_COLUMNS) as ColumnName[];
 
-/** One data row of an upload: the row number Excel shows and the four cells as text. */
+/** One data row of an upload: the row number Excel shows and its cells as text. */
 export interface SheetRow {
   row: number;
   cells: Record<ColumnName, CellText>;
@@ -51,7 +51,17 @@ function headerIn(row: XlsxRow): ColumnsOf | null {
     const name = text === null ? undefined : HEADER_NAMES.get(headerKey(text));
     if (name && columnOf[name] === undefined) columnOf[name] = col;
   }
-  return COLUMN_NAMES.every((n) => !TRACKING_IMPORT_COLUMNS[n].required || columnOf[n] !== undefined) ? columnOf : null;
+  // 배송그룹번호 (고객주문번호) names the order through its parcel: it stands in for 주문번호
+  const hasColumn = (n: ColumnName) => columnOf[n] !== undefined || (n === 'orderNumber' && columnOf.parcelNumber !== undefined);
+  return COLUMN_NAMES.every((n) => !TRACKING_IMPORT_COLUMNS[n].required || hasColumn(n)) ? columnOf : null;
+}
+
+/** An upload as read: its data rows, the header row's texts and which optional columns it has. */
+export interface TrackingSheet {
+  rows: SheetRow[];
+  headers: string[];
+  hasCourierColumn: boolean;
+  hasParcelColumn: boolean;
 }
 
 const textsOf = (row: XlsxRow) => row.columns().flatMap((col) => cellText(row.valueAt(col)).text ?? []);
@@ -60,21 +70,23 @@ const textsOf = (row: XlsxRow) => row.columns().flatMap((col) => cellText(row.va
  * The data rows of an upload, below its header row: the first row (within the first 10 of a sheet,
  * sheets in workbook order) naming the required columns. Cells are read as text whatever their
  * type (a number cell keeps every digit it still has; the caller refuses tracking numbers whose
- * digits may be lost). Rows with none of the four cells filled are left out: an order file has
+ * digits may be lost). Rows with none of these cells filled are left out: an order file has
  * other columns, and blank lines between blocks are common. The rows are read as the sheet is:
  * a sheet is left after its 10th row when it has no header, and the upload is refused at the first
  * row past the limit, without reading further.
  */
-export async function readTrackingSheet(body: unknown): Promise<SheetRow[]> {
+export async function readTrackingSheet(body: unknown): Promise<TrackingSheet> {
   const workbook = await openWorkbook(body);
   let foundInFirstRow: string[] = [];
   for (const [index, sheet] of workbook.sheets.entries()) {
     let columnOf: ColumnsOf | null = null;
+    let headers: string[] = [];
     const rows: SheetRow[] = [];
     await workbook.readSheet(sheet, (row) => {
       if (index === 0 && row.number === 1) foundInFirstRow = textsOf(row).slice(0, 50);
       if (!columnOf) {
         columnOf = row.number <= HEADER_SEARCH_ROWS ? headerIn(row) : null;
+        if (columnOf) headers = textsOf(row).slice(0, 100);
         return row.number < HEADER_SEARCH_ROWS || columnOf !== null;
       }
       const found = columnOf;
@@ -82,13 +94,20 @@ export async function readTrackingSheet(body: unknown): Promise<SheetRow[]> {
         const col = found[name];
         return col === undefined ? { text: null, fromNumber: false } : cellText(row.valueAt(col));
       };
-      const cells = { orderNumber: cell('orderNumber'), itemNumber: cell('itemNumber'), courier: cell('courier'), trackingNumber: cell('trackingNumber') };
+      const cells = {
+        orderNumber: cell('orderNumber'),
+        itemNumber: cell('itemNumber'),
+        courier: cell('courier'),
+        trackingNumber: cell('trackingNumber'),
+        parcelNumber: cell('parcelNumber'),
+      };
       if (COLUMN_NAMES.every((n) => cells[n].text === null)) return true;
       rows.push({ row: row.number, cells });
       if (rows.length > TRACKING_IMPORT_MAX_ROWS) throw new AppError('EXCEL_TOO_MANY_ROWS', { max: TRACKING_IMPORT_MAX_ROWS, rows: rows.length });
       return true;
     });
-    if (columnOf) return rows;
+    const found = columnOf as ColumnsOf | null;
+    if (found) return { rows, headers, hasCourierColumn: found.courier !== undefined, hasParcelColumn: found.parcelNumber !== undefined };
   }
   const required = COLUMN_NAMES.filter((n) => TRACKING_IMPORT_COLUMNS[n].required).map((n) => TRACKING_IMPORT_COLUMNS[n].ko);
   throw new AppError('EXCEL_HEADER_MISSING', { required, foundInFirstRow });

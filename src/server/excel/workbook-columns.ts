@@ -80,6 +80,9 @@ function layoutCell(key: ColumnKey, lang: Lang): Pick<SheetColumn, 'kind' | 'val
     case 'shippedAt': return { kind: 'time', value: (o) => time(o.shippedAt) };
     case 'ordererEmail': return { kind: 'text', value: (o) => o.ordererEmail };
     case 'recipientPhone': return { kind: 'text', value: (o) => o.recipientPhone };
+    case 'recipientPostcode': return { kind: 'text', value: (o) => o.recipientPostcode };
+    case 'recipientAddress': return { kind: 'text', value: (o) => o.recipientAddress };
+    case 'deliveryMemo': return { kind: 'text', value: (o) => o.deliveryMemo };
   }
 }
 

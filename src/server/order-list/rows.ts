@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { CHANNEL_LABELS } from '../../contracts/order-filter';
 import type { OrderListItem } from '../../contracts/order-list';
+import { fullAddress } from '../../domain/courier-export-formats';
 import { courierLabel } from '../../domain/couriers';
 import { itemSummaryIn } from '../../domain/item-summary';
 import { PAYMENT_STATUS_LABELS, type PaymentStatus } from '../../domain/ledger';
@@ -48,6 +49,10 @@ interface Extras {
   order_id: unknown;
   recipient_name: string | null;
   recipient_phone: string | null;
+  postcode: string | null;
+  address1: string | null;
+  address2: string | null;
+  delivery_note: string | null;
   address_count: unknown;
   quantity: unknown;
   courier: string | null;
@@ -62,11 +67,12 @@ interface Extras {
  */
 async function pageExtras(db: Executor, shopId: number, ids: number[]): Promise<Map<number, Extras>> {
   const rows = await queryRows<Extras & Record<string, unknown>>(db, sql`
-    select x.id as order_id, a.recipient_name, a.recipient_phone, coalesce(a.address_count, 0) as address_count,
+    select x.id as order_id, a.recipient_name, a.recipient_phone, a.postcode, a.address1, a.address2, a.delivery_note,
+           coalesce(a.address_count, 0) as address_count,
            coalesce(q.quantity, 0) as quantity, p.courier, p.tracking_number
     from unnest(${bigintArray(ids)}) as x(id)
     left join lateral (
-      select recipient_name, recipient_phone, count(*) over () as address_count from ${orderAddresses}
+      select recipient_name, recipient_phone, postcode, address1, address2, delivery_note, count(*) over () as address_count from ${orderAddresses}
       where shop_id = ${shopId} and order_id = x.id order by position limit 1) a on true
     left join lateral (select sum(quantity) as quantity from ${orderItems} where shop_id = ${shopId} and order_id = x.id) q on true
     left join lateral (
@@ -95,6 +101,9 @@ export async function toListItems(db: Executor, shopId: number, rows: readonly L
       gradeName: o.gradeName,
       recipientName: x?.recipient_name ?? null,
       recipientPhone: x?.recipient_phone ?? null,
+      recipientPostcode: x?.postcode ?? null,
+      recipientAddress: x?.address1 ? fullAddress(x.address1, x.address2 ?? '') : null,
+      deliveryMemo: x?.delivery_note?.trim() ? x.delivery_note.trim() : null,
       addressCount: Number(x?.address_count ?? 0),
       itemSummary: itemSummaryIn(o.itemSummary, o.itemCount, lang),
       itemCount: o.itemCount,

@@ -21,7 +21,7 @@ export function saveFile(blob: Blob, name: string) {
 }
 
 /** Reads a streamed answer chunk by chunk, reporting the bytes received so far. */
-async function readAll(response: Response, onProgress: (received: number) => void): Promise<Blob> {
+export async function readAll(response: Response, onProgress: (received: number) => void): Promise<Blob> {
   const type = response.headers.get('content-type') ?? XLSX_CONTENT_TYPE;
   if (!response.body) return new Blob([await response.arrayBuffer()], { type });
   const reader = response.body.getReader();
@@ -73,8 +73,9 @@ export async function downloadTrackingTemplate(): Promise<Downloaded> {
 }
 
 /** 송장 일괄 등록: the file itself is the body; the answer is a verdict per row. */
-export async function uploadTrackingNumbers(file: Blob): Promise<TrackingImportResult> {
-  const response = await rawFetch('/api/v1/tracking-imports', { method: 'POST', body: file, contentType: XLSX_CONTENT_TYPE, idempotent: true });
+export async function uploadTrackingNumbers(file: Blob, courier?: string): Promise<TrackingImportResult> {
+  const query = courier ? `?courier=${encodeURIComponent(courier)}` : '';
+  const response = await rawFetch(`/api/v1/tracking-imports${query}`, { method: 'POST', body: file, contentType: XLSX_CONTENT_TYPE, idempotent: true });
   const parsed = trackingImportResultSchema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) {
     console.error('unexpected answer from POST /api/v1/tracking-imports', parsed.error.issues);

@@ -25,6 +25,9 @@ export function BulkToolbar({ bulk }: { bulk: OrderBulkController }) {
       <Button variant="default" onClick={bulk.openExport}>
         {b.toolbar.export}
       </Button>
+      <Button variant="default" onClick={bulk.openShippingExport}>
+        {b.shipping.toolbar}
+      </Button>
       {mayWork && (
         <Button variant="default" onClick={bulk.openTracking}>
           {b.toolbar.tracking}
@@ -78,6 +81,7 @@ export function BulkSelectionActions({ bulk }: { bulk: OrderBulkController }) {
 export function BulkDialogs({ bulk }: { bulk: OrderBulkController }) {
   const { dialog, context } = bulk;
   const { lang } = useBulkI18n();
+  const mayWork = useMayWork();
   return (
     <>
       {dialog?.kind === 'action' && (
@@ -101,6 +105,8 @@ export function BulkDialogs({ bulk }: { bulk: OrderBulkController }) {
           filter={context.filter}
           sort={context.sort}
           columns={context.columns}
+          initialForm={dialog.form}
+          mayEditForms={mayWork}
           onClose={bulk.close}
         />
       )}

@@ -1,5 +1,6 @@
 import { Alert, Button, Fieldset, Group, Loader, Modal, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { COURIER_EXPORT_CODES, COURIER_EXPORT_FORMATS, type CourierExportCode } from '../../../../../contracts/shipping-export';
 import type { OrderExportRequest } from '../../../../../contracts/excel';
 import { PERIOD_FIELDS, type OrderFilter, type OrderPeriod, type OrderSort } from '../../../../../contracts/order-filter';
 import type { ColumnLayout } from '../../../../../contracts/views';
@@ -9,7 +10,9 @@ import { useToast } from '../../../app/toast';
 import type { OrderSelection } from '../../order-list/hooks/use-order-selection';
 import { columnLabel, orderedColumns } from '../../order-list/model/columns';
 import { downloadOrdersExcel } from '../api/excel';
+import { downloadShippingExport, useShippingForms } from '../api/shipping-export';
 import { useBulkI18n } from '../i18n';
+import { ShippingFormsDialog } from './shipping-forms-dialog';
 import { formatBytes } from '../model/files';
 import { defaultExportPeriod, periodIsValid, presetRange, type PeriodPreset } from '../model/period';
 
@@ -21,6 +24,10 @@ export interface ExportDialogProps {
   filter: OrderFilter;
   sort: OrderSort;
   columns: ColumnLayout;
+  /** The form chosen when the dialog opens: 'orders' (the list's columns), 'courier:CJ' …, or 'form:<id>'. */
+  initialForm?: string;
+  /** Viewers export but do not edit forms. */
+  mayEditForms: boolean;
   onClose(): void;
 }
 
@@ -33,30 +40,41 @@ const PRESETS: PeriodPreset[] = ['today', 'week', 'month', 'quarter'];
  * date), or the selected orders; the columns the list shows, in its order. The file streams in and
  * is saved under the server's name.
  */
-export function ExportDialog({ selection, viewName, filter, sort, columns, onClose }: ExportDialogProps) {
+export function ExportDialog({ selection, viewName, filter, sort, columns, initialForm = 'orders', mayEditForms, onClose }: ExportDialogProps) {
   const { b, t, lang } = useBulkI18n();
   const toast = useToast();
   const [scope, setScope] = useState<Scope>(selection.kind === 'none' ? 'conditions' : 'selected');
   const [period, setPeriod] = useState<OrderPeriod | null>(() => defaultExportPeriod(new Date()));
   const [download, setDownload] = useState<Download>({ state: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  const [form, setForm] = useState(initialForm);
+  const [editing, setEditing] = useState(false);
+  const shopForms = useShippingForms();
+  const courier = form.startsWith('courier:') ? COURIER_EXPORT_FORMATS[form.slice(8) as CourierExportCode] : undefined;
+  const shopForm = form.startsWith('form:') ? shopForms.data?.find((f) => `form:${f.id}` === form) : undefined;
+  const formColumns = courier?.columns ?? shopForm?.columns ?? null;
   const visible = orderedColumns(columns).filter((c) => c.visible).map((c) => c.key);
   const periodOk = periodIsValid(period);
 
-  const request = (): OrderExportRequest => {
-    const base = { columns: visible, sort };
-    if (scope === 'selected' && selection.kind === 'ids') return { ...base, orderIds: [...selection.ids] };
+  /** Which orders, in which order: the same for the order list's file and a shipping form's. */
+  const selected = (): Omit<OrderExportRequest, 'columns'> => {
+    if (scope === 'selected' && selection.kind === 'ids') return { sort, orderIds: [...selection.ids] };
     // "검색된 주문 N건 전체": exactly the orders selected, whatever their date
-    if (scope === 'selected' && selection.kind === 'all') return { ...base, filter: selection.filter };
-    return { ...base, filter, ...(period ? { period } : {}) };
+    if (scope === 'selected' && selection.kind === 'all') return { sort, filter: selection.filter };
+    return { sort, filter, ...(period ? { period } : {}) };
   };
 
   const run = async () => {
     const controller = new AbortController();
     abort.current = controller;
     setDownload({ state: 'running', received: 0 });
+    const progress = (received: number) => setDownload({ state: 'running', received });
     try {
-      const saved = await downloadOrdersExcel(request(), (received) => setDownload({ state: 'running', received }), controller.signal);
+      const saved = courier
+        ? await downloadShippingExport({ ...selected(), format: courier.code }, progress, controller.signal)
+        : shopForm
+          ? await downloadShippingExport({ ...selected(), formId: shopForm.id }, progress, controller.signal)
+          : await downloadOrdersExcel({ ...selected(), columns: visible }, progress, controller.signal);
       toast.success(b.export.saved(saved.fileName));
       onClose();
     } catch (error) {
@@ -118,17 +136,53 @@ export function ExportDialog({ selection, viewName, filter, sort, columns, onClo
           </Fieldset>
         )}
 
-        <div>
-          <Text size="sm" fw={500}>
-            {b.export.columns(visible.length)}
-          </Text>
-          <Text size="xs" c="dimmed" data-testid="export-columns">
-            {visible.map((key) => columnLabel(key, lang)).join(' · ')}
-          </Text>
-          <Text size="xs" c="dimmed" mt={2}>
-            {b.export.itemColumns}
-          </Text>
-        </div>
+        <Group align="flex-end" gap="xs">
+          <NativeSelect
+            style={{ flex: 1 }}
+            label={b.shipping.formLabel}
+            value={form}
+            disabled={running}
+            onChange={(e) => setForm(e.currentTarget.value)}
+            data={[
+              { value: 'orders', label: b.shipping.ordersForm },
+              { group: b.shipping.courierGroup, items: COURIER_EXPORT_CODES.map((code) => ({ value: `courier:${code}`, label: COURIER_EXPORT_FORMATS[code][lang] })) },
+              ...(shopForms.data?.length ? [{ group: b.shipping.shopGroup, items: shopForms.data.map((f) => ({ value: `form:${f.id}`, label: f.name })) }] : []),
+            ]}
+          />
+          {mayEditForms && (
+            <Button variant="default" onClick={() => setEditing(true)} disabled={running}>
+              {b.shipping.manage}
+            </Button>
+          )}
+        </Group>
+
+        {formColumns ? (
+          <div>
+            <Text size="sm" fw={500}>
+              {b.shipping.columns(formColumns.length)}
+              {shopForm && ` · ${shopForm.itemLayout === 'row_per_item' ? b.shipping.rowPerItem : b.shipping.merged}`}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid="export-columns">
+              {formColumns.map((c) => c.header).join(' · ')}
+            </Text>
+            <Text size="xs" c="dimmed" mt={2}>
+              {b.shipping.parcelHint}
+            </Text>
+          </div>
+        ) : (
+          <div>
+            <Text size="sm" fw={500}>
+              {b.export.columns(visible.length)}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid="export-columns">
+              {visible.map((key) => columnLabel(key, lang)).join(' · ')}
+            </Text>
+            <Text size="xs" c="dimmed" mt={2}>
+              {b.export.itemColumns}
+            </Text>
+          </div>
+        )}
+        {editing && <ShippingFormsDialog onClose={(saved) => { setEditing(false); if (saved !== undefined) setForm(`form:${saved}`); }} />}
 
         {download.state === 'failed' && (
           <Alert color="red" role="alert">

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, ScrollArea, Stack, Switch, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, NativeSelect, Paper, ScrollArea, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type DragEvent } from 'react';
 import { TRACKING_IMPORT_MAX_BYTES, TRACKING_IMPORT_MAX_ROWS, type TrackingImportResult } from '../../../../../contracts/excel';
 import { errorMessage } from '../../../app/api/client';
+import { useCouriers } from '../../../app/api/couriers';
 import { formatNumber } from '../../../app/format';
 import { useToast } from '../../../app/toast';
 import { downloadTrackingTemplate, uploadTrackingNumbers } from '../api/excel';
@@ -14,14 +15,17 @@ import { formatBytes, looksLikeXlsx } from '../model/files';
  * (row, 주문번호, 품목번호, 택배사, 송장번호, 결과, 사유) with the totals. The list refreshes after.
  */
 export function TrackingUploadDialog({ onChanged, onClose }: { onChanged(): void; onClose(): void }) {
-  const { b, t } = useBulkI18n();
+  const { b, t, lang } = useBulkI18n();
+  const { couriers } = useCouriers();
+  // a courier's own file (송장 출력 returned by its program) may have no 택배사 column
+  const [courier, setCourier] = useState('');
   const toast = useToast();
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const upload = useMutation({
-    mutationFn: (chosen: File) => uploadTrackingNumbers(chosen),
+    mutationFn: (chosen: File) => uploadTrackingNumbers(chosen, courier || undefined),
     onSuccess: (result) => {
       onChanged();
       toast.success(b.tracking.doneToast(formatNumber(result.totals.applied), formatNumber(result.totals.rejected)));
@@ -71,6 +75,14 @@ export function TrackingUploadDialog({ onChanged, onClose }: { onChanged(): void
           </Text>
         </Group>
 
+        {!upload.data && (
+          <NativeSelect
+            label={b.shipping.courierPick}
+            value={courier}
+            onChange={(event) => setCourier(event.currentTarget.value)}
+            data={[{ value: '', label: b.shipping.courierAuto }, ...couriers.map((c) => ({ value: c.code, label: c[lang] }))]}
+          />
+        )}
         {!upload.data && (
           <Paper
             withBorder

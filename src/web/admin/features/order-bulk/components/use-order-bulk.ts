@@ -26,7 +26,7 @@ export interface BulkListContext {
 export type BulkDialog =
   | { kind: 'action'; type: BulkActionType; selection: BulkSelection; count: number; openedAt: number; jobId?: number }
   | { kind: 'job'; jobId: number }
-  | { kind: 'export'; selection: OrderSelection; openedAt: number }
+  | { kind: 'export'; selection: OrderSelection; openedAt: number; form?: string }
   | { kind: 'tracking'; openedAt: number }
   | { kind: 'recent' }
   | null;
@@ -36,6 +36,8 @@ export interface OrderBulkController {
   dialog: BulkDialog;
   openAction(type: BulkActionType): void;
   openExport(): void;
+  /** The export dialog with a courier's 송장 출력 form chosen. */
+  openShippingExport(): void;
   openTracking(): void;
   openRecent(): void;
   openJob(jobId: number): void;
@@ -98,6 +100,7 @@ export function useOrderBulk(context: BulkListContext): OrderBulkController {
         if (selection) setDialog({ kind: 'action', type, selection, count: context.selection.count, openedAt: Date.now() });
       },
       openExport: () => setDialog({ kind: 'export', selection: context.selection.selection, openedAt: Date.now() }),
+      openShippingExport: () => setDialog({ kind: 'export', selection: context.selection.selection, openedAt: Date.now(), form: 'courier:CJ' }),
       openTracking: () => setDialog({ kind: 'tracking', openedAt: Date.now() }),
       openRecent: () => setDialog({ kind: 'recent' }),
       openJob: (jobId) => {

@@ -1,4 +1,5 @@
 import type { BulkDictionary } from './ko';
+import { shippingEn } from './shipping-en';
 
 export const bulkEn: BulkDictionary = {
   toolbar: {
@@ -168,4 +169,5 @@ export const bulkEn: BulkDictionary = {
     rejected: 'Rejected',
     doneToast: (applied, rejected) => `Applied ${applied} rows${rejected === '0' ? '.' : ` (${rejected} rejected).`}`,
   },
+  shipping: shippingEn,
 };

@@ -1,4 +1,5 @@
 import type { BulkActionType } from '../model/actions';
+import { shippingKo } from './shipping-ko';
 
 /**
  * The strings of 일괄 처리, 엑셀 다운로드 and 송장 일괄 등록, in Korean (the default). en.ts has the
@@ -174,6 +175,7 @@ export const bulkKo = {
     rejected: '실패',
     doneToast: (applied: string, rejected: string) => `송장 ${applied}행을 등록했습니다${rejected === '0' ? '.' : ` (실패 ${rejected}행).`}`,
   },
+  shipping: shippingKo,
 };
 
 export type BulkDictionary = typeof bulkKo;

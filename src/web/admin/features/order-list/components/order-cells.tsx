@@ -61,6 +61,12 @@ export function OrderCell({ column, order }: { column: ColumnKey; order: OrderLi
       return <Plain>{order.recipientName ? `${order.recipientName}${order.addressCount > 1 ? ` ${t.list.moreAddresses(order.addressCount - 1)}` : ''}` : ''}</Plain>;
     case 'recipientPhone':
       return <Plain>{order.recipientPhone ?? ''}</Plain>;
+    case 'recipientPostcode':
+      return <Plain>{order.recipientPostcode ?? ''}</Plain>;
+    case 'recipientAddress':
+      return <Plain>{order.recipientAddress ?? ''}</Plain>;
+    case 'deliveryMemo':
+      return <Plain>{order.deliveryMemo ?? ''}</Plain>;
     case 'itemSummary':
       return <Plain title={order.itemSummary}>{order.itemSummary}</Plain>;
     case 'quantity':

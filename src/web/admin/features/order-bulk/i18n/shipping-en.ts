@@ -1,0 +1,37 @@
+import type { shippingKo } from './shipping-ko';
+
+export const shippingEn: typeof shippingKo = {
+  toolbar: 'Shipping labels',
+  formLabel: 'Form',
+  ordersForm: 'Order list (the list’s columns)',
+  courierGroup: 'Courier bulk-label forms',
+  shopGroup: 'Our forms',
+  manage: 'Manage forms',
+  parcelHint:
+    'One row per parcel not shipped yet (paid, preparing, ready to ship). 고객주문번호 is the parcel ID: upload the file the courier’s program returns with tracking numbers to Upload tracking numbers as it is.',
+  rowPerItem: 'A row per item',
+  merged: 'Items in one cell',
+  columns: (n: number) => `${n} column${n === 1 ? '' : 's'}`,
+  editor: {
+    title: 'Shipping export forms',
+    forms: 'Saved forms',
+    none: 'No saved forms yet.',
+    newForm: 'New form',
+    name: 'Form name',
+    layout: 'Items',
+    fields: 'Columns',
+    header: 'Header',
+    field: 'Field',
+    add: 'Add column',
+    up: 'Up',
+    down: 'Down',
+    remove: 'Remove',
+    save: 'Save',
+    delete: 'Delete form',
+    saved: (name: string) => `Saved the form '${name}'.`,
+    deleted: (name: string) => `Deleted the form '${name}'.`,
+    readOnly: 'Only staff and above can change forms.',
+  },
+  courierPick: 'Courier for files without a courier column',
+  courierAuto: 'Recognise from the file (shipping export form)',
+};
