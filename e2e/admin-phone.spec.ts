@@ -53,7 +53,7 @@ test('the order list on a phone: a menu drawer, cards with tabs, search, a filte
   await expectNoSidewaysScroll(page);
 
   // the header keeps the shop; the menu, who is signed in and sign-out are in the drawer
-  const nav = page.getByRole('navigation', { name: 'Jumun' });
+  const nav = page.getByRole('navigation', { name: '주문', exact: true });
   await expect(nav).toBeHidden();
   await expect(page.getByRole('banner')).not.toContainText(LIST_OWNER.name);
   await page.getByRole('button', { name: '메뉴' }).click();
@@ -70,7 +70,7 @@ test('the order list on a phone: a menu drawer, cards with tabs, search, a filte
 
   // the tabs scroll sideways within their strip, not the page; the last one is reachable
   const strip = page.getByRole('tablist', { name: '주문 탭' }).locator('..');
-  expect(await strip.evaluate((el) => el.parentElement!.scrollWidth > el.parentElement!.clientWidth)).toBe(true);
+  expect(await strip.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await page.getByRole('tab', { name: /^배송중/ }).click();
   await expect(page).toHaveURL(/view=\d+/);
   await waitForCards(page);
@@ -94,8 +94,8 @@ test('the order list on a phone: a menu drawer, cards with tabs, search, a filte
   await waitForCards(page);
 
   // a filter from the full-screen panel: 결제완료 only
-  await page.getByRole('button', { name: '필터' }).click();
-  const filters = page.getByRole('dialog', { name: '필터' });
+  await page.getByRole('button', { name: '필터', exact: true }).click();
+  const filters = page.getByRole('dialog', { name: '필터', exact: true });
   await expect(filters).toBeVisible();
   expect((await filters.boundingBox())?.width).toBe(390);
   await filters.getByRole('group', { name: '결제 상태' }).getByRole('checkbox', { name: '결제완료' }).check();
@@ -145,7 +145,7 @@ test('an order on a phone: one column, the actions fit, a status change and a me
 
   // 반품, 교환 and 추가 are in the … menu on a phone
   await toolbar.getByRole('button', { name: '주문 메뉴 더보기' }).click();
-  for (const name of ['추가', '반품', '교환', '상태 되돌리기', '배송지 추가']) await expect(page.getByRole('menuitem', { name })).toBeVisible();
+  for (const name of ['추가', '반품', '교환', '상태 되돌리기', '배송지 추가']) await expect(page.getByRole('menuitem', { name, exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
 
   // 2 of the 3 shirts to 상품준비중, in a dialog that takes the screen

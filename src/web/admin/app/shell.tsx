@@ -53,7 +53,7 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
           )}
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t.appName} id="admin-navbar">
+      <AppShell.Navbar p="xs" component="nav" aria-label={t.appName} id="admin-navbar" className="jm-navbar" data-open={opened || undefined}>
         {link('/orders', t.shell.orders)}
         {link('/products', t.shell.products)}
         {/* the webhook API answers 403 to staff and viewers: the menu is only for those it serves */}
