@@ -158,6 +158,12 @@ test('an order on a phone: one column, the actions fit, a status change and a me
   await expect(change).toBeHidden();
   await expect(items.getByRole('listitem').filter({ hasText: '린넨 셔츠' }).filter({ hasText: '상품준비중' })).toContainText('× 2개');
   await expect(items.getByRole('listitem').filter({ hasText: '린넨 셔츠' }).filter({ hasText: '결제완료' })).toContainText('× 1개');
+  // the toast says so, then leaves (the screenshot shows the page, not the toast)
+  const toast = page.getByRole('status').getByText('상품 2개의 상태를 변경했습니다.');
+  await expect(toast).toBeVisible();
+  await expect(toast).toBeHidden();
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: 'e2e/screenshots/admin-phone-detail.png', fullPage: true });
 
   // a memo, then the timeline shows it
   const note = `휴대폰에서 남긴 메모 (${Date.now()})`;
@@ -165,7 +171,6 @@ test('an order on a phone: one column, the actions fit, a status change and a me
   await page.getByRole('button', { name: '메모 저장' }).click();
   await expect(page.getByTestId('timeline').getByRole('article').filter({ hasText: note })).toBeVisible();
   await expectNoSidewaysScroll(page);
-  await page.screenshot({ path: 'e2e/screenshots/admin-phone-detail.png', fullPage: true });
 
   // at 360 px: still one column without sideways scrolling; the cancel dialog fits
   await page.setViewportSize({ width: 360, height: 740 });
@@ -173,8 +178,19 @@ test('an order on a phone: one column, the actions fit, a status change and a me
   await toolbar.getByRole('button', { name: '취소', exact: true }).click();
   const cancel = dialog(page, '주문 취소');
   await expectFullScreen(page, cancel);
+  await cancel.getByRole('checkbox', { name: '선택: 면 양말 (결제완료)' }).check();
   await page.keyboard.press('Escape');
   await expect(cancel).toBeHidden();
+  // the … menu's dialogs fit too: 주문 수정 (추가) and 배송지 추가
+  for (const [item, title] of [['추가', '주문 수정 (추가)'], ['배송지 추가', '배송지 추가']] as const) {
+    await toolbar.getByRole('button', { name: '주문 메뉴 더보기' }).click();
+    await page.getByRole('menuitem', { name: item, exact: true }).click();
+    const opened = dialog(page, title);
+    await expect(opened).toBeVisible();
+    await expectFullScreen(page, opened);
+    await page.keyboard.press('Escape');
+    await expect(opened).toBeHidden();
+  }
 
   const after = await api.order(order.id);
   expect(after.items[0]!.quantityByStatus).toEqual({ paid: 1, preparing: 2 });
