@@ -113,6 +113,7 @@ test('the order list on a phone: a menu drawer, cards with tabs, search, a filte
   await expect(bar.getByTestId('selected-count')).toHaveText('2건 선택됨');
   await expect(bar.getByRole('button', { name: '일괄 처리' })).toBeVisible();
   await expectNoSidewaysScroll(page);
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: 'e2e/screenshots/admin-phone-list.png' });
 
   // a tap on a card (not on its link or checkbox) opens the order

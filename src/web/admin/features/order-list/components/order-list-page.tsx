@@ -176,9 +176,12 @@ function OrderListScreen({ views }: { views: View[] }) {
         </Button>
         <SavedFiltersMenu filter={filter} onLoad={list.setFilter} />
         <SortControl sort={sort} onChange={list.setSort} />
-        <Button variant="default" onClick={() => setColumnsOpen(true)}>
-          {t.list.columnSettings}
-        </Button>
+        {/* the columns are the table's (and the export's): cards on a phone have none to arrange */}
+        {!phone && (
+          <Button variant="default" onClick={() => setColumnsOpen(true)}>
+            {t.list.columnSettings}
+          </Button>
+        )}
         {/* order-bulk: 엑셀 다운로드, 송장 일괄 등록, 최근 일괄 처리 */}
         <BulkToolbar bulk={bulk} />
         <Text size="sm" c="dimmed" ml="auto" data-testid="list-total" aria-live="polite">
