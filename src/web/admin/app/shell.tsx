@@ -1,46 +1,71 @@
-import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Divider, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { StaffMe } from '../../../contracts/auth';
 import { useLogout } from '../features/auth/api/logout';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
+import { usePhone } from './use-phone';
 
 const canManageWebhooks = (role: StaffMe['staff']['role']) => role === 'owner' || role === 'manager';
 
-/** The frame around every signed-in page: shop, who is signed in, language, sign-out; the menu. */
+/**
+ * The frame around every signed-in page: shop, who is signed in, language, sign-out; the menu.
+ * On a phone the menu is a drawer behind ☰ (closed again by choosing a page), and who is signed
+ * in, the language and sign-out move into it: the header keeps only the shop.
+ */
 export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
   const { t } = useI18n();
   const logout = useLogout();
   const { pathname } = useLocation();
+  const phone = usePhone();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const account = (
+    <>
+      <LanguageSwitch />
+      <Text size="sm" data-testid="staff-name">
+        {t.shell.signedInAs(me.staff.name, t.shell.roles[me.staff.role])}
+      </Text>
+      <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
+        {t.shell.logout}
+      </Button>
+    </>
+  );
+  const link = (to: string, label: string) => <NavLink component={Link} to={to} label={label} active={pathname.startsWith(to)} onClick={close} />;
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 'sm' }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            {phone && <Burger opened={opened} onClick={toggle} size="sm" aria-label={t.shell.menu} aria-expanded={opened} aria-controls="admin-navbar" />}
             <Title order={2} size="h4" c="indigo.7">
               {t.appName}
             </Title>
-            <Text fw={600} data-testid="shop-name">
+            <Text fw={600} data-testid="shop-name" truncate={phone}>
               {me.shop.name}
             </Text>
           </Group>
-          <Group gap="md" wrap="nowrap">
-            <LanguageSwitch />
-            <Text size="sm" data-testid="staff-name">
-              {t.shell.signedInAs(me.staff.name, t.shell.roles[me.staff.role])}
-            </Text>
-            <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
-              {t.shell.logout}
-            </Button>
-          </Group>
+          {!phone && (
+            <Group gap="md" wrap="nowrap">
+              {account}
+            </Group>
+          )}
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t.appName}>
-        <NavLink component={Link} to="/orders" label={t.shell.orders} active={pathname.startsWith('/orders')} />
-        <NavLink component={Link} to="/products" label={t.shell.products} active={pathname.startsWith('/products')} />
+      <AppShell.Navbar p="xs" component="nav" aria-label={t.appName} id="admin-navbar" className="jm-navbar" data-open={opened || undefined}>
+        {link('/orders', t.shell.orders)}
+        {link('/products', t.shell.products)}
         {/* the webhook API answers 403 to staff and viewers: the menu is only for those it serves */}
-        {canManageWebhooks(me.staff.role) && <NavLink component={Link} to="/settings/webhooks" label={t.shell.webhooks} active={pathname.startsWith('/settings/webhooks')} />}
+        {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}
+        {phone && (
+          <>
+            <Divider my="sm" />
+            <Stack gap="sm" align="flex-start" px="xs">
+              {account}
+            </Stack>
+          </>
+        )}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

@@ -1,6 +1,6 @@
-import { useMediaQuery } from '@mantine/hooks';
+import { useNarrowerThan } from '../../shared/screen';
 
 /** A phone-sized screen: dialogs take the whole screen there. */
 export function useCompact(): boolean {
-  return useMediaQuery('(max-width: 40em)') ?? false;
+  return useNarrowerThan('40em');
 }

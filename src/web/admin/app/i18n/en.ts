@@ -30,6 +30,7 @@ export const en: Dictionary = {
     submit: 'Sign in',
   },
   shell: {
+    menu: 'Menu',
     logout: 'Sign out',
     orders: 'Orders',
     products: 'Products',
@@ -80,6 +81,7 @@ export const en: Dictionary = {
     sortLabel: 'Sort by',
     sortDirection: (asc: boolean) => (asc ? 'Ascending' : 'Descending'),
     tabDragInstructions: 'Drag a tab with the mouse to reorder it. With the keyboard, use Move left / Move right in the tab menu.',
+    cardsLabel: 'Order cards',
     tableLabel: 'Orders table',
     selectRow: (orderNumber: string) => `Select order ${orderNumber}`,
     selectPage: 'Select every order on this page',

@@ -33,6 +33,7 @@ export const ko = {
     submit: '로그인',
   },
   shell: {
+    menu: '메뉴',
     logout: '로그아웃',
     orders: '주문 목록',
     products: '상품',
@@ -84,6 +85,7 @@ export const ko = {
     sortLabel: '정렬 기준',
     sortDirection: (asc: boolean): string => (asc ? '오름차순' : '내림차순'),
     tabDragInstructions: '탭을 마우스로 끌어 순서를 바꿉니다. 키보드에서는 탭 메뉴의 왼쪽·오른쪽으로 이동을 사용하세요.',
+    cardsLabel: '주문 카드 목록',
     tableLabel: '주문 목록 표',
     selectRow: (orderNumber: string) => `주문 선택: ${orderNumber}`,
     selectPage: '이 페이지의 주문 모두 선택',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { OrderDetail } from '../../../../contracts/orders';
 import { ApiError, errorMessage } from '../../app/api/client';
 import { Link, listHref } from '../../app/router';
+import { usePhone } from '../../app/use-phone';
 import { useMe } from '../auth/api/me';
 import { useOrder } from './api/queries';
 import { AddressDialog } from './components/address-dialog';
@@ -90,44 +91,64 @@ function OrderDetailScreen({ order }: { order: OrderDetail }) {
     setSelection({});
   }
   const selected = totalUnits(chosen(unitRows(order), selection));
+  const phone = usePhone();
+
+  const items = (
+    <section aria-labelledby="items-title">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="items-title">
+          {d.items.title}
+        </Title>
+        {selected > 0 && (
+          <Group gap="xs" aria-live="polite">
+            <Text size="sm" fw={600} data-testid="selected-units">
+              {d.actions.selectedCount(selected)}
+            </Text>
+            <Button size="compact-xs" variant="subtle" onClick={() => setSelection({})}>
+              {d.actions.clearSelection}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <ItemsSection order={order} selection={selection} onSelectionChange={setSelection} readOnly={readOnly} />
+    </section>
+  );
+  const claims = <ClaimsSection order={order} onOpen={setDialog} readOnly={readOnly} />;
+  const timeline = <TimelinePanel orderId={order.id} readOnly={readOnly} />;
+  const panels = (
+    <>
+      <PaymentPanel order={order} onOpen={setDialog} readOnly={readOnly} />
+      <BuyerPanel order={order} />
+      <AddressesPanel order={order} onOpen={setDialog} readOnly={readOnly} />
+    </>
+  );
 
   return (
     <Stack gap="md" pb="xl">
       <DetailHeader order={order} onOpen={setDialog} readOnly={readOnly} />
       <ConflictBanner orderId={order.id} />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="md">
-            <section aria-labelledby="items-title">
-              <Group justify="space-between" mb="xs">
-                <Title order={2} size="h4" id="items-title">
-                  {d.items.title}
-                </Title>
-                {selected > 0 && (
-                  <Group gap="xs" aria-live="polite">
-                    <Text size="sm" fw={600} data-testid="selected-units">
-                      {d.actions.selectedCount(selected)}
-                    </Text>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setSelection({})}>
-                      {d.actions.clearSelection}
-                    </Button>
-                  </Group>
-                )}
-              </Group>
-              <ItemsSection order={order} selection={selection} onSelectionChange={setSelection} readOnly={readOnly} />
-            </section>
-            <ClaimsSection order={order} onOpen={setDialog} readOnly={readOnly} />
-            <TimelinePanel orderId={order.id} readOnly={readOnly} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
-            <PaymentPanel order={order} onOpen={setDialog} readOnly={readOnly} />
-            <BuyerPanel order={order} />
-            <AddressesPanel order={order} onOpen={setDialog} readOnly={readOnly} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      {phone ? (
+        // one column on a phone, the timeline last: what the order holds and its money come first
+        <Stack gap="md">
+          {items}
+          {claims}
+          {panels}
+          {timeline}
+        </Stack>
+      ) : (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="md">
+              {items}
+              {claims}
+              {timeline}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="md">{panels}</Stack>
+          </Grid.Col>
+        </Grid>
+      )}
       {dialog && <Dialog dialog={dialog} order={order} selection={selection} onClose={() => setDialog(null)} onOpen={setDialog} />}
     </Stack>
   );

@@ -53,6 +53,7 @@ export function AllocationDialog({ order, addressId, selection, onClose }: { ord
           }}
           data={addresses.map((a, n) => ({ value: String(a.id), label: `${d.items.address(n + 1)} · ${a.recipientName} · ${a.address1}` }))}
           w={480}
+          maw="100%"
         />
         <UnitPicker order={order} rows={rows} value={picked} onChange={setPicked} label={d.address.moveTitle} />
         <StepButtons

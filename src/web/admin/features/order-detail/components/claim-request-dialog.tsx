@@ -105,6 +105,7 @@ export function ClaimRequestDialog({ kind, order, selection, onClose }: { kind: 
               allowDecimal={false}
               hideControls
               w={320}
+              maw="100%"
             />
           )}
           <StepButtons onBack={() => go(-1)} onNext={() => go(1)} nextLabel={d.dialog.next} nextDisabled={!reasonComplete(reason) || !pickupComplete(pickup)} />

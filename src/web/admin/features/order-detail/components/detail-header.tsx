@@ -3,6 +3,7 @@ import type { OrderDetail } from '../../../../../contracts/orders';
 import { CHANNEL_LABELS } from '../../../../../contracts/order-filter';
 import { formatSeoulDateTime } from '../../../app/format';
 import { Link, listHref } from '../../../app/router';
+import { usePhone } from '../../../app/use-phone';
 import { useDetailI18n } from '../i18n';
 import type { OpenDialog } from '../model/dialogs';
 import { confirmedTransfer, pendingDeposit } from '../model/payments';
@@ -14,6 +15,7 @@ import { OrderStatusBadge } from './status-badge';
 /** Order number, time (Seoul), channel, member/guest, status; the actions at the top right. */
 export function DetailHeader({ order, onOpen, readOnly }: { order: OrderDetail; onOpen: OpenDialog; readOnly: boolean }) {
   const { d, lang } = useDetailI18n();
+  const phone = usePhone();
   const channel = CHANNEL_LABELS[order.channel as keyof typeof CHANNEL_LABELS]?.[lang] ?? order.channel;
   return (
     <Stack gap="xs">
@@ -38,7 +40,7 @@ export function DetailHeader({ order, onOpen, readOnly }: { order: OrderDetail; 
             {order.externalOrderId && <Meta label={d.externalOrderId} value={order.externalOrderId} />}
           </Group>
         </Stack>
-        {!readOnly && <OrderActions order={order} onOpen={onOpen} />}
+        {!readOnly && (phone ? <PhoneOrderActions order={order} onOpen={onOpen} /> : <OrderActions order={order} onOpen={onOpen} />)}
       </Group>
     </Stack>
   );
@@ -57,21 +59,88 @@ function Meta({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-function OrderActions({ order, onOpen }: { order: OrderDetail; onOpen: OpenDialog }) {
-  const { d } = useDetailI18n();
+/** Which of the order's actions apply now (the same on a phone and on a desktop). */
+function availableActions(order: OrderDetail) {
   const rows = unitRows(order);
-  const can = {
+  return {
     forward: rows.some((r) => nextStatus(r.status) !== null),
     revert: rows.some((r) => previousStatus(r.status) !== null),
     cancel: rows.some((r) => CANCELLABLE.includes(r.status)),
     claim: rows.some((r) => RETURNABLE.includes(r.status)),
+    deposit: pendingDeposit(order) !== null && rows.some((r) => r.status === 'awaiting_payment'),
+    depositRevert: confirmedTransfer(order) !== null && rows.length > 0 && rows.every((r) => r.status === 'paid'),
+    addressesFull: order.addresses.length >= 5,
   };
-  const deposit = pendingDeposit(order) !== null && rows.some((r) => r.status === 'awaiting_payment');
-  const depositRevert = confirmedTransfer(order) !== null && rows.length > 0 && rows.every((r) => r.status === 'paid');
-  const full = order.addresses.length >= 5;
+}
+
+/** The … menu's own items: they follow 반품/교환 on a phone, where those move into it too. */
+function MoreItems({ order, onOpen, can }: { order: OrderDetail; onOpen: OpenDialog; can: ReturnType<typeof availableActions> }) {
+  const { d } = useDetailI18n();
+  return (
+    <>
+      <Menu.Item disabled={!can.revert} onClick={() => onOpen({ kind: 'revert' })}>
+        {d.actions.revert}
+      </Menu.Item>
+      <Menu.Item disabled={can.addressesFull} onClick={() => onOpen({ kind: 'addAddress' })}>
+        {d.actions.addAddress}
+      </Menu.Item>
+      <Menu.Item disabled={order.addresses.length < 2} onClick={() => onOpen({ kind: 'move' })}>
+        {d.actions.moveUnits}
+      </Menu.Item>
+      {can.depositRevert && <Menu.Item onClick={() => onOpen({ kind: 'depositRevert' })}>{d.actions.depositRevert}</Menu.Item>}
+      <MyPageLinkItem orderNumber={order.orderNumber} />
+    </>
+  );
+}
+
+/**
+ * On a phone the six buttons do not fit beside the title: 상태 변경 and 취소 stay buttons (with
+ * 입금확인 when it applies), 추가, 반품 and 교환 join the … menu's items.
+ */
+function PhoneOrderActions({ order, onOpen }: { order: OrderDetail; onOpen: OpenDialog }) {
+  const { d } = useDetailI18n();
+  const can = availableActions(order);
+  return (
+    <Group gap="xs" role="toolbar" aria-label={d.actions.label} wrap="nowrap">
+      {can.deposit && (
+        <Button color="teal" onClick={() => onOpen({ kind: 'deposit' })}>
+          {d.actions.depositConfirm}
+        </Button>
+      )}
+      <Button variant="default" disabled={!can.forward} onClick={() => onOpen({ kind: 'status' })}>
+        {d.actions.statusChange}
+      </Button>
+      <Button variant="default" color="red" disabled={!can.cancel} onClick={() => onOpen({ kind: 'cancel' })}>
+        {d.actions.cancel}
+      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="default" size="lg" aria-label={d.actions.moreLabel}>
+            <span aria-hidden>…</span>
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => onOpen({ kind: 'edit' })}>{d.actions.edit}</Menu.Item>
+          <Menu.Item disabled={!can.claim} onClick={() => onOpen({ kind: 'return' })}>
+            {d.actions.return}
+          </Menu.Item>
+          <Menu.Item disabled={!can.claim} onClick={() => onOpen({ kind: 'exchange' })}>
+            {d.actions.exchange}
+          </Menu.Item>
+          <Menu.Divider />
+          <MoreItems order={order} onOpen={onOpen} can={can} />
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}
+
+function OrderActions({ order, onOpen }: { order: OrderDetail; onOpen: OpenDialog }) {
+  const { d } = useDetailI18n();
+  const can = availableActions(order);
   return (
     <Group gap="xs" role="toolbar" aria-label={d.actions.label}>
-      {deposit && (
+      {can.deposit && (
         <Button color="teal" onClick={() => onOpen({ kind: 'deposit' })}>
           {d.actions.depositConfirm}
         </Button>
@@ -100,17 +169,7 @@ function OrderActions({ order, onOpen }: { order: OrderDetail; onOpen: OpenDialo
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item disabled={!can.revert} onClick={() => onOpen({ kind: 'revert' })}>
-            {d.actions.revert}
-          </Menu.Item>
-          <Menu.Item disabled={full} onClick={() => onOpen({ kind: 'addAddress' })}>
-            {d.actions.addAddress}
-          </Menu.Item>
-          <Menu.Item disabled={order.addresses.length < 2} onClick={() => onOpen({ kind: 'move' })}>
-            {d.actions.moveUnits}
-          </Menu.Item>
-          {depositRevert && <Menu.Item onClick={() => onOpen({ kind: 'depositRevert' })}>{d.actions.depositRevert}</Menu.Item>}
-          <MyPageLinkItem orderNumber={order.orderNumber} />
+          <MoreItems order={order} onOpen={onOpen} can={can} />
         </Menu.Dropdown>
       </Menu>
     </Group>

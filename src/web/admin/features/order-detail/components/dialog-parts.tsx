@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../../../app/api/client';
+import { usePhone } from '../../../app/use-phone';
 import { isVersionConflict } from '../hooks/conflict';
 import { ConflictChanges } from './conflict-banner';
 import { useReloadOrder } from '../hooks/reload';
@@ -18,12 +19,16 @@ export function DetailModal({ title, onClose, size = 'lg', children }: { title: 
   );
 }
 
-/** Where a multi-step dialog stands (select → details → 금액 계산 → confirm); moving is by 다음/이전. */
+/**
+ * Where a multi-step dialog stands (select → details → 금액 계산 → confirm); moving is by 다음/이전.
+ * On a phone only the current step is named, so the four fit on one line.
+ */
 export function Steps({ labels, active }: { labels: readonly string[]; active: number }) {
+  const phone = usePhone();
   return (
     <Stepper active={active} size="xs" mb="md" allowNextStepsSelect={false}>
-      {labels.map((label) => (
-        <Stepper.Step key={label} label={label} aria-current={labels[active] === label ? 'step' : undefined} />
+      {labels.map((label, n) => (
+        <Stepper.Step key={label} label={phone && n !== active ? undefined : label} aria-label={phone ? label : undefined} aria-current={labels[active] === label ? 'step' : undefined} />
       ))}
     </Stepper>
   );

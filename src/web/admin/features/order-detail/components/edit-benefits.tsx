@@ -52,7 +52,7 @@ export function EditBenefits({ benefits, draft, onChange }: { benefits: UseQuery
   return (
     <Stack gap="xs" data-testid="edit-benefits">
       <Text size="sm">{d.edit.buyer(member.name, member.gradeName)}</Text>
-      <SimpleGrid cols={2} spacing="lg">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         {appliedCoupon ? (
           <Stack gap={4}>
             <Text size="sm" fw={500}>

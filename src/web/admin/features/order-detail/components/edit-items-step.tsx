@@ -86,7 +86,7 @@ export function EditItemsStep({ order, draft, onChange }: { order: OrderDetail; 
               <span aria-hidden>✕</span>
             </ActionIcon>
           </Group>
-          <SimpleGrid cols={3}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {a.type === 'custom' ? (
               <>
                 <TextInput label={d.edit.customName} value={a.name} onChange={(e) => update(a.key, { name: e.currentTarget.value })} required maxLength={200} />

@@ -1,13 +1,13 @@
-import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { Card, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import type { OrderDetail } from '../../../../../contracts/orders';
-import { formatSeoulDateTime, formatWon } from '../../../app/format';
-import { Link } from '../../../app/router';
+import { formatWon } from '../../../app/format';
+import { usePhone } from '../../../app/use-phone';
 import { useDetailI18n } from '../i18n';
-import { trackingHref } from '../model/couriers';
 import { addressBlocks, itemName, type UnitRow } from '../model/rows';
 import { withRow, type Selection } from '../model/selection';
+import { ItemProduct, ItemShipping, ItemStatus } from './item-parts';
+import { PhoneItemList } from './phone-item-list';
 import { UnitQuantityStepper } from './quantity-stepper';
-import { UnitStatusBadge } from './status-badge';
 
 interface Props {
   order: OrderDetail;
@@ -19,10 +19,12 @@ interface Props {
 /**
  * 주문 상품 by shipping address, then by shipment group (one status, one parcel): each row with its
  * checkbox and a stepper for acting on part of its quantity. The actions at the top right act on
- * what is ticked here (their dialogs start from it).
+ * what is ticked here (their dialogs start from it). On a phone the rows are a list, one under
+ * the other, instead of a table's columns.
  */
 export function ItemsSection({ order, selection, onSelectionChange, readOnly }: Props) {
   const { d } = useDetailI18n();
+  const phone = usePhone();
   const blocks = addressBlocks(order);
   return (
     <Stack gap="md">
@@ -44,6 +46,8 @@ export function ItemsSection({ order, selection, onSelectionChange, readOnly }: 
               <Text size="sm" c="dimmed">
                 {d.items.noUnits}
               </Text>
+            ) : phone ? (
+              <PhoneItemList label={d.items.tableLabel(label)} groups={block.groups} selection={selection} onSelectionChange={onSelectionChange} readOnly={readOnly} />
             ) : (
               <Table aria-label={d.items.tableLabel(label)} verticalSpacing={6} highlightOnHover>
                 <Table.Thead>
@@ -84,11 +88,9 @@ export function ItemsSection({ order, selection, onSelectionChange, readOnly }: 
 
 function ItemRow({ row, selection, onSelectionChange, readOnly }: { row: UnitRow; selection: Selection; onSelectionChange(s: Selection): void; readOnly: boolean }) {
   const { d, t } = useDetailI18n();
-  const { item, group } = row;
-  const name = itemName(item);
+  const name = itemName(row.item);
   const checked = selection[row.key] !== undefined;
   const set = (q: number | undefined) => onSelectionChange(withRow(selection, row.key, q));
-  const courier = group.courierLabel ?? group.courier;
   return (
     <Table.Tr data-testid={`row-${row.key}`} bg={checked ? 'indigo.0' : undefined}>
       {!readOnly && (
@@ -97,76 +99,21 @@ function ItemRow({ row, selection, onSelectionChange, readOnly }: { row: UnitRow
         </Table.Td>
       )}
       <Table.Td>
-        <Group gap={6}>
-          {item.productId !== null && !item.isCustom ? (
-            // the catalog's product now; the row keeps what was sold (name, option and price as ordered)
-            <Anchor component={Link} to={`/products/${item.productId}`} size="sm" fw={500} title={d.items.openProduct}>
-              {item.productName}
-            </Anchor>
-          ) : (
-            <Text size="sm" fw={500}>
-              {item.productName}
-            </Text>
-          )}
-          {item.isCustom && (
-            <Badge size="xs" variant="outline" color="gray" tt="none">
-              {d.items.custom}
-            </Badge>
-          )}
-        </Group>
-        {item.optionName && (
-          <Text size="xs" c="dimmed">
-            {d.items.option}: {item.optionName}
-          </Text>
-        )}
-        {item.manualDiscountPerUnit > 0 && (
-          <Text size="xs" c="orange.8">
-            {d.items.manualDiscountPerUnit(formatWon(t, item.manualDiscountPerUnit))}
-          </Text>
-        )}
-        {item.gradeDiscountPerUnit > 0 && (
-          <Text size="xs" c="dimmed">
-            {d.items.gradeDiscountPerUnit(formatWon(t, item.gradeDiscountPerUnit))}
-          </Text>
-        )}
+        <ItemProduct row={row} />
       </Table.Td>
       <Table.Td ta="right">
         <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-          {formatWon(t, item.unitPrice)}
+          {formatWon(t, row.item.unitPrice)}
         </Text>
       </Table.Td>
       <Table.Td ta="right">
         <Text size="sm">{d.pieces(row.quantity)}</Text>
       </Table.Td>
       <Table.Td>
-        <Group gap={4}>
-          <UnitStatusBadge status={row.status} label={row.statusLabel} />
-          {group.heldForAdditionalPayment && (
-            // added by an edit and not paid for yet: only the buyer's additional payment moves these on
-            <Badge size="sm" variant="outline" color="orange" radius="sm" tt="none" title={d.items.heldForPaymentHint}>
-              {d.items.heldForPayment}
-            </Badge>
-          )}
-        </Group>
+        <ItemStatus row={row} />
       </Table.Td>
       <Table.Td>
-        {courier && group.trackingNumber ? (
-          <Stack gap={0}>
-            <Anchor href={trackingHref(courier, group.trackingNumber)} target="_blank" rel="noreferrer" size="sm" aria-label={d.items.trackingLink(courier, group.trackingNumber)}>
-              {courier} {group.trackingNumber}
-            </Anchor>
-            {group.shippedAt && (
-              <Text size="xs" c="dimmed">
-                {d.items.shippedAt(formatSeoulDateTime(group.shippedAt))}
-                {group.deliveredAt ? ` · ${d.items.deliveredAt(formatSeoulDateTime(group.deliveredAt))}` : ''}
-              </Text>
-            )}
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            –
-          </Text>
-        )}
+        <ItemShipping row={row} />
       </Table.Td>
       {!readOnly && (
         <Table.Td>

@@ -13,7 +13,7 @@ export function RefundAccountFields({ value, onChange }: { value: RefundAccount;
       <Text size="xs" c="dimmed" mb="xs">
         {d.refund.accountHint}
       </Text>
-      <SimpleGrid cols={3}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput label={d.refund.bank} value={value.bank} onChange={(e) => onChange({ ...value, bank: e.currentTarget.value })} required />
         <TextInput
           label={d.refund.accountNumber}

@@ -4,6 +4,7 @@ import { CLAIM_REASON_CODES, CLAIM_REASON_LABELS } from '../../../../../contract
 import { PAYMENT_METHODS } from '../../../../../contracts/common';
 import { CHANNEL_FILTER_VALUES, CHANNEL_LABELS, CLAIM_STATUS_VALUES, ORDER_STATUS_VALUES, PAYMENT_STATUS_VALUES, REGION_LABELS, REGIONS, type OrderFilter } from '../../../../../contracts/order-filter';
 import { useI18n } from '../../../app/i18n';
+import { usePhone } from '../../../app/use-phone';
 import { cleanFilter, withoutKeyword } from '../model/url-state';
 import { AmountFieldset, CheckboxFieldset, ChoiceFieldset, PeriodFieldset, ProductsFieldset, TagsFieldset } from './filter-fields';
 
@@ -22,8 +23,10 @@ export interface FilterDrawerProps {
 /** Every condition of the filter spec (src/contracts/order-filter.ts), edited as a draft and applied at once. */
 export function FilterDrawer({ opened, filter, courierSuggestions, onApply, onClose }: FilterDrawerProps) {
   const { t } = useI18n();
+  // a phone's whole screen: the conditions need the width, and the list behind is of no use meanwhile
+  const size = usePhone() ? '100%' : 'lg';
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="lg" title={t.filters.title} closeButtonProps={{ 'aria-label': t.common.close }}>
+    <Drawer opened={opened} onClose={onClose} position="right" size={size} title={t.filters.title} closeButtonProps={{ 'aria-label': t.common.close }}>
       {/* a fresh draft each time the panel opens, from what the list shows */}
       {opened && <FilterForm filter={filter} courierSuggestions={courierSuggestions} onApply={onApply} onClose={onClose} />}
     </Drawer>

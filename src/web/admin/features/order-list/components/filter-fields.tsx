@@ -21,7 +21,8 @@ export function CheckboxFieldset<V extends string>({
   return (
     <Fieldset legend={legend} variant="unstyled">
       <Checkbox.Group value={[...(value ?? [])]} onChange={(values) => onChange(values as V[])}>
-        <SimpleGrid cols={cols} spacing={6} verticalSpacing={6}>
+        {/* at most three columns on a phone (below sm), as many as asked for above */}
+        <SimpleGrid cols={{ base: Math.min(cols, 3), sm: cols }} spacing={6} verticalSpacing={6}>
           {options.map((o) => (
             <Checkbox key={o.value} value={o.value} label={o.label} size="xs" />
           ))}

@@ -6,6 +6,7 @@ import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { rememberListHref, useLocation } from '../../../app/router';
 import { useToast } from '../../../app/toast';
+import { usePhone } from '../../../app/use-phone';
 import { useOrderCount, useOrderSearch } from '../api/search-orders';
 import { useCreateView, useDeleteView, useReorderViews, useResetLayout, useSaveLayout, useUpdateView } from '../api/view-changes';
 import { useViewDiff } from '../api/view-diff';
@@ -21,6 +22,7 @@ import { FilterChips } from './filter-chips';
 import { FilterDrawer } from './filter-drawer';
 import { ListPager } from './list-pager';
 import { ModifiedBar } from './modified-bar';
+import { OrderCards } from './order-cards';
 import { EmptyOrders } from './empty-orders';
 import { OrderTable } from './order-table';
 import { SavedFiltersMenu } from './saved-filters-menu';
@@ -35,7 +37,7 @@ import { useOrderBulk } from '../../order-bulk/components/use-order-bulk';
 
 export const PAGE_SIZE = 100;
 
-/** 주문 목록: tabs, search and filters, the table, selection. */
+/** 주문 목록: tabs, search and filters, the table (cards on a phone), selection. */
 export function OrderListPage() {
   const { t } = useI18n();
   const views = useViews();
@@ -61,6 +63,7 @@ function OrderListScreen({ views }: { views: View[] }) {
   const list = useListState(views);
   const { view, filter, sort, columns } = list;
   useEffect(() => rememberListHref(location.href), [location.href]);
+  const phone = usePhone();
 
   const counts = useViewCounts();
   const diff = useViewDiff(view.id, { filter, sort, columns }, list.mayDiffer);
@@ -173,9 +176,12 @@ function OrderListScreen({ views }: { views: View[] }) {
         </Button>
         <SavedFiltersMenu filter={filter} onLoad={list.setFilter} />
         <SortControl sort={sort} onChange={list.setSort} />
-        <Button variant="default" onClick={() => setColumnsOpen(true)}>
-          {t.list.columnSettings}
-        </Button>
+        {/* the columns are the table's (and the export's): cards on a phone have none to arrange */}
+        {!phone && (
+          <Button variant="default" onClick={() => setColumnsOpen(true)}>
+            {t.list.columnSettings}
+          </Button>
+        )}
         {/* order-bulk: 엑셀 다운로드, 송장 일괄 등록, 최근 일괄 처리 */}
         <BulkToolbar bulk={bulk} />
         <Text size="sm" c="dimmed" ml="auto" data-testid="list-total" aria-live="polite">
@@ -195,6 +201,8 @@ function OrderListScreen({ views }: { views: View[] }) {
         </Alert>
       ) : orders.data && items.length === 0 && !orders.isPlaceholderData ? (
         <EmptyOrders />
+      ) : phone ? (
+        <OrderCards orders={items} selection={selection} loading={orders.isPending} refreshing={orders.isPlaceholderData || (orders.isFetching && !orders.isPending)} />
       ) : (
         <OrderTable
           orders={items}
