@@ -85,6 +85,9 @@ describe('print sheets', () => {
     expect(res.status).toBe(200);
     expect(res.body.shop).toEqual({ name: '테스트샵', csPhone: '1588-1234', csEmail: 'help@test.kr' });
     expect(res.body.orders.map((o) => o.orderNumber)).toEqual([b.orderNumber, a.orderNumber]);
+    // with the list's sort, in the list's order (a was ordered after b)
+    const sorted = await print({ orderIds: [b.id, split.id, a.id], sort: { field: 'orderedAt', direction: 'desc' } });
+    expect(sorted.body.orders.map((o) => o.id)).toEqual([a.id, b.id, split.id]);
     const sheet = sheetOf(res, a);
     expect(sheet).toMatchObject({
       orderNumber: a.orderNumber,

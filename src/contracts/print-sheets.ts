@@ -17,7 +17,8 @@ export const PRINT_SHEET_KINDS = ['packing', 'statement'] as const;
 export type PrintSheetKind = (typeof PRINT_SHEET_KINDS)[number];
 
 /**
- * Which orders, like the Excel export's request: chosen `orderIds` (in the order given; an id
+ * Which orders, like the Excel export's request: chosen `orderIds` (in `sort` when sent, else in
+ * the order given; an id
  * that is not an order of the caller's shop answers 404; more than 500 answer 422 PRINT_TOO_MANY_ORDERS), or a tab's conditions — `viewId` (its
  * filter and sort) or an explicit `filter` (the list's current conditions; it replaces the tab's),
  * optionally within a `period` that must hold as well. Conditions matching more than 500 orders

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { DEFAULT_ORDER_SORT } from '../../contracts/order-filter';
+import { DEFAULT_ORDER_SORT, type OrderSort } from '../../contracts/order-filter';
 import { MAX_PRINT_ORDERS, type PrintSheetsRequest, type PrintSheetsResponse } from '../../contracts/print-sheets';
 import type { Principal } from '../auth/principal';
 import { queryRows, type Db } from '../db/client';
@@ -13,21 +13,23 @@ import { getView } from '../views/service';
 import { toPrintSheetOrder } from './sheet-order';
 
 /**
- * The chosen orders, in the order chosen (duplicates once). An id that is not an order of the
+ * The chosen orders, in the list's sort when one is sent, else in the order chosen (duplicates
+ * once). An id that is not an order of the
  * caller's shop — another shop's, or none at all — refuses the whole print with 404, naming the
  * ids: a packer handed a short pile would not notice the missing page.
  */
-async function chosenIds(db: Db, shopId: number, orderIds: readonly number[]): Promise<number[]> {
+async function chosenIds(db: Db, shopId: number, orderIds: readonly number[], sort: OrderSort | undefined): Promise<number[]> {
   const ids = [...new Set(orderIds)];
   if (ids.length > MAX_PRINT_ORDERS) throw new AppError('PRINT_TOO_MANY_ORDERS', { limit: MAX_PRINT_ORDERS, matched: ids.length });
   const found = await db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.shopId, shopId), sql`${orders.id} = any(${bigintArray(ids)})`));
+    .where(and(eq(orders.shopId, shopId), sql`${orders.id} = any(${bigintArray(ids)})`))
+    .orderBy(sort ? orderByOf(sort) : orders.id);
   const known = new Set(found.map((r) => r.id));
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length > 0) throw new AppError('ORDER_NOT_FOUND', { orderIds: missing });
-  return ids;
+  return sort ? found.map((r) => r.id) : ids;
 }
 
 /**
@@ -50,7 +52,7 @@ async function matchingIds(db: Db, principal: Principal, body: PrintSheetsReques
 
 /** What the 주문서 and 거래명세서 of a selection print: the shop's name and 고객센터, a page per order. */
 export async function readPrintSheets(db: Db, principal: Principal, body: PrintSheetsRequest, lang: Lang, now: Date): Promise<PrintSheetsResponse> {
-  const ids = body.orderIds ? await chosenIds(db, principal.shopId, body.orderIds) : await matchingIds(db, principal, body, now);
+  const ids = body.orderIds ? await chosenIds(db, principal.shopId, body.orderIds, body.sort) : await matchingIds(db, principal, body, now);
   const [shop] = await db.select({ name: shops.name, csPhone: shops.csPhone, csEmail: shops.csEmail }).from(shops).where(eq(shops.id, principal.shopId));
   if (!shop) throw new AppError('NOT_FOUND');
   const rows = await loadOrderRowsOf(db, principal.shopId, ids);

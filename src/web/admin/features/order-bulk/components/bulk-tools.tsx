@@ -1,5 +1,6 @@
 import { Button, Group, Menu } from '@mantine/core';
 import { useMe } from '../../auth/api/me';
+import { PrintConditionsMenu, PrintSelectionMenu } from '../../order-print/components/print-menu';
 import { useBulkI18n } from '../i18n';
 import { OTHER_ACTIONS, STATUS_ACTIONS } from '../model/actions';
 import { BulkActionDialog } from './bulk-action-dialog';
@@ -24,6 +25,7 @@ export function BulkToolbar({ bulk }: { bulk: OrderBulkController }) {
       <Button variant="default" onClick={bulk.openExport}>
         {b.toolbar.export}
       </Button>
+      <PrintConditionsMenu filter={bulk.context.filter} sort={bulk.context.sort} />
       {mayWork && (
         <Button variant="default" onClick={bulk.openTracking}>
           {b.toolbar.tracking}
@@ -69,6 +71,7 @@ export function BulkSelectionActions({ bulk }: { bulk: OrderBulkController }) {
       <Button size="xs" variant="default" onClick={bulk.openExport}>
         {b.bar.exportSelected}
       </Button>
+      <PrintSelectionMenu selection={bulk.context.selection.selection} sort={bulk.context.sort} />
     </>
   );
 }

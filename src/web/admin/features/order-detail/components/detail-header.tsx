@@ -2,6 +2,7 @@ import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Text, Title, Too
 import type { OrderDetail } from '../../../../../contracts/orders';
 import { CHANNEL_LABELS } from '../../../../../contracts/order-filter';
 import { formatSeoulDateTime } from '../../../app/format';
+import { PrintMenu, PrintOrderMenuItems } from '../../order-print/components/print-menu';
 import { Link, listHref } from '../../../app/router';
 import { useDetailI18n } from '../i18n';
 import type { OpenDialog } from '../model/dialogs';
@@ -38,7 +39,8 @@ export function DetailHeader({ order, onOpen, readOnly }: { order: OrderDetail; 
             {order.externalOrderId && <Meta label={d.externalOrderId} value={order.externalOrderId} />}
           </Group>
         </Stack>
-        {!readOnly && <OrderActions order={order} onOpen={onOpen} />}
+        {/* a viewer changes nothing, but prints this order's sheets */}
+        {readOnly ? <PrintMenu source={{ kind: 'ids', ids: [order.id] }} caption={order.orderNumber} /> : <OrderActions order={order} onOpen={onOpen} />}
       </Group>
     </Stack>
   );
@@ -111,6 +113,7 @@ function OrderActions({ order, onOpen }: { order: OrderDetail; onOpen: OpenDialo
           </Menu.Item>
           {depositRevert && <Menu.Item onClick={() => onOpen({ kind: 'depositRevert' })}>{d.actions.depositRevert}</Menu.Item>}
           <MyPageLinkItem orderNumber={order.orderNumber} />
+          <PrintOrderMenuItems orderId={order.id} />
         </Menu.Dropdown>
       </Menu>
     </Group>
