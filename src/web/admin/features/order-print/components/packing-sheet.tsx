@@ -52,8 +52,8 @@ function PackingAddress({ address, n, of }: { address: PrintAddress; n: number; 
           <tr>
             <th className="jm-print-check-col">{p.picked}</th>
             <th>{p.product}</th>
-            <th>{p.option}</th>
-            <th className="jm-print-num">{p.quantity}</th>
+            <th className="jm-print-col-option">{p.option}</th>
+            <th className="jm-print-num jm-print-col-num">{p.quantity}</th>
           </tr>
         </thead>
         <tbody>

@@ -51,11 +51,11 @@ export function StatementSheet({ sheets, order, index }: { sheets: PrintSheetsRe
         <thead>
           <tr>
             <th>{p.product}</th>
-            <th>{p.option}</th>
-            <th className="jm-print-num">{p.quantity}</th>
-            <th className="jm-print-num">{p.unitPrice}</th>
-            <th className="jm-print-num">{p.discount}</th>
-            <th className="jm-print-num">{p.amount}</th>
+            <th className="jm-print-col-option">{p.option}</th>
+            <th className="jm-print-num jm-print-col-qty">{p.quantity}</th>
+            <th className="jm-print-num jm-print-col-num">{p.unitPrice}</th>
+            <th className="jm-print-num jm-print-col-num">{p.discount}</th>
+            <th className="jm-print-num jm-print-col-num">{p.amount}</th>
           </tr>
         </thead>
         <tbody>
