@@ -51,7 +51,7 @@ export function StatementSheet({ sheets, order, index }: { sheets: PrintSheetsRe
         <thead>
           <tr>
             <th>{p.product}</th>
-            <th className="jm-print-col-option">{p.option}</th>
+            <th>{p.option}</th>
             <th className="jm-print-num jm-print-col-qty">{p.quantity}</th>
             <th className="jm-print-num jm-print-col-num">{p.unitPrice}</th>
             <th className="jm-print-num jm-print-col-num">{p.discount}</th>
