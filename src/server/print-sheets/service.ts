@@ -14,9 +14,9 @@ import { toPrintSheetOrder } from './sheet-order';
 
 /**
  * The chosen orders, in the list's sort when one is sent, else in the order chosen (duplicates
- * once). An id that is not an order of the
- * caller's shop — another shop's, or none at all — refuses the whole print with 404, naming the
- * ids: a packer handed a short pile would not notice the missing page.
+ * once). An id that is not an order of the caller's shop — another shop's, or none at all —
+ * refuses the whole print with 404, naming the ids: a packer handed a short pile would not
+ * notice the missing page.
  */
 async function chosenIds(db: Db, shopId: number, orderIds: readonly number[], sort: OrderSort | undefined): Promise<number[]> {
   const ids = [...new Set(orderIds)];
