@@ -45,6 +45,7 @@ import { myPageSourcesFor } from './payments/checkout-csp';
 import { testGatewayRoutes } from './payments/test-gateway-routes';
 import { testGatewayWindowRoutes } from './payments/test-gateway-window';
 import { myPaymentRoutes } from './my/payment-routes';
+import { printSheetRoutes } from './print-sheets/routes';
 import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
 import { shopHandoffRoutes } from './shops/handoff-routes';
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(viewRoutes, { db });
   await app.register(savedFilterRoutes, { db });
   await app.register(exportRoutes, { db });
+  await app.register(printSheetRoutes, { db });
   await app.register(trackingImportRoutes, { db });
   await app.register(shippingExportRoutes, { db });
   await app.register(productRoutes, { db });

@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/components/login-page';
 import { useMe } from '../features/auth/api/me';
 import { OrderDetailPage } from '../features/order-detail/OrderDetailPage';
 import { OrderListPage } from '../features/order-list/components/order-list-page';
+import { PrintSheetsPage } from '../features/order-print/components/print-sheets-page';
 import { ProductDetailPage } from '../features/products/components/product-detail-page';
 import { ProductListPage } from '../features/products/components/product-list-page';
 import { DeliveryLogPage } from '../features/webhooks/components/delivery-log-page';
@@ -86,6 +87,8 @@ function SignedIn({ pathname, retryLabel }: { pathname: string; retryLabel: stri
       </Center>
     );
   }
+  // the print view is the sheets alone: no navigation to print along with them
+  if (pathname === '/orders/print' || pathname === '/orders/print/') return <PrintSheetsPage />;
   return (
     <Shell me={me.data}>
       <SignedInRoutes pathname={pathname} />

@@ -1,6 +1,7 @@
 import { Button, Group, Menu } from '@mantine/core';
 import { viewLabel } from '../../../../../contracts/view-names';
 import { useMe } from '../../auth/api/me';
+import { PrintConditionsMenu, PrintSelectionMenu } from '../../order-print/components/print-menu';
 import { useBulkI18n } from '../i18n';
 import { OTHER_ACTIONS, STATUS_ACTIONS } from '../model/actions';
 import { BulkActionDialog } from './bulk-action-dialog';
@@ -28,6 +29,7 @@ export function BulkToolbar({ bulk }: { bulk: OrderBulkController }) {
       <Button variant="default" onClick={bulk.openShippingExport}>
         {b.shipping.toolbar}
       </Button>
+      <PrintConditionsMenu filter={bulk.context.filter} sort={bulk.context.sort} />
       {mayWork && (
         <Button variant="default" onClick={bulk.openTracking}>
           {b.toolbar.tracking}
@@ -73,6 +75,7 @@ export function BulkSelectionActions({ bulk }: { bulk: OrderBulkController }) {
       <Button size="xs" variant="default" onClick={bulk.openExport}>
         {b.bar.exportSelected}
       </Button>
+      <PrintSelectionMenu selection={bulk.context.selection.selection} sort={bulk.context.sort} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Text, Title, Too
 import type { OrderDetail } from '../../../../../contracts/orders';
 import { CHANNEL_LABELS } from '../../../../../contracts/order-filter';
 import { formatSeoulDateTime } from '../../../app/format';
+import { PrintMenu, PrintOrderMenuItems } from '../../order-print/components/print-menu';
 import { Link, listHref } from '../../../app/router';
 import { usePhone } from '../../../app/use-phone';
 import { useDetailI18n } from '../i18n';
@@ -40,7 +41,14 @@ export function DetailHeader({ order, onOpen, readOnly }: { order: OrderDetail; 
             {order.externalOrderId && <Meta label={d.externalOrderId} value={order.externalOrderId} />}
           </Group>
         </Stack>
-        {!readOnly && (phone ? <PhoneOrderActions order={order} onOpen={onOpen} /> : <OrderActions order={order} onOpen={onOpen} />)}
+        {/* a viewer changes nothing, but prints this order's sheets */}
+        {readOnly ? (
+          <PrintMenu source={{ kind: 'ids', ids: [order.id] }} caption={order.orderNumber} />
+        ) : phone ? (
+          <PhoneOrderActions order={order} onOpen={onOpen} />
+        ) : (
+          <OrderActions order={order} onOpen={onOpen} />
+        )}
       </Group>
     </Stack>
   );
@@ -89,6 +97,7 @@ function MoreItems({ order, onOpen, can }: { order: OrderDetail; onOpen: OpenDia
       </Menu.Item>
       {can.depositRevert && <Menu.Item onClick={() => onOpen({ kind: 'depositRevert' })}>{d.actions.depositRevert}</Menu.Item>}
       <MyPageLinkItem orderNumber={order.orderNumber} />
+      <PrintOrderMenuItems orderId={order.id} />
     </>
   );
 }
