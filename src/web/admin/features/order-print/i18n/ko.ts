@@ -1,4 +1,4 @@
-import { josa } from 'es-hangul';
+import { withParticle } from '../../../../../domain/korean-particles';
 
 /** The print view's words (주문서·거래명세서), Korean first; en.ts has the same shape. */
 export const printKo = {
@@ -38,7 +38,7 @@ export const printKo = {
   totalUnits: (n: string) => `합계 ${n}개`,
   leftOut: { cancel: (n: string) => `취소 ${n}개`, return: (n: string) => `반품 ${n}개`, exchange: (n: string) => `교환 ${n}개` },
   // the particle follows the last word: "취소 1개는"
-  leftOutNote: (parts: string) => `${josa(parts, '은/는')} 목록에서 뺐습니다.`,
+  leftOutNote: (parts: string) => `${withParticle(parts, '은/는')} 목록에서 뺐습니다.`,
   supplier: '공급자',
   receiver: '공급받는 자',
   csCenter: '고객센터',
