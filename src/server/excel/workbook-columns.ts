@@ -80,6 +80,8 @@ function layoutCell(key: ColumnKey, lang: Lang): Pick<SheetColumn, 'kind' | 'val
     case 'shippedAt': return { kind: 'time', value: (o) => time(o.shippedAt) };
     case 'ordererEmail': return { kind: 'text', value: (o) => o.ordererEmail };
     case 'recipientPhone': return { kind: 'text', value: (o) => o.recipientPhone };
+    // days, as a number (it sorts and filters in Excel); blank when nothing waits to ship
+    case 'shippingDelay': return { kind: 'count', value: (o) => o.shippingDelayDays };
   }
 }
 
