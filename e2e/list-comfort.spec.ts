@@ -171,12 +171,12 @@ test('dragging a header’s edge widens its column; saved, the width survives a 
   const before = (await header.boundingBox())!.width;
   await dragBy(page, '상품정보 너비 조절', 80);
   const handle = table(page).getByRole('separator', { name: '상품정보 너비 조절' });
-  await expect(handle).toHaveAttribute('aria-valuenow', '300');
+  await expect(handle).toHaveAttribute('aria-valuenow', '290');
   await expect.poll(async () => Math.round((await header.boundingBox())!.width - before)).toBe(80);
   // the keyboard moves the same edge
   await handle.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(handle).toHaveAttribute('aria-valuenow', '310');
+  await expect(handle).toHaveAttribute('aria-valuenow', '300');
 
   const modified = page.getByRole('region', { name: '수정됨' });
   await expect(modified).toContainText('관리 항목');
@@ -184,7 +184,7 @@ test('dragging a header’s edge widens its column; saved, the width survives a 
   await expect(modified).toBeHidden();
   await page.reload();
   await waitForRows(page);
-  await expect(table(page).getByRole('separator', { name: '상품정보 너비 조절' })).toHaveAttribute('aria-valuenow', '310');
+  await expect(table(page).getByRole('separator', { name: '상품정보 너비 조절' })).toHaveAttribute('aria-valuenow', '300');
 
   await page.getByRole('button', { name: '관리 항목 설정' }).click();
   const dialog = page.getByRole('dialog', { name: '관리 항목 설정' });
@@ -193,5 +193,5 @@ test('dragging a header’s edge widens its column; saved, the width survives a 
   await expect(dialog.getByRole('textbox')).toHaveCount(0);
   await dialog.getByRole('button', { name: '초기화' }).click();
   await expect(dialog).toBeHidden();
-  await expect(table(page).getByRole('separator', { name: '상품정보 너비 조절' })).toHaveAttribute('aria-valuenow', '220');
+  await expect(table(page).getByRole('separator', { name: '상품정보 너비 조절' })).toHaveAttribute('aria-valuenow', '210');
 });

@@ -34,16 +34,16 @@ export interface ColumnDefinition {
 export const COLUMN_WIDTH = { min: 60, max: 800 } as const;
 
 export const COLUMNS: Record<ColumnKey, ColumnDefinition> = {
-  orderNumber: { ko: '주문번호', en: 'Order number', fields: ['orderNumber'], sortField: 'orderNumber', width: 160, visible: true },
-  orderedAt: { ko: '주문일시', en: 'Ordered at', fields: ['orderedAt'], sortField: 'orderedAt', width: 140, visible: true },
+  orderNumber: { ko: '주문번호', en: 'Order number', fields: ['orderNumber'], sortField: 'orderNumber', width: 150, visible: true },
+  orderedAt: { ko: '주문일시', en: 'Ordered at', fields: ['orderedAt'], sortField: 'orderedAt', width: 150, visible: true },
   channel: { ko: '주문채널', en: 'Channel', fields: ['channel', 'channelLabel'], sortField: 'channel', width: 120, visible: true },
   ordererName: { ko: '구매자명', en: 'Buyer', fields: ['ordererName', 'customerId'], sortField: 'ordererName', width: 100, visible: true },
   ordererPhone: { ko: '연락처', en: 'Phone', fields: ['ordererPhone'], sortField: null, width: 130, visible: true },
   memberType: { ko: '회원구분', en: 'Member / guest', fields: ['isMember', 'gradeName'], sortField: null, width: 100, visible: true },
   recipientName: { ko: '수령인', en: 'Recipient', fields: ['recipientName', 'addressCount'], sortField: null, width: 110, visible: true },
-  itemSummary: { ko: '상품정보', en: 'Items', fields: ['itemSummary', 'itemCount'], sortField: null, width: 220, visible: true },
+  itemSummary: { ko: '상품정보', en: 'Items', fields: ['itemSummary', 'itemCount'], sortField: null, width: 210, visible: true },
   quantity: { ko: '수량', en: 'Quantity', fields: ['quantity'], sortField: null, width: 60, visible: true },
-  orderStatus: { ko: '주문상태', en: 'Order status', fields: ['orderStatus', 'orderStatusLabel', 'unitStatuses'], sortField: 'orderStatus', width: 130, visible: true },
+  orderStatus: { ko: '주문상태', en: 'Order status', fields: ['orderStatus', 'orderStatusLabel', 'unitStatuses'], sortField: 'orderStatus', width: 160, visible: true },
   paymentStatus: { ko: '결제상태', en: 'Payment status', fields: ['paymentStatus', 'paymentStatusLabel'], sortField: 'paymentStatus', width: 100, visible: true },
   paymentMethod: { ko: '결제수단', en: 'Payment method', fields: ['paymentMethod', 'paymentMethodLabel'], sortField: null, width: 110, visible: true },
   totalAmount: { ko: '결제금액', en: 'Order total', fields: ['totalAmount'], sortField: 'totalAmount', width: 110, visible: true },
