@@ -72,13 +72,16 @@ export function MemoCell({ order }: { order: OrderListItem }) {
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withArrow trapFocus returnFocus>
       <HoverCard disabled={opened} openDelay={250} closeDelay={150} position="left" width={320} shadow="md" withArrow role="tooltip" events={{ hover: true, focus: true, touch: false }}>
-        <Popover.Target>
-          <HoverCard.Target>
-            <Button variant="light" size="compact-xs" aria-label={t.memos.open(order.memoCount)} onClick={() => setOpened((o) => !o)}>
-              {order.memoCount} <span aria-hidden>▼</span>
-            </Button>
-          </HoverCard.Target>
-        </Popover.Target>
+        {/* the hover card listens on a wrapper: two targets on one button would fight over its props */}
+        <HoverCard.Target>
+          <span style={{ display: 'inline-block' }}>
+            <Popover.Target>
+              <Button variant="light" size="compact-xs" aria-label={t.memos.open(order.memoCount)} onClick={() => setOpened((o) => !o)}>
+                {order.memoCount} <span aria-hidden>▼</span>
+              </Button>
+            </Popover.Target>
+          </span>
+        </HoverCard.Target>
         <HoverCard.Dropdown aria-label={t.memos.preview(order.orderNumber)}>
           <MemoList orderId={order.id} preview />
         </HoverCard.Dropdown>
