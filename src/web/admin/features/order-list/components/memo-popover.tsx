@@ -69,31 +69,32 @@ export function MemoCell({ order }: { order: OrderListItem }) {
       </Text>
     );
   }
+  // The click's popover sits inside the hover card's target: a Popover.Target finds the nearest
+  // popover, and inside the hover card (itself a popover) that would be the hover card's own.
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withArrow trapFocus returnFocus>
-      <HoverCard disabled={opened} openDelay={250} closeDelay={150} position="left" width={320} shadow="md" withArrow role="tooltip" events={{ hover: true, focus: true, touch: false }}>
-        {/* the hover card listens on a wrapper: two targets on one button would fight over its props */}
-        <HoverCard.Target>
-          <span style={{ display: 'inline-block' }}>
+    <HoverCard disabled={opened} openDelay={250} closeDelay={150} position="left" width={320} shadow="md" withArrow role="tooltip" events={{ hover: true, focus: true, touch: false }}>
+      <HoverCard.Target>
+        <span style={{ display: 'inline-block' }}>
+          <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withArrow trapFocus returnFocus>
             <Popover.Target>
               <Button variant="light" size="compact-xs" aria-label={t.memos.open(order.memoCount)} onClick={() => setOpened((o) => !o)}>
                 {order.memoCount} <span aria-hidden>▼</span>
               </Button>
             </Popover.Target>
-          </span>
-        </HoverCard.Target>
-        <HoverCard.Dropdown aria-label={t.memos.preview(order.orderNumber)}>
-          <MemoList orderId={order.id} preview />
-        </HoverCard.Dropdown>
-      </HoverCard>
-      <Popover.Dropdown aria-label={t.memos.title}>
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            {t.memos.title} · {order.orderNumber}
-          </Title>
-          <MemoList orderId={order.id} />
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+            <Popover.Dropdown aria-label={t.memos.title}>
+              <Stack gap="xs">
+                <Title order={3} size="h5">
+                  {t.memos.title} · {order.orderNumber}
+                </Title>
+                <MemoList orderId={order.id} />
+              </Stack>
+            </Popover.Dropdown>
+          </Popover>
+        </span>
+      </HoverCard.Target>
+      <HoverCard.Dropdown aria-label={t.memos.preview(order.orderNumber)}>
+        <MemoList orderId={order.id} preview />
+      </HoverCard.Dropdown>
+    </HoverCard>
   );
 }
