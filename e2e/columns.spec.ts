@@ -17,7 +17,7 @@ async function drag(page: Page, from: Locator, to: Locator) {
 test('관리 항목 설정: hide a column, drag another to the front, reload: the layout is kept; reset restores it', async ({ page }) => {
   await signIn(page, staff(1));
   const before = await headerTexts(page);
-  expect(before.slice(0, 4)).toEqual(['주문번호', '주문일시', '주문채널', '구매자명']);
+  expect(before.slice(0, 4)).toEqual(['주문번호', '주문일시', '구매자명', '상품정보']);
   expect(before).toContain('연락처');
 
   await page.getByRole('button', { name: '관리 항목 설정' }).click();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { columnTexts } from './support/list-ui';
 import { listTotal, rows, signIn, tab, table, waitForRows } from './support/session';
 import { LIST_OWNER } from './support/accounts';
 import { csrfHeaders } from './support/api-session';
@@ -19,7 +20,7 @@ test.describe('order list', () => {
     const order = items[0]!;
     const seoul = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' }).format(new Date(order.orderedAt));
     await expect(rows(page).first().locator('td').nth(2)).toHaveText(seoul);
-    await expect(rows(page).first().locator('td').nth(13)).toHaveText(`${order.totalAmount.toLocaleString('ko-KR')}원`);
+    expect((await columnTexts(page, '결제금액'))[0]).toBe(`${order.totalAmount.toLocaleString('ko-KR')}원`);
     await page.getByRole('button', { name: '다음 페이지' }).click();
     await expect(page.getByTestId('list-range')).toHaveText('101–200 / 400건');
     await page.getByRole('button', { name: '이전 페이지' }).click();
@@ -38,8 +39,7 @@ test.describe('order list', () => {
 
   test('a 2-syllable name fragment narrows the list to orders with that name', async ({ page }) => {
     await signIn(page, LIST_OWNER);
-    const nameCell = rows(page).first().locator('td').nth(4);
-    const name = (await nameCell.innerText()).replace('▼', '').trim();
+    const name = ((await columnTexts(page, '구매자명'))[0] ?? '').replace('▼', '').trim();
     expect(name).toMatch(/^[가-힣]{3}$/);
     const fragment = name.slice(1);
     await page.getByRole('searchbox', { name: '주문 검색' }).fill(fragment);
@@ -87,7 +87,7 @@ test.describe('order list', () => {
     await waitForRows(page);
     const filtered = await listTotal(page);
     expect(filtered).toBeGreaterThan(0);
-    const methods = await table(page).locator('tbody tr td:nth-child(13)').allInnerTexts();
+    const methods = await columnTexts(page, '결제수단');
     expect(new Set(methods)).toEqual(new Set(['무통장입금']));
 
     await page.getByRole('button', { name: '필터 해제: 결제수단: 무통장입금' }).click();
@@ -103,7 +103,7 @@ test.describe('order list', () => {
     await expect(header).toHaveAttribute('aria-sort', 'descending');
     await expect(page).toHaveURL(/sort=totalAmount(%3A|:)desc/);
     await waitForRows(page);
-    const amounts = async () => (await table(page).locator('tbody tr td:nth-child(14)').allInnerTexts()).map((t) => Number(t.replace(/[^\d-]/g, '')));
+    const amounts = async () => (await columnTexts(page, '결제금액')).map((t) => Number(t.replace(/[^\d-]/g, '')));
     const desc = await amounts();
     expect(desc).toEqual([...desc].sort((a, b) => b - a));
 
@@ -119,7 +119,7 @@ test.describe('order list', () => {
     await signIn(page, LIST_OWNER, '/orders?sort=memoCount:desc');
     await signInDone(page);
     const row = rows(page).first();
-    const buyer = (await row.locator('td').nth(4).innerText()).replace('▼', '').trim();
+    const buyer = ((await columnTexts(page, '구매자명'))[0] ?? '').replace('▼', '').trim();
     await row.hover();
     await row.getByRole('button', { name: `구매자 정보: ${buyer}` }).click();
     const buyerDialog = page.getByRole('dialog', { name: `구매자 정보: ${buyer}` });
@@ -143,7 +143,8 @@ test.describe('order list', () => {
     await signIn(page, LIST_OWNER, '/orders?sort=totalAmount:asc');
     await signInDone(page);
     const number = await rows(page).first().getByRole('link').innerText();
-    await rows(page).first().locator('td').nth(8).click();
+    // a plain cell (상품정보), not a link or a button in the row
+    await rows(page).first().locator('td').nth(4).click();
     await expect(page).toHaveURL(/\/orders\/\d+$/);
     await expect(page.getByRole('heading', { name: new RegExp(number) })).toBeVisible();
     // the server answers the app for any of its addresses: a reload stays on the order

@@ -189,6 +189,30 @@ describe('order export (.xlsx)', () => {
     expect(text(rowsOf(sent.sheet)[0]!['연락처'])).toBe('010-0123-4567');
   });
 
+  it('adds 배송지연 (days late, as numbers) after 주문상태 while the tab filters by delay, though its layout hides it', async () => {
+    const created = await server.owner.post<View>('/api/v1/views', {
+      name: '배송지연 탭',
+      filter: { shippingDelayDays: 1 },
+      columns: [
+        { key: 'orderNumber', position: 0, width: 160, visible: true },
+        { key: 'orderStatus', position: 1, width: 130, visible: true },
+        { key: 'totalAmount', position: 2, width: 110, visible: true },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const delayed = await exportOrders({ viewId: created.body.id });
+    expect(headerOf(delayed.sheet)).toEqual(['주문번호', '주문상태', '배송지연', '결제금액', ...ITEM_HEADERS_KO]);
+    // every order here was paid on 2026-11-26 (Seoul) and has units waiting: A's shirt, B, C
+    const days = Math.round((Date.parse(seoulDay(Date.now())) - Date.parse('2026-11-26')) / (24 * HOUR));
+    const rows = rowsOf(delayed.sheet);
+    expect(new Set(rows.map((r) => r['주문번호']!.value))).toEqual(new Set([a.orderNumber, b.orderNumber, c.orderNumber]));
+    for (const row of rows) expect([row['배송지연']!.type, row['배송지연']!.value]).toEqual([ExcelJS.ValueType.Number, days]);
+    // the same tab's layout without the filter: no 배송지연
+    const plain = await exportOrders({ viewId: created.body.id, filter: {} });
+    expect(headerOf(plain.sheet)).toEqual(['주문번호', '주문상태', '결제금액', ...ITEM_HEADERS_KO]);
+    expect((await server.owner.request('DELETE', `/api/v1/views/${created.body.id}`)).status).toBe(200);
+  });
+
   it('writes English headers and labels with Accept-Language: en', async () => {
     const res = await exportOrders({ orderIds: [a.id], columns: ['orderNumber', 'ordererPhone', 'courier', 'orderStatus'] }, { 'accept-language': 'en-US,en;q=0.9' });
     expect(headerOf(res.sheet)).toEqual(['Order number', 'Phone', 'Courier', 'Order status', 'Item number', 'Product', 'Option', 'Quantity', 'Unit price', 'Item status']);

@@ -127,6 +127,44 @@ describe('filters for batch work', () => {
   });
 });
 
+describe('배송지연 days on every row (the list’s 배송지연 column)', () => {
+  /** Every row the list gives for `filter`, all pages. */
+  async function rowsOf(filter: OrderFilter): Promise<OrderListResponse['items']> {
+    const items: OrderListResponse['items'] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: OrderListResponse } = await server.owner.post<OrderListResponse>('/api/v1/orders/search', { filter, limit: 200, withTotal: false, ...(cursor ? { cursor } : {}) });
+      expect(res.status).toBe(200);
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+  const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+  it('is the Seoul days since the payment while units wait to ship, else null; and N+ days late is what the filter N selects', async () => {
+    const today = seoulDay(new Date());
+    const rows = await rowsOf({});
+    expect(rows).toHaveLength(models.length);
+    const byId = new Map(models.map((m) => [m.order.id, m]));
+    for (const row of rows) {
+      const m = byId.get(row.id)!;
+      const waits = ['paid', 'preparing', 'ready_to_ship'].some((s) => m.units.has(s));
+      const expected = waits && m.order.paidAt ? Math.max(0, daysBetween(seoulDay(m.order.paidAt), today)) : null;
+      expect([row.orderNumber, row.shippingDelayDays]).toEqual([row.orderNumber, expected]);
+    }
+    // the seed spreads payments over weeks: some rows are late, some not, some have nothing waiting
+    const late = rows.map((r) => r.shippingDelayDays);
+    expect(late.filter((d) => d === null).length).toBeGreaterThan(0);
+    expect(late.filter((d) => d !== null && d >= 3).length).toBeGreaterThan(0);
+
+    for (const n of [0, 1, 3, 7]) {
+      const delayed = await rowsOf({ shippingDelayDays: n });
+      expect(delayed.map((r) => r.id).sort((a, b) => a - b)).toEqual(rows.filter((r) => r.shippingDelayDays !== null && r.shippingDelayDays >= n).map((r) => r.id).sort((a, b) => a - b));
+    }
+  });
+});
+
 describe('query parameters (GET /api/v1/orders)', () => {
   it('takes the simple conditions and the sort as parameters, comma-separated', async () => {
     const now = new Date();

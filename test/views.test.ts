@@ -57,7 +57,7 @@ describe('the tabs a shop starts with', () => {
       [{ claimStatuses: ['cancel_requested', 'return_requested'] }, { field: 'orderedAt', direction: 'asc' }],
     ]);
     for (const v of list) expect([v.columns, v.personalLayout]).toEqual([DEFAULT_COLUMN_LAYOUT, false]);
-    expect(visibleKeys(list[0]!).slice(0, 4)).toEqual(['orderNumber', 'orderedAt', 'channel', 'ordererName']);
+    expect(visibleKeys(list[0]!).slice(0, 4)).toEqual(['orderNumber', 'orderedAt', 'ordererName', 'itemSummary']);
   });
 
   it('are created on the first look for a shop made before tabs existed, once however many look at once', async () => {

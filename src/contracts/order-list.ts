@@ -50,6 +50,11 @@ export const orderListItemSchema = z
     shippedAt: isoDateTime.nullable(),
     memoCount: z.number().int(),
     lastMemoAt: isoDateTime.nullable(),
+    /**
+     * 배송지연: whole Seoul days since the payment while units still wait to ship (paid yesterday = 1),
+     * as the `shippingDelayDays` filter counts them; null when nothing waits or nothing was paid.
+     */
+    shippingDelayDays: z.number().int().min(0).nullable(),
   })
   .meta({ id: 'OrderListItem' });
 export type OrderListItem = z.infer<typeof orderListItemSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDateTime } from './common';
-import { DEFAULT_ORDER_SORT, orderFilterSchema, orderSortSchema, type OrderSortField } from './order-filter';
+import { withColumnShown } from '../domain/view-layout';
+import { DEFAULT_ORDER_SORT, orderFilterSchema, orderSortSchema, type OrderFilter, type OrderSortField } from './order-filter';
 import type { OrderListItem } from './order-list';
 
 /**
@@ -15,6 +16,7 @@ export const COLUMN_KEYS = [
   'orderStatus', 'paymentStatus', 'paymentMethod', 'totalAmount', 'balanceDue', 'courier', 'trackingNumber', 'memoCount', 'lastMemoAt',
   'paidAmount', 'refundedAmount', 'paidAt', 'shippedAt', 'ordererEmail', 'recipientPhone',
   'recipientPostcode', 'recipientAddress', 'deliveryMemo',
+  'shippingDelay',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -33,19 +35,19 @@ export interface ColumnDefinition {
 export const COLUMN_WIDTH = { min: 60, max: 800 } as const;
 
 export const COLUMNS: Record<ColumnKey, ColumnDefinition> = {
-  orderNumber: { ko: '주문번호', en: 'Order number', fields: ['orderNumber'], sortField: 'orderNumber', width: 170, visible: true },
+  orderNumber: { ko: '주문번호', en: 'Order number', fields: ['orderNumber'], sortField: 'orderNumber', width: 150, visible: true },
   orderedAt: { ko: '주문일시', en: 'Ordered at', fields: ['orderedAt'], sortField: 'orderedAt', width: 150, visible: true },
   channel: { ko: '주문채널', en: 'Channel', fields: ['channel', 'channelLabel'], sortField: 'channel', width: 120, visible: true },
-  ordererName: { ko: '구매자명', en: 'Buyer', fields: ['ordererName', 'customerId'], sortField: 'ordererName', width: 110, visible: true },
+  ordererName: { ko: '구매자명', en: 'Buyer', fields: ['ordererName', 'customerId'], sortField: 'ordererName', width: 100, visible: true },
   ordererPhone: { ko: '연락처', en: 'Phone', fields: ['ordererPhone'], sortField: null, width: 130, visible: true },
   memberType: { ko: '회원구분', en: 'Member / guest', fields: ['isMember', 'gradeName'], sortField: null, width: 100, visible: true },
   recipientName: { ko: '수령인', en: 'Recipient', fields: ['recipientName', 'addressCount'], sortField: null, width: 110, visible: true },
-  itemSummary: { ko: '상품정보', en: 'Items', fields: ['itemSummary', 'itemCount'], sortField: null, width: 260, visible: true },
-  quantity: { ko: '수량', en: 'Quantity', fields: ['quantity'], sortField: null, width: 70, visible: true },
-  orderStatus: { ko: '주문상태', en: 'Order status', fields: ['orderStatus', 'orderStatusLabel', 'unitStatuses'], sortField: 'orderStatus', width: 140, visible: true },
-  paymentStatus: { ko: '결제상태', en: 'Payment status', fields: ['paymentStatus', 'paymentStatusLabel'], sortField: 'paymentStatus', width: 110, visible: true },
+  itemSummary: { ko: '상품정보', en: 'Items', fields: ['itemSummary', 'itemCount'], sortField: null, width: 210, visible: true },
+  quantity: { ko: '수량', en: 'Quantity', fields: ['quantity'], sortField: null, width: 60, visible: true },
+  orderStatus: { ko: '주문상태', en: 'Order status', fields: ['orderStatus', 'orderStatusLabel', 'unitStatuses'], sortField: 'orderStatus', width: 160, visible: true },
+  paymentStatus: { ko: '결제상태', en: 'Payment status', fields: ['paymentStatus', 'paymentStatusLabel'], sortField: 'paymentStatus', width: 100, visible: true },
   paymentMethod: { ko: '결제수단', en: 'Payment method', fields: ['paymentMethod', 'paymentMethodLabel'], sortField: null, width: 110, visible: true },
-  totalAmount: { ko: '결제금액', en: 'Order total', fields: ['totalAmount'], sortField: 'totalAmount', width: 120, visible: true },
+  totalAmount: { ko: '결제금액', en: 'Order total', fields: ['totalAmount'], sortField: 'totalAmount', width: 110, visible: true },
   balanceDue: { ko: '잔여 결제금액', en: 'Balance due', fields: ['balanceDue'], sortField: 'balanceDue', width: 120, visible: true },
   courier: { ko: '택배사', en: 'Courier', fields: ['courier'], sortField: null, width: 110, visible: true },
   trackingNumber: { ko: '송장번호', en: 'Tracking number', fields: ['trackingNumber'], sortField: null, width: 150, visible: true },
@@ -60,6 +62,8 @@ export const COLUMNS: Record<ColumnKey, ColumnDefinition> = {
   recipientPostcode: { ko: '우편번호', en: 'Postcode', fields: ['recipientPostcode'], sortField: null, width: 90, visible: false },
   recipientAddress: { ko: '주소', en: 'Address', fields: ['recipientAddress'], sortField: null, width: 280, visible: false },
   deliveryMemo: { ko: '배송 메모', en: 'Delivery memo', fields: ['deliveryMemo'], sortField: null, width: 180, visible: false },
+  // days late ("N일"); shown by itself while the 배송지연 filter is on (columnsShownFor)
+  shippingDelay: { ko: '배송지연', en: 'Days late', fields: ['shippingDelayDays'], sortField: null, width: 80, visible: false },
 };
 
 export const columnLayoutEntrySchema = z
@@ -87,7 +91,33 @@ export const columnLayoutSchema = z
   .refine((cols) => cols.some((c) => c.visible), { message: '하나 이상의 항목을 표시해야 합니다' });
 export type ColumnLayout = ColumnLayoutEntry[];
 
-export const DEFAULT_COLUMN_LAYOUT: ColumnLayout = COLUMN_KEYS.map((key, position) => ({ key, position, width: COLUMNS[key].width, visible: COLUMNS[key].visible }));
+/**
+ * The default layout's order (new shops' tabs; a shop's saved layouts stay theirs): what names
+ * the order, then what staff read on every row — 주문상태 and 결제금액 within the first 1,000 px, so
+ * a 1440 px screen with the menu shows them without scrolling sideways — then contact, channel
+ * and parcel details to the right. Columns not named here follow in COLUMN_KEYS order.
+ */
+const DEFAULT_COLUMN_ORDER: readonly ColumnKey[] = [
+  'orderNumber', 'orderedAt', 'ordererName', 'itemSummary', 'quantity', 'orderStatus', 'totalAmount', 'paymentStatus', 'memoCount',
+  'recipientName', 'ordererPhone', 'channel', 'memberType', 'paymentMethod', 'balanceDue', 'courier', 'trackingNumber', 'lastMemoAt',
+];
+
+export const DEFAULT_COLUMN_LAYOUT: ColumnLayout = [...DEFAULT_COLUMN_ORDER, ...COLUMN_KEYS.filter((key) => !DEFAULT_COLUMN_ORDER.includes(key))].map((key, position) => ({
+  key,
+  position,
+  width: COLUMNS[key].width,
+  visible: COLUMNS[key].visible,
+}));
+
+/**
+ * The columns the list (and its Excel file) shows for `layout` under `filter`: while the 배송지연
+ * filter is on, 배송지연 is shown (after 주문상태) even where the layout hides it; the layout itself
+ * is not changed, so turning the filter off puts the table back as it was.
+ */
+export function columnsShownFor(layout: ColumnLayout, filter: OrderFilter): ColumnLayout {
+  if (filter.shippingDelayDays === undefined) return layout;
+  return withColumnShown(layout, { key: 'shippingDelay', width: COLUMNS.shippingDelay.width }, 'orderStatus');
+}
 
 /** A shop keeps at most this many tabs, 전체 included: more do not fit a tab bar. */
 export const MAX_VIEWS = 30;

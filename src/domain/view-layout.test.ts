@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeLayout, type LayoutColumn } from './view-layout';
+import { normalizeLayout, withColumnShown, type LayoutColumn } from './view-layout';
 
 const DEFAULTS: Array<LayoutColumn<'number' | 'buyer' | 'status' | 'memo'>> = [
   { key: 'number', position: 0, width: 170, visible: true },
@@ -47,6 +47,53 @@ describe('normalizeLayout', () => {
         const once = normalizeLayout(entries, DEFAULTS);
         expect(normalizeLayout(once, DEFAULTS)).toEqual(once);
         expect(once.map((c) => c.key).sort()).toEqual(['buyer', 'memo', 'number', 'status']);
+      }),
+    );
+  });
+});
+
+describe('withColumnShown', () => {
+  const layout = normalizeLayout(DEFAULTS, DEFAULTS);
+
+  it('shows a hidden column just after the anchor, keeping its width; the rest keep their order', () => {
+    const out = withColumnShown(layout.map((c) => (c.key === 'memo' ? { ...c, width: 95 } : c)), { key: 'memo', width: 70 }, 'buyer');
+    expect(out.map((c) => [c.key, c.visible, c.width])).toEqual([
+      ['number', true, 170],
+      ['buyer', true, 110],
+      ['memo', true, 95],
+      ['status', true, 140],
+    ]);
+    expect(out.map((c) => c.position)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('leaves a column the layout already shows where it is', () => {
+    const shown = layout.map((c) => (c.key === 'memo' ? { ...c, visible: true } : c));
+    expect(withColumnShown(shown, { key: 'memo', width: 70 }, 'number')).toEqual(shown);
+  });
+
+  it('puts it first when the anchor is hidden, and adds it when the layout lacks it', () => {
+    const lacking = layout.filter((c) => c.key !== 'memo').map((c) => (c.key === 'buyer' ? { ...c, visible: false } : c));
+    const out = withColumnShown(lacking, { key: 'memo', width: 70 }, 'buyer');
+    expect(out.map((c) => [c.key, c.visible])).toEqual([
+      ['memo', true],
+      ['number', true],
+      ['buyer', false],
+      ['status', true],
+    ]);
+    expect(out[0]?.width).toBe(70);
+  });
+
+  it('never changes the layout it is given, and shows the column exactly once', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(DEFAULTS, { minLength: 1 }), fc.constantFrom('number' as const, 'buyer' as const, 'status' as const, 'memo' as const), (cols, anchor) => {
+        const before = normalizeLayout(cols, DEFAULTS);
+        const copy = structuredClone(before);
+        const out = withColumnShown(before, { key: 'memo', width: 70 }, anchor);
+        expect(before).toEqual(copy);
+        expect(out.filter((c) => c.key === 'memo').map((c) => c.visible)).toEqual([true]);
+        // the other columns keep their order, widths and visibility
+        const others = (l: typeof out) => l.filter((c) => c.key !== 'memo').map(({ key, width, visible }) => ({ key, width, visible }));
+        expect(others(out)).toEqual(others(before));
       }),
     );
   });

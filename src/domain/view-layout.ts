@@ -37,3 +37,21 @@ export function normalizeLayout<K extends string>(entries: ReadonlyArray<LayoutC
     .map((d) => ({ key: d.key, position: 0, width: d.width, visible: false }));
   return [...given, ...missing].map((c, position) => ({ ...c, position }));
 }
+
+/**
+ * The layout as the table shows it while a filter asks for `key` (배송지연 while the delay filter is
+ * on): the stored layout is not changed. Where the layout shows the column already, as it stands;
+ * otherwise it is shown just after `after` when that is shown, else first — next to what the
+ * filter is about, not past the right edge.
+ */
+export function withColumnShown<K extends string>(layout: ReadonlyArray<LayoutColumn<K>>, wanted: { key: K; width: number }, after: K): Array<LayoutColumn<K>> {
+  const { key } = wanted;
+  const ordered = [...layout].sort((a, b) => a.position - b.position);
+  const column = ordered.find((c) => c.key === key);
+  if (column?.visible) return ordered;
+  const rest = ordered.filter((c) => c.key !== key);
+  const anchor = rest.findIndex((c) => c.key === after && c.visible);
+  const shown: LayoutColumn<K> = { key, position: 0, width: column?.width ?? wanted.width, visible: true };
+  rest.splice(anchor + 1, 0, shown);
+  return rest.map((c, position) => ({ ...c, position }));
+}

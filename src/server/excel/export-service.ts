@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { OrderExportRequest } from '../../contracts/excel';
 import type { OrderListItem } from '../../contracts/order-list';
 import { DEFAULT_ORDER_SORT, type OrderFilter, type OrderPeriod, type OrderSort } from '../../contracts/order-filter';
-import { DEFAULT_COLUMN_LAYOUT, type ColumnKey, type ColumnLayout } from '../../contracts/views';
+import { columnsShownFor, DEFAULT_COLUMN_LAYOUT, type ColumnKey, type ColumnLayout } from '../../contracts/views';
 import { seoulStamp } from '../../domain/spreadsheet-values';
 import type { Principal } from '../auth/principal';
 import type { Db, Executor } from '../db/client';
@@ -36,7 +36,7 @@ export interface ExportSummary {
   rows: number;
 }
 
-const visibleKeys = (layout: ColumnLayout): ColumnKey[] => layout.filter((c) => c.visible).map((c) => c.key);
+const visibleKeys = (layout: ColumnLayout): ColumnKey[] => [...layout].sort((a, b) => a.position - b.position).filter((c) => c.visible).map((c) => c.key);
 
 /** The layout's, the tab's or the default columns; the tab's filter unless one is sent; ids as chosen. */
 export async function resolveExportSpec(db: Db, principal: Principal, body: OrderExportRequest, now: Date): Promise<OrderExportSpec> {
@@ -46,7 +46,8 @@ export async function resolveExportSpec(db: Db, principal: Principal, body: Orde
     ...(body.period ? { period: body.period } : {}),
     ...(body.orderIds ? { orderIds: body.orderIds } : {}),
     sort: body.sort ?? view?.sort ?? DEFAULT_ORDER_SORT,
-    columns: body.columns ?? visibleKeys(view?.columns ?? DEFAULT_COLUMN_LAYOUT),
+    // as the list shows the tab: 배송지연 joins the columns while its filter is on
+    columns: body.columns ?? visibleKeys(columnsShownFor(view?.columns ?? DEFAULT_COLUMN_LAYOUT, body.orderIds ? {} : (body.filter ?? view?.filter ?? {}))),
     now,
   };
 }
@@ -115,9 +116,9 @@ interface Page {
  * A page of orders as the list shows them, with their items. The rows and the items are read at
  * once: on PostgreSQL they go to two pooled connections (on PGlite they queue, which costs nothing).
  */
-async function readPageAt(db: Executor, shopId: number, ids: readonly number[], lang: Lang): Promise<Page> {
+async function readPageAt(db: Executor, shopId: number, ids: readonly number[], lang: Lang, now: Date): Promise<Page> {
   const [rows, items] = await Promise.all([readOrderRows(db, shopId, ids), readPageItems(db, shopId, ids)]);
-  return { orders: await toListItems(db, shopId, rows, lang), items };
+  return { orders: await toListItems(db, shopId, rows, lang, now), items };
 }
 
 /**
@@ -152,7 +153,7 @@ export async function writeOrdersWorkbook(db: Executor, shopId: number, spec: Or
   const summary: ExportSummary = { orders: 0, rows: 0 };
   const ids = await orderIdsInOrder(db, shopId, selection, now);
   const readPage = (start: number): Promise<Page> => {
-    const reading = readPageAt(db, shopId, ids.slice(start, start + pageSize), lang);
+    const reading = readPageAt(db, shopId, ids.slice(start, start + pageSize), lang, now);
     // read ahead while the current page is written; a failure surfaces when the page is awaited
     reading.catch(() => undefined);
     return reading;

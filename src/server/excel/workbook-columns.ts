@@ -83,6 +83,8 @@ function layoutCell(key: ColumnKey, lang: Lang): Pick<SheetColumn, 'kind' | 'val
     case 'recipientPostcode': return { kind: 'text', value: (o) => o.recipientPostcode };
     case 'recipientAddress': return { kind: 'text', value: (o) => o.recipientAddress };
     case 'deliveryMemo': return { kind: 'text', value: (o) => o.deliveryMemo };
+    // days, as a number (it sorts and filters in Excel); blank when nothing waits to ship
+    case 'shippingDelay': return { kind: 'count', value: (o) => o.shippingDelayDays };
   }
 }
 

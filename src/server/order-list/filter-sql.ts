@@ -4,6 +4,7 @@ import { courierCodeOf } from '../../domain/couriers';
 import { claims, orders } from '../db/schema/index';
 import { keywordCondition } from './keyword-sql';
 import { addDays, seoulDayOf, seoulDayStart } from './seoul-days';
+import { AWAITING_SHIPMENT_STATUSES, delayedIfPaidBefore } from './shipping-delay';
 import { bigintArray, textArray } from './sql-arrays';
 
 /**
@@ -12,7 +13,6 @@ import { bigintArray, textArray } from './sql-arrays';
  * repeats its predicate (it cannot reason about array overlap).
  */
 const AWAITING_SHIPMENT = sql`${orders.unitStatuses} && '{paid,preparing,ready_to_ship}'::text[]`;
-const AWAITING_SHIPMENT_STATUSES: readonly string[] = ['paid', 'preparing', 'ready_to_ship'];
 /** The predicate of orders_last_memo_idx, for the same reason. */
 const HAS_MEMO = sql`${orders.memoCount} > 0`;
 const LAST_MEMO = sql`coalesce(${orders.lastMemoAt}, '-infinity'::timestamptz)`;
@@ -59,11 +59,12 @@ function channelCondition(channels: NonNullable<OrderFilter['channels']>): SQL |
 }
 
 /**
- * 배송지연 N days: paid before the start of the Seoul day N − 1 days before today (so paid
- * yesterday is 1 day late today), with units still waiting to ship.
+ * 배송지연 N days (shipping-delay.ts has the definition, shared with the list's 배송지연 column):
+ * paid before the start of the Seoul day N − 1 days before today (so paid yesterday is 1 day
+ * late today), with units still waiting to ship.
  */
 function shippingDelayCondition(days: number, now: Date): SQL {
-  const paidBefore = seoulDayStart(addDays(seoulDayOf(now), 1 - days));
+  const paidBefore = delayedIfPaidBefore(days, now);
   // on orders_awaiting_shipment_idx's expression (a missing paid_at is never before anything)
   return sql`${AWAITING_SHIPMENT} and coalesce(${orders.paidAt}, 'infinity'::timestamptz) < ${paidBefore.toISOString()}::timestamptz`;
 }

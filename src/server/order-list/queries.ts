@@ -45,7 +45,7 @@ export async function listOrders(db: Executor, shopId: number, input: ListOrders
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
-    items: await toListItems(db, shopId, page, lang),
+    items: await toListItems(db, shopId, page, lang, now),
     nextCursor: rows.length > input.limit && last ? encodeCursor(sort, { key: last.sortKey, id: last.id }) : null,
   };
 }

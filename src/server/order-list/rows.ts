@@ -11,6 +11,7 @@ import { orderAddresses, orderItems, orders, shipmentGroups } from '../db/schema
 import type { Lang } from '../http/errors';
 import { PAYMENT_METHOD_LABELS } from '../../domain/payment-methods';
 import { labelOf } from '../payments/summary/labels';
+import { shippingDelayDaysOf } from './shipping-delay';
 import { bigintArray } from './sql-arrays';
 
 /** The `orders` columns a list row shows (never the search columns, which are only for finding). */
@@ -81,7 +82,8 @@ async function pageExtras(db: Executor, shopId: number, ids: number[]): Promise<
   return new Map(rows.map((r) => [Number(r.order_id), r]));
 }
 
-export async function toListItems(db: Executor, shopId: number, rows: readonly ListRow[], lang: Lang): Promise<OrderListItem[]> {
+/** The rows as the list shows them; `now` is the request's "today" (배송지연 days). */
+export async function toListItems(db: Executor, shopId: number, rows: readonly ListRow[], lang: Lang, now: Date): Promise<OrderListItem[]> {
   if (rows.length === 0) return [];
   const extras = await pageExtras(db, shopId, rows.map((r) => r.id));
   return rows.map((o) => {
@@ -126,6 +128,7 @@ export async function toListItems(db: Executor, shopId: number, rows: readonly L
       shippedAt: o.shippedAt?.toISOString() ?? null,
       memoCount: o.memoCount,
       lastMemoAt: o.lastMemoAt?.toISOString() ?? null,
+      shippingDelayDays: shippingDelayDaysOf(o, now),
     };
   });
 }

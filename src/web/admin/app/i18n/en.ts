@@ -72,6 +72,9 @@ export const en: Dictionary = {
     columnSettings: 'Columns',
     total: (n: string) => `${n} ${n === '1' ? 'order' : 'orders'}`,
     range: (from: string, to: string, total: string) => `${from}–${to} of ${total}`,
+    rangeCounting: (from: string, to: string) => `${from}–${to} of …`,
+    counting: 'Counting orders…',
+    delayDays: (n: number) => (n === 1 ? '1 day' : `${n} days`),
     prevPage: 'Previous page',
     nextPage: 'Next page',
     emptyTitle: 'No orders match',
@@ -160,7 +163,7 @@ export const en: Dictionary = {
   },
   columns: {
     title: 'Columns',
-    hint: 'Drag to reorder, switch to show or hide. Only your own view changes.',
+    hint: 'Drag to reorder, switch to show or hide. To change a width, drag the right edge of its header in the list. Only your own view changes.',
     dragHandle: (name: string) => `Move: ${name}`,
     visible: (name: string) => `Show: ${name}`,
     resetHint: 'Back to the tab’s default columns.',
@@ -186,6 +189,8 @@ export const en: Dictionary = {
     title: 'Memos',
     empty: 'No memos.',
     edited: 'edited',
+    preview: (orderNumber: string) => `Latest memos: ${orderNumber}`,
+    more: (n: number) => `${n} older (click to see all)`,
   },
   products: {
     searchPlaceholder: 'Search by part of the name',

@@ -76,6 +76,9 @@ export const ko = {
     columnSettings: '관리 항목 설정',
     total: (n: string) => `총 ${n}건`,
     range: (from: string, to: string, total: string) => `${from}–${to} / ${total}건`,
+    rangeCounting: (from: string, to: string) => `${from}–${to} / …건`,
+    counting: '건수 집계 중…',
+    delayDays: (n: number) => `${n}일`,
     prevPage: '이전 페이지',
     nextPage: '다음 페이지',
     emptyTitle: '조건에 맞는 주문이 없습니다',
@@ -164,7 +167,7 @@ export const ko = {
   },
   columns: {
     title: '관리 항목 설정',
-    hint: '끌어서 순서를 바꾸고, 스위치로 표시 여부를 정합니다. 내 화면에만 적용됩니다.',
+    hint: '끌어서 순서를 바꾸고, 스위치로 표시 여부를 정합니다. 너비는 목록 머리글의 오른쪽 끝을 끌어 바꿉니다. 내 화면에만 적용됩니다.',
     dragHandle: (name: string) => `순서 이동: ${name}`,
     visible: (name: string) => `표시: ${name}`,
     resetHint: '탭의 기본 관리 항목으로 되돌립니다.',
@@ -190,6 +193,8 @@ export const ko = {
     title: '메모',
     empty: '메모가 없습니다.',
     edited: '수정됨',
+    preview: (orderNumber: string) => `최근 메모: ${orderNumber}`,
+    more: (n: number) => `이전 메모 ${n}건 더 있음 (눌러서 모두 보기)`,
   },
   products: {
     searchPlaceholder: '상품명 일부를 입력해 검색',

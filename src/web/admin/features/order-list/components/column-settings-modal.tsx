@@ -49,12 +49,8 @@ function ColumnRow({ column, onToggle }: { column: ColumnLayoutEntry; onToggle(v
             {label}
           </Text>
         </Group>
-        <Group gap="sm" wrap="nowrap">
-          <Text size="xs" c="dimmed">
-            {column.width}px
-          </Text>
-          <Switch size="sm" aria-label={t.columns.visible(label)} checked={column.visible} onChange={(e) => onToggle(e.currentTarget.checked)} />
-        </Group>
+        {/* widths are not typed here: they are dragged at the header's edge in the table */}
+        <Switch size="sm" aria-label={t.columns.visible(label)} checked={column.visible} onChange={(e) => onToggle(e.currentTarget.checked)} />
       </Group>
     </li>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group, Loader, Text } from '@mantine/core';
 import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 
@@ -15,19 +15,24 @@ export function ListPager({
   pageIndex: number;
   pageSize: number;
   shown: number;
-  total: number;
+  /** Every matching order; null while it is being counted (never shown as 0건 meanwhile). */
+  total: number | null;
   hasPrevious: boolean;
   hasNext: boolean;
   onPrevious(): void;
   onNext(): void;
 }) {
   const { t } = useI18n();
-  const from = shown === 0 ? 0 : pageIndex * pageSize + 1;
+  const from = formatNumber(shown === 0 ? 0 : pageIndex * pageSize + 1);
+  const to = formatNumber(pageIndex * pageSize + shown);
   return (
     <Group justify="space-between" component="nav" aria-label={t.list.title}>
-      <Text size="sm" c="dimmed" data-testid="list-range">
-        {t.list.range(formatNumber(from), formatNumber(pageIndex * pageSize + shown), formatNumber(total))}
-      </Text>
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" c="dimmed" data-testid="list-range" aria-busy={total === null}>
+          {total === null ? t.list.rangeCounting(from, to) : t.list.range(from, to, formatNumber(total))}
+        </Text>
+        {total === null && <Loader size={12} aria-label={t.list.counting} />}
+      </Group>
       <Group gap="xs">
         <Button variant="default" size="xs" onClick={onPrevious} disabled={!hasPrevious}>
           {t.list.prevPage}

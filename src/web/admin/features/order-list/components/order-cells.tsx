@@ -10,11 +10,15 @@ import { MemoCell } from './memo-popover';
 import { OrderStatusBadges, PaymentStatusBadge } from './status-badges';
 
 /** Columns whose values are amounts or counts: right-aligned, with tabular digits. */
-export const NUMERIC_COLUMNS: ReadonlySet<ColumnKey> = new Set(['quantity', 'totalAmount', 'balanceDue', 'paidAmount', 'refundedAmount']);
+export const NUMERIC_COLUMNS: ReadonlySet<ColumnKey> = new Set(['quantity', 'totalAmount', 'balanceDue', 'paidAmount', 'refundedAmount', 'shippingDelay']);
 
+/**
+ * Text on one line, cut with an ellipsis where the column is narrower: every row keeps one
+ * height, and the whole text is in the tooltip (title).
+ */
 function Plain({ children, title }: { children: ReactNode; title?: string }) {
   return (
-    <Text size="sm" truncate title={title}>
+    <Text size="sm" truncate title={title ?? (typeof children === 'string' && children !== '' ? children : undefined)}>
       {children}
     </Text>
   );
@@ -95,5 +99,11 @@ export function OrderCell({ column, order }: { column: ColumnKey; order: OrderLi
       return <Plain>{order.trackingNumber ?? ''}</Plain>;
     case 'memoCount':
       return <MemoCell order={order} />;
+    case 'shippingDelay':
+      return (
+        <Text size="sm" ta="right" c={order.shippingDelayDays ? 'red.8' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {order.shippingDelayDays === null ? '' : t.list.delayDays(order.shippingDelayDays)}
+        </Text>
+      );
   }
 }

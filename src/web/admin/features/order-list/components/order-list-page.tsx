@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { View } from '../../../../../contracts/views';
+import { columnsShownFor, type View } from '../../../../../contracts/views';
 import { errorMessage } from '../../../app/api/client';
 import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
@@ -14,6 +14,7 @@ import { useViewCounts, useViews } from '../api/views';
 import { useListState } from '../hooks/use-list-state';
 import { useOrderSelection } from '../hooks/use-order-selection';
 import { usePaging } from '../hooks/use-paging';
+import { setColumnWidths } from '../model/columns';
 import { countConditions } from '../model/filter-chips';
 import { BulkActionBar } from './bulk-action-bar';
 import { ColumnSettingsModal } from './column-settings-modal';
@@ -62,6 +63,8 @@ function OrderListScreen({ views }: { views: View[] }) {
   const location = useLocation();
   const list = useListState(views);
   const { view, filter, sort, columns } = list;
+  // what the table and the Excel file show: the layout, plus 배송지연 while its filter is on
+  const shownColumns = useMemo(() => columnsShownFor(columns, filter), [columns, filter]);
   useEffect(() => rememberListHref(location.href), [location.href]);
   const phone = usePhone();
 
@@ -73,7 +76,7 @@ function OrderListScreen({ views }: { views: View[] }) {
   const matching = useOrderCount(filter, true);
   const selection = useOrderSelection(scope);
   // order-bulk: the bulk tools work on the selection and the list as shown
-  const bulk = useOrderBulk({ selection, view, filter, sort, columns });
+  const bulk = useOrderBulk({ selection, view, filter, sort, columns: shownColumns });
 
   const createView = useCreateView();
   const updateView = useUpdateView();
@@ -89,7 +92,9 @@ function OrderListScreen({ views }: { views: View[] }) {
 
   const items = orders.data?.items ?? [];
   const pageIds = items.map((o) => o.id);
-  const total = matching.data ?? 0;
+  // null while the count for this filter is on its way (the last filter's count would be wrong,
+  // and 0 would say "nothing matches"): the screen shows 집계 중 instead
+  const total = matching.data !== undefined && !matching.isPlaceholderData ? matching.data : null;
   const couriers = [...new Set(items.flatMap((o) => (o.courier ? [o.courier] : [])))].sort();
   const conditions = countConditions(filter);
   const fail = (error: unknown) => toast.error(errorMessage(error));
@@ -184,12 +189,12 @@ function OrderListScreen({ views }: { views: View[] }) {
         )}
         {/* order-bulk: 엑셀 다운로드, 송장 일괄 등록, 최근 일괄 처리 */}
         <BulkToolbar bulk={bulk} />
-        <Text size="sm" c="dimmed" ml="auto" data-testid="list-total" aria-live="polite">
-          {matching.data !== undefined ? t.list.total(formatNumber(total)) : ''}
+        <Text size="sm" c="dimmed" ml="auto" data-testid="list-total" aria-live="polite" aria-busy={total === null}>
+          {total !== null ? t.list.total(formatNumber(total)) : matching.isError ? '' : t.list.counting}
         </Text>
       </Group>
       <FilterChips filter={filter} onChange={list.setFilter} />
-      <SelectionBanner selection={selection} pageIds={pageIds} total={total} filter={filter} />
+      <SelectionBanner selection={selection} pageIds={pageIds} total={total ?? 0} filter={filter} />
       {/* order-bulk: the 일괄 처리 menu in the selection bar; its dialogs live at the page */}
       <BulkActionBar selection={selection} actions={<BulkSelectionActions bulk={bulk} />} />
       <BulkDialogs bulk={bulk} />
@@ -206,10 +211,11 @@ function OrderListScreen({ views }: { views: View[] }) {
       ) : (
         <OrderTable
           orders={items}
-          columns={columns}
+          columns={shownColumns}
           sort={sort}
           onSort={list.setSort}
-          onColumnsChange={list.setColumns}
+          // a width dragged is a change of the layout (수정됨), never of what a filter added
+          onColumnWidths={(widths) => list.setColumns(setColumnWidths(columns, widths))}
           selection={selection}
           loading={orders.isPending}
           refreshing={orders.isPlaceholderData || (orders.isFetching && !orders.isPending)}

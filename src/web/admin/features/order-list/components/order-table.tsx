@@ -7,7 +7,7 @@ import { COLUMN_KEYS, COLUMNS, type ColumnKey, type ColumnLayout } from '../../.
 import { useI18n } from '../../../app/i18n';
 import { navigate } from '../../../app/router';
 import type { OrderSelectionApi } from '../hooks/use-order-selection';
-import { clampWidth, columnLabel, orderedColumns, setColumnWidths } from '../model/columns';
+import { clampWidth, columnLabel, orderedColumns } from '../model/columns';
 import { NUMERIC_COLUMNS, OrderCell } from './order-cells';
 
 const SELECT = 'select';
@@ -16,10 +16,12 @@ const ASCENDING_FIRST: ReadonlySet<OrderSortField> = new Set(['orderNumber', 'or
 
 export interface OrderTableProps {
   orders: OrderListItem[];
+  /** The columns as shown (the layout, plus any a filter shows by itself). */
   columns: ColumnLayout;
   sort: OrderSort;
   onSort(sort: OrderSort): void;
-  onColumnsChange(columns: ColumnLayout): void;
+  /** A header's edge was dragged (or moved with the arrow keys): the new widths, in px. */
+  onColumnWidths(widths: Partial<Record<ColumnKey, number>>): void;
   selection: OrderSelectionApi;
   /** The first page is loading: rows are placeholders. */
   loading: boolean;
@@ -41,7 +43,7 @@ function openOnRowClick(event: MouseEvent<HTMLTableRowElement>, orderId: number)
   navigate(`/orders/${orderId}`);
 }
 
-export function OrderTable({ orders, columns, sort, onSort, onColumnsChange, selection, loading, refreshing }: OrderTableProps) {
+export function OrderTable({ orders, columns, sort, onSort, onColumnWidths, selection, loading, refreshing }: OrderTableProps) {
   const { t, lang } = useI18n();
   const pageIds = useMemo(() => orders.map((o) => o.id), [orders]);
   const layout = orderedColumns(columns);
@@ -95,7 +97,7 @@ export function OrderTable({ orders, columns, sort, onSort, onColumnsChange, sel
       const next = typeof updater === 'function' ? updater(sizing) : updater;
       const widths: Partial<Record<ColumnKey, number>> = {};
       for (const c of layout) if (next[c.key] !== undefined && next[c.key] !== c.width) widths[c.key] = next[c.key];
-      if (Object.keys(widths).length > 0) onColumnsChange(setColumnWidths(columns, widths));
+      if (Object.keys(widths).length > 0) onColumnWidths(widths);
     },
   });
 
@@ -103,7 +105,7 @@ export function OrderTable({ orders, columns, sort, onSort, onColumnsChange, sel
     const step = event.shiftKey ? 50 : 10;
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    onColumnsChange(setColumnWidths(columns, { [key]: clampWidth(width + (event.key === 'ArrowRight' ? step : -step)) }));
+    onColumnWidths({ [key]: clampWidth(width + (event.key === 'ArrowRight' ? step : -step)) });
   };
 
   const headerCell = (header: Header<OrderListItem, unknown>) => {
