@@ -52,7 +52,7 @@ describe('claim and refund events', () => {
     const pending = refundPending(staff, { refundId: 4, amount: 12000, method: 'transfer', note: '계좌 송금 후 완료 처리 필요' });
     expect(describeEvent(pending.event, 'ko')).toBe('12,000원 환불을 기다리고 있습니다 (계좌이체) (계좌 송금 후 완료 처리 필요)');
     const failed = refundFailed(staff, { refundId: 4, amount: 12000, message: '한도 초과' });
-    expect([describeEvent(failed.event, 'en'), failed.buyerVisible]).toEqual(['Refund of 12,000원 failed: 한도 초과', false]);
+    expect([describeEvent(failed.event, 'en'), failed.buyerVisible]).toEqual(['Refund of ₩12,000 failed: 한도 초과', false]);
     expect(describeEvent(refundVoided(staff, { refundId: 4, amount: 12000 }).event, 'ko')).toBe('12,000원 환불을 무효 처리했습니다');
   });
 });

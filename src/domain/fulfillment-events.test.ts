@@ -32,7 +32,7 @@ describe('fulfillment events', () => {
     expect(ko[3]).toBe('배송지 정보를 수정했습니다 (#8) (도서산간 배송비 차액 -3,000원: 주문 수정으로 정산)');
     expect(ko[5]).toBe('품목 #12 1개를 다른 배송지(#8)로 옮겼습니다 (도서산간 배송비 차액 +3,000원: 주문 수정으로 정산)');
     const en = events.map((d) => describeEvent(d.event, 'en'));
-    expect(en[5]).toBe('Moved item #12 ×1 to shipping address #8 (remote-area surcharge difference +3,000원, to settle by an order edit)');
+    expect(en[5]).toBe('Moved item #12 ×1 to shipping address #8 (remote-area surcharge difference +₩3,000, to settle by an order edit)');
     expect(describeEvent(addressChanged(staff, { addressId: 8, fields: ['recipientName'], remoteFeeDifference: 0 }).event, 'en')).toBe('Changed shipping address #8');
   });
 });
