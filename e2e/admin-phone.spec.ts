@@ -97,7 +97,8 @@ test('the order list on a phone: a menu drawer, cards with tabs, search, a filte
   await page.getByRole('button', { name: '필터', exact: true }).click();
   const filters = page.getByRole('dialog', { name: '필터', exact: true });
   await expect(filters).toBeVisible();
-  expect((await filters.boundingBox())?.width).toBe(390);
+  // the whole width once the drawer has slid in (whole pixels: mid-animation it reads 389.99…)
+  await expect.poll(async () => Math.round((await filters.boundingBox())?.width ?? 0)).toBe(390);
   await filters.getByRole('group', { name: '결제 상태' }).getByRole('checkbox', { name: '결제완료' }).check();
   await filters.getByRole('button', { name: '적용' }).click();
   await expect(filters).toBeHidden();

@@ -48,19 +48,27 @@ export interface Downloaded {
   size: number;
 }
 
-/** 엑셀 다운로드: POST the conditions, receive the streamed .xlsx, save it under the server's file name. */
-export async function downloadOrdersExcel(request: OrderExportRequest, onProgress: (received: number) => void, signal: AbortSignal): Promise<Downloaded> {
-  const response = await rawFetch('/api/v1/exports/orders', {
+/**
+ * POSTs a JSON body to a route that answers a streamed .xlsx, and saves it under the server's file
+ * name (`fallbackName` when the answer names none). 엑셀 다운로드 and 송장 출력 both go through it.
+ */
+export async function downloadPostedWorkbook(path: string, body: unknown, fallbackName: { ko: string; en: string }, onProgress: (received: number) => void, signal: AbortSignal): Promise<Downloaded> {
+  const response = await rawFetch(path, {
     method: 'POST',
-    body: JSON.stringify(request),
+    body: JSON.stringify(body),
     contentType: 'application/json',
     accept: `${XLSX_CONTENT_TYPE}, application/json`,
     signal,
   });
   const blob = await readAll(response, onProgress);
-  const fileName = fileNameOf(response.headers.get('content-disposition'), getLang() === 'ko' ? '주문목록.xlsx' : 'orders.xlsx');
+  const fileName = fileNameOf(response.headers.get('content-disposition'), fallbackName[getLang()]);
   saveFile(blob, fileName);
   return { fileName, size: blob.size };
+}
+
+/** 엑셀 다운로드: the conditions or the chosen orders, one row per item. */
+export function downloadOrdersExcel(request: OrderExportRequest, onProgress: (received: number) => void, signal: AbortSignal): Promise<Downloaded> {
+  return downloadPostedWorkbook('/api/v1/exports/orders', request, { ko: '주문목록.xlsx', en: 'orders.xlsx' }, onProgress, signal);
 }
 
 /** The upload template (송장일괄등록_양식.xlsx). */

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { XLSX_CONTENT_TYPE } from '../../../../../contracts/excel';
 import {
   shippingExportFormListSchema,
   shippingExportFormSchema,
@@ -7,10 +6,7 @@ import {
   type ShippingExportRequest,
 } from '../../../../../contracts/shipping-export';
 import { api } from '../../../app/api/client';
-import { getLang } from '../../../app/i18n';
-import { fileNameOf } from '../model/files';
-import { readAll, saveFile, type Downloaded } from './excel';
-import { rawFetch } from './http';
+import { downloadPostedWorkbook, type Downloaded } from './excel';
 
 const FORMS_KEY = ['shipping-export-forms'] as const;
 
@@ -40,17 +36,7 @@ export function useDeleteShippingForm() {
   });
 }
 
-/** 송장 출력: POST the selection and the form, receive the streamed .xlsx, save it under the server's name. */
-export async function downloadShippingExport(request: ShippingExportRequest, onProgress: (received: number) => void, signal: AbortSignal): Promise<Downloaded> {
-  const response = await rawFetch('/api/v1/orders/shipping-export', {
-    method: 'POST',
-    body: JSON.stringify(request),
-    contentType: 'application/json',
-    accept: `${XLSX_CONTENT_TYPE}, application/json`,
-    signal,
-  });
-  const blob = await readAll(response, onProgress);
-  const fileName = fileNameOf(response.headers.get('content-disposition'), getLang() === 'ko' ? '송장출력.xlsx' : 'shipping.xlsx');
-  saveFile(blob, fileName);
-  return { fileName, size: blob.size };
+/** 송장 출력: the selection in a courier's or the shop's form, one row per parcel. */
+export function downloadShippingExport(request: ShippingExportRequest, onProgress: (received: number) => void, signal: AbortSignal): Promise<Downloaded> {
+  return downloadPostedWorkbook('/api/v1/orders/shipping-export', request, { ko: '송장출력.xlsx', en: 'shipping.xlsx' }, onProgress, signal);
 }

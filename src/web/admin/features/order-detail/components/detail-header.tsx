@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { OrderDetail } from '../../../../../contracts/orders';
 import { CHANNEL_LABELS } from '../../../../../contracts/order-filter';
 import { formatSeoulDateTime } from '../../../app/format';
@@ -102,6 +103,21 @@ function MoreItems({ order, onOpen, can }: { order: OrderDetail; onOpen: OpenDia
   );
 }
 
+/** The … menu at the end of the toolbar, on both layouts. */
+function MoreMenu({ children }: { children: ReactNode }) {
+  const { d } = useDetailI18n();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="default" size="lg" aria-label={d.actions.moreLabel}>
+          <span aria-hidden>…</span>
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>{children}</Menu.Dropdown>
+    </Menu>
+  );
+}
+
 /**
  * On a phone the six buttons do not fit beside the title: 상태 변경 and 취소 stay buttons (with
  * 입금확인 when it applies), 추가, 반품 and 교환 join the … menu's items.
@@ -122,24 +138,17 @@ function PhoneOrderActions({ order, onOpen }: { order: OrderDetail; onOpen: Open
       <Button variant="default" color="red" disabled={!can.cancel} onClick={() => onOpen({ kind: 'cancel' })}>
         {d.actions.cancel}
       </Button>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <ActionIcon variant="default" size="lg" aria-label={d.actions.moreLabel}>
-            <span aria-hidden>…</span>
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item onClick={() => onOpen({ kind: 'edit' })}>{d.actions.edit}</Menu.Item>
-          <Menu.Item disabled={!can.claim} onClick={() => onOpen({ kind: 'return' })}>
-            {d.actions.return}
-          </Menu.Item>
-          <Menu.Item disabled={!can.claim} onClick={() => onOpen({ kind: 'exchange' })}>
-            {d.actions.exchange}
-          </Menu.Item>
-          <Menu.Divider />
-          <MoreItems order={order} onOpen={onOpen} can={can} />
-        </Menu.Dropdown>
-      </Menu>
+      <MoreMenu>
+        <Menu.Item onClick={() => onOpen({ kind: 'edit' })}>{d.actions.edit}</Menu.Item>
+        <Menu.Item disabled={!can.claim} onClick={() => onOpen({ kind: 'return' })}>
+          {d.actions.return}
+        </Menu.Item>
+        <Menu.Item disabled={!can.claim} onClick={() => onOpen({ kind: 'exchange' })}>
+          {d.actions.exchange}
+        </Menu.Item>
+        <Menu.Divider />
+        <MoreItems order={order} onOpen={onOpen} can={can} />
+      </MoreMenu>
     </Group>
   );
 }
@@ -171,16 +180,9 @@ function OrderActions({ order, onOpen }: { order: OrderDetail; onOpen: OpenDialo
       <Button variant="default" disabled={!can.claim} onClick={() => onOpen({ kind: 'exchange' })}>
         {d.actions.exchange}
       </Button>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <ActionIcon variant="default" size="lg" aria-label={d.actions.moreLabel}>
-            <span aria-hidden>…</span>
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <MoreItems order={order} onOpen={onOpen} can={can} />
-        </Menu.Dropdown>
-      </Menu>
+      <MoreMenu>
+        <MoreItems order={order} onOpen={onOpen} can={can} />
+      </MoreMenu>
     </Group>
   );
 }
