@@ -10,26 +10,20 @@ import { useDetailI18n } from '../i18n';
 export function RefundWhy({ lines, component, label }: { lines: readonly RefundExplanationLineDto[]; component: RefundExplanationLineDto['component']; label: string }) {
   const { d } = useDetailI18n();
   const mine = lines.filter((l) => l.component === component);
-  if (mine.length === 0) return null;
-  return (
-    <List size="xs" spacing={2} aria-label={d.refund.why(label)} styles={{ itemWrapper: { display: 'inline' } }} pl="xs">
-      {mine.map((l, i) => (
-        <List.Item key={`${l.code}-${i}`}>
-          <Text size="xs" c="dimmed" span>
-            {l.text}
-          </Text>
-        </List.Item>
-      ))}
-    </List>
-  );
+  return <Sentences lines={mine} label={d.refund.why(label)} pl="xs" inline />;
 }
 
 /** Every line of a stored refund, in order: the refund's record says how it was worked out. */
 export function RefundExplanation({ lines }: { lines: readonly RefundExplanationLineDto[] }) {
   const { d } = useDetailI18n();
+  return <Sentences lines={lines} label={d.refund.explanation} pl="sm" inline={false} />;
+}
+
+/** The sentences as a small dimmed list named `label`; nothing when there are none. */
+function Sentences({ lines, label, pl, inline }: { lines: readonly RefundExplanationLineDto[]; label: string; pl: string; inline: boolean }) {
   if (lines.length === 0) return null;
   return (
-    <List size="xs" spacing={2} aria-label={d.refund.explanation} pl="sm">
+    <List size="xs" spacing={2} aria-label={label} pl={pl} {...(inline ? { styles: { itemWrapper: { display: 'inline' } } } : {})}>
       {lines.map((l, i) => (
         <List.Item key={`${l.code}-${i}`}>
           <Text size="xs" c="dimmed" span>
