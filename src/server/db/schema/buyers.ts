@@ -67,3 +67,20 @@ export const paymentCheckouts = pgTable(
     orderRef(t),
   ],
 );
+
+/**
+ * The links in buyer messages (결제하기, 주문 확인): a secret in the URL opens a guest session on
+ * that one order and lands on `path`. Only the hash is kept; the link works until `expiresAt`.
+ */
+export const buyerMessageLinks = pgTable(
+  'buyer_message_links',
+  {
+    shopId: shopId(),
+    tokenHash: text('token_hash').notNull(),
+    orderId: ref('order_id').notNull(),
+    path: text('path').notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.tokenHash] }), index('buyer_message_links_expiry_idx').on(t.expiresAt)],
+);

@@ -9,3 +9,4 @@ export * from './platform';
 export * from './test-gateway';
 export * from './outbox';
 export * from './buyers';
+export * from './notifications';

@@ -23,8 +23,8 @@ export const webhookEndpoints = pgTable(
 );
 
 /**
- * The outbox: one row per message to one destination (today a webhook endpoint; later a buyer's
- * 알림톡/SMS/e-mail), written in the transaction of the change it reports, so a rolled-back change
+ * The outbox: one row per message to one destination (a webhook endpoint, or a buyer's 알림톡, SMS
+ * or e-mail address), written in the transaction of the change it reports, so a rolled-back change
  * sends nothing. A worker on any server claims due rows with FOR UPDATE SKIP LOCKED, pushes the
  * lease (`next_attempt_at`) forward before it sends, and records each attempt in outbox_attempts.
  * `message_id` is what the receiver deduplicates by (`webhook-id`); it never changes on a retry.
@@ -35,7 +35,7 @@ export const outboxMessages = pgTable(
     shopId: shopId(),
     id: id(),
     messageId: text('message_id').notNull(),
-    channel: text('channel', { enum: ['webhook'] }).notNull(),
+    channel: text('channel', { enum: ['webhook', 'alimtalk', 'sms', 'email'] }).notNull(),
     endpointId: ref('endpoint_id'),
     eventType: text('event_type').notNull(),
     orderId: ref('order_id'),
@@ -48,6 +48,17 @@ export const outboxMessages = pgTable(
     lastError: text('last_error'),
     deliveredAt: at('delivered_at'),
     createdAt: createdAt(),
+    /**
+     * Buyer messages: order, moment, subject and recipient. The unique index makes a second queueing
+     * of the same message (a retried change, a second server's job) a no-op: never sent twice.
+     */
+    dedupeKey: text('dedupe_key'),
+    /** Buyer messages: the phone number or e-mail address it goes to. */
+    recipient: text('recipient'),
+    /** How it went out: `smtp`, `solapi`, or `development` (kept for the admin screen, sent nowhere). */
+    transport: text('transport'),
+    /** The provider's id of an accepted 알림톡/SMS whose delivery report is awaited. */
+    providerMessageId: text('provider_message_id'),
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
@@ -56,6 +67,9 @@ export const outboxMessages = pgTable(
     index('outbox_messages_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_messages_endpoint_idx').on(t.shopId, t.endpointId, t.createdAt),
     index('outbox_messages_order_idx').on(t.shopId, t.orderId),
+    uniqueIndex('outbox_messages_dedupe_key').on(t.shopId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    // the buyer message log, newest first
+    index('outbox_messages_buyer_idx').on(t.shopId, t.createdAt).where(sql`${t.channel} <> 'webhook'`),
   ],
 );
 
