@@ -2,6 +2,7 @@
  * How each timeline event reads, in Korean or English: one line per event, money as "12,000원",
  * times in Korean time. Kept apart from the event types so that file stays about what happened.
  */
+import { CHANNEL_LABELS, MOMENT_LABELS } from './buyer-message-moments';
 import { claimReasonText } from './claim-reasons';
 import { channelLabel } from './channels';
 import { courierLabel } from './couriers';
@@ -183,6 +184,11 @@ export function describeEvent(e: TimelineEvent, lang: 'ko' | 'en', itemNames: Re
         ? `입금기한(${formatKst(e.dueAt)})이 지나 주문을 자동 취소했습니다: ${what}${account}`
         : `Cancelled automatically: not paid by the due date (${formatKst(e.dueAt)} KST): ${what}${account}`;
     }
+    case 'buyer_message_sent':
+    case 'buyer_message_fell_back':
+    case 'buyer_message_failed':
+    case 'buyer_message_skipped':
+      return describeBuyerMessage(e, lang);
   }
 }
 
@@ -240,5 +246,37 @@ function describeGatewayNotification(e: Extract<TimelineEvent, { type: 'gateway_
       return ko
         ? `${head} — 주문의 결제 내역과 다릅니다. 금액은 자동으로 변경하지 않았으니 PG 관리자 화면에서 확인하세요`
         : `${head}; this contradicts the order's payments. No money was moved automatically: check the gateway's console`;
+  }
+}
+
+const SKIP_REASONS = {
+  no_phone: { ko: '휴대폰 번호 없음', en: 'no phone number' },
+  invalid_phone: { ko: '휴대폰 번호가 아님', en: 'not a mobile number' },
+  no_email: { ko: '이메일 없음', en: 'no e-mail address' },
+  invalid_email: { ko: '이메일 형식 오류', en: 'malformed e-mail address' },
+} as const;
+
+/** "[주문 접수] 알림톡을 010-****-5678로 보냈습니다" — which moment, which channel, to whom, and how it went. */
+function describeBuyerMessage(e: Extract<TimelineEvent, { type: `buyer_message_${string}` }>, lang: 'ko' | 'en'): string {
+  const ko = lang === 'ko';
+  const moment = MOMENT_LABELS[e.moment][lang];
+  switch (e.type) {
+    case 'buyer_message_sent': {
+      const channel = CHANNEL_LABELS[e.channel][lang];
+      const where = e.transport === 'development' ? (ko ? ' (개발용 발송함에 보관, 실제 발송 없음)' : ' (kept in the development outbox, not sent)') : '';
+      return ko ? `[${moment}] ${withParticle(e.recipient, '으로/로')} ${withParticle(channel, '을/를')} 보냈습니다${where}` : `[${moment}] ${channel} sent to ${e.recipient}${where}`;
+    }
+    case 'buyer_message_fell_back':
+      return ko
+        ? `[${moment}] 알림톡을 보내지 못해 ${withParticle(e.recipient, '으로/로')} 문자를 대신 보냅니다 (${e.reason})`
+        : `[${moment}] AlimTalk could not be delivered; sending an SMS to ${e.recipient} instead (${e.reason})`;
+    case 'buyer_message_failed': {
+      const channel = CHANNEL_LABELS[e.channel][lang];
+      return ko ? `[${moment}] ${withParticle(e.recipient, '으로/로')} ${withParticle(channel, '을/를')} 보내지 못했습니다: ${e.error}` : `[${moment}] ${channel} to ${e.recipient} failed: ${e.error}`;
+    }
+    case 'buyer_message_skipped': {
+      const channel = CHANNEL_LABELS[e.channel][lang];
+      return ko ? `[${moment}] ${withParticle(channel, '을/를')} 보내지 않았습니다: ${SKIP_REASONS[e.reason].ko}` : `[${moment}] ${channel} not sent: ${SKIP_REASONS[e.reason].en}`;
+    }
   }
 }

@@ -4,6 +4,7 @@
  * Payloads hold ids and the facts at the time, not copies of mutable text (a memo's body can be
  * edited or deleted later; the timeline points at it).
  */
+import type { BuyerMoment, MessageChannel } from './buyer-message-moments';
 import type { ClaimReasonCode } from './claim-reasons';
 import type { Won } from './money';
 import type { TransitionKind, UnitStatus } from './status';
@@ -67,7 +68,16 @@ export type TimelineEvent =
   /** The buyer (or the auto-confirm job) confirmed the purchase of these units. */
   | { type: 'purchase_confirmed'; items: ClaimedUnits; automatic: boolean }
   /** An unpaid order past its due date was cancelled by the system (the virtual account closed at the gateway). */
-  | { type: 'unpaid_order_cancelled'; dueAt: string; items: ClaimedUnits; accountClosed: boolean };
+  | { type: 'unpaid_order_cancelled'; dueAt: string; items: ClaimedUnits; accountClosed: boolean }
+  /**
+   * A buyer message went out, fell back from 알림톡 to SMS, failed for good, or was not sent (no
+   * usable phone or e-mail). Staff-only: the buyer has the message itself. `messageId` is the
+   * outbox row staff can resend; `recipient` is masked.
+   */
+  | { type: 'buyer_message_sent'; messageId: number; moment: BuyerMoment; channel: MessageChannel; recipient: string; transport: string }
+  | { type: 'buyer_message_fell_back'; messageId: number; fallbackId: number; moment: BuyerMoment; recipient: string; reason: string }
+  | { type: 'buyer_message_failed'; messageId: number; moment: BuyerMoment; channel: MessageChannel; recipient: string; error: string }
+  | { type: 'buyer_message_skipped'; moment: BuyerMoment; channel: MessageChannel; reason: 'no_phone' | 'invalid_phone' | 'no_email' | 'invalid_email' };
 
 export type TimelineEventType = TimelineEvent['type'];
 
@@ -239,6 +249,11 @@ export function purchaseConfirmed(actor: Actor, f: Facts<'purchase_confirmed'>):
 }
 export function unpaidOrderCancelled(actor: Actor, f: Facts<'unpaid_order_cancelled'>): EventDraft {
   return { event: { type: 'unpaid_order_cancelled', ...f }, actor, buyerVisible: true };
+}
+
+/** What was sent to the buyer and how it went is staff's record; the buyer has the message itself. */
+export function buyerMessageEvent(event: Extract<TimelineEvent, { type: `buyer_message_${string}` }>): EventDraft {
+  return { event, actor: { kind: 'system' }, buyerVisible: false };
 }
 
 // Descriptions live beside the types: one file for what happened, one for how it reads.
