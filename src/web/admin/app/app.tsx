@@ -3,6 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { LoginPage } from '../features/auth/components/login-page';
 import { useMe } from '../features/auth/api/me';
+import { BuyerMessagesPage } from '../features/notifications/components/buyer-messages-page';
+import { NotificationSettingsPage } from '../features/notifications/components/notification-settings-page';
 import { OrderDetailPage } from '../features/order-detail/OrderDetailPage';
 import { OrderListPage } from '../features/order-list/components/order-list-page';
 import { PrintSheetsPage } from '../features/order-print/components/print-sheets-page';
@@ -44,6 +46,8 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   const webhookLog = /^\/settings\/webhooks\/(\d+)\/?$/.exec(pathname);
   if (webhookLog?.[1]) return <DeliveryLogPage endpointId={Number(webhookLog[1])} />;
   if (pathname === '/settings/webhooks' || pathname === '/settings/webhooks/') return <WebhooksPage />;
+  if (pathname === '/settings/notifications' || pathname === '/settings/notifications/') return <NotificationSettingsPage />;
+  if (pathname === '/messages' || pathname === '/messages/') return <BuyerMessagesPage />;
   return <NotFound />;
 }
 

@@ -35,6 +35,8 @@ export const en: Dictionary = {
     orders: 'Orders',
     products: 'Products',
     webhooks: 'Webhooks',
+    notifications: 'Notifications',
+    buyerMessages: 'Sent messages',
     signedInAs: (name: string, role: string) => `${name} (${role})`,
     roles: { owner: 'Owner', manager: 'Manager', staff: 'Staff', viewer: 'Viewer' },
   },

@@ -38,6 +38,8 @@ export const ko = {
     orders: '주문 목록',
     products: '상품',
     webhooks: '웹훅',
+    notifications: '알림 설정',
+    buyerMessages: '발송 내역',
     signedInAs: (name: string, role: string) => `${name} (${role})`,
     /** The one table of staff role labels: the header, timeline and memo authors read it. */
     roles: { owner: '대표', manager: '매니저', staff: '직원', viewer: '조회 전용' },

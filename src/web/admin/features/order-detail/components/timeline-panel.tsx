@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Loader, SegmentedControl, Stack, Tex
 import { useState } from 'react';
 import { errorMessage } from '../../../app/api/client';
 import { formatSeoulDateTime } from '../../../app/format';
+import { TimelineMessageActions, timelineMessageId } from '../../notifications/components/timeline-message-actions';
 import { orderActions } from '../api/actions';
 import { useTimeline } from '../api/queries';
 import { useDetailI18n } from '../i18n';
@@ -65,7 +66,7 @@ export function TimelinePanel({ orderId, readOnly }: { orderId: number; readOnly
         <Stack gap={0} component="ol" aria-label={d.timeline.title} style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="timeline">
           {timeline.data.map((entry) => (
             <li key={`${entry.kind}-${entry.id}`} style={{ borderLeft: '2px solid var(--mantine-color-gray-3)', paddingLeft: 12, paddingBottom: 12 }}>
-              {entry.kind === 'memo' ? <MemoItem orderId={orderId} memo={entry} readOnly={readOnly} /> : <EventItem entry={entry} />}
+              {entry.kind === 'memo' ? <MemoItem orderId={orderId} memo={entry} readOnly={readOnly} /> : <EventItem entry={entry} readOnly={readOnly} />}
             </li>
           ))}
         </Stack>
@@ -74,9 +75,10 @@ export function TimelinePanel({ orderId, readOnly }: { orderId: number; readOnly
   );
 }
 
-function EventItem({ entry }: { entry: Extract<Entry, { kind: 'event' }> }) {
+function EventItem({ entry, readOnly }: { entry: Extract<Entry, { kind: 'event' }>; readOnly: boolean }) {
   const { d } = useDetailI18n();
   const actorLabel = useActorLabel();
+  const messageId = timelineMessageId(entry.type, entry.payload);
   return (
     <Stack gap={2}>
       <Text size="sm">{entry.description}</Text>
@@ -90,6 +92,7 @@ function EventItem({ entry }: { entry: Extract<Entry, { kind: 'event' }> }) {
           </Badge>
         )}
       </Group>
+      {messageId !== null && <TimelineMessageActions messageId={messageId} readOnly={readOnly} />}
     </Stack>
   );
 }
