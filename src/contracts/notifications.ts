@@ -156,7 +156,8 @@ export const buyerMessageSchema = z
     id,
     orderId: id.nullable(),
     orderNumber: z.string().nullable(),
-    moment: buyerMoment,
+    /** null: a test send from the settings screen. */
+    moment: buyerMoment.nullable(),
     channel: messageChannel,
     /** Masked (010-****-5678) unless the reader may see personal data. */
     recipient: z.string(),

@@ -8,7 +8,10 @@ import { webhookHeaders } from './signature';
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 /** What a channel needs of a message it sends. */
-export type ClaimedMessage = Pick<OutboxMessage, 'shopId' | 'id' | 'messageId' | 'channel' | 'endpointId' | 'eventType' | 'orderId' | 'payload' | 'attempts'>;
+export type ClaimedMessage = Pick<
+  OutboxMessage,
+  'shopId' | 'id' | 'messageId' | 'channel' | 'endpointId' | 'eventType' | 'orderId' | 'payload' | 'attempts' | 'dedupeKey' | 'providerMessageId' | 'createdAt'
+>;
 
 /** What one attempt came to: `delivered`, or why not (and whether trying again could help). */
 export interface AttemptResult {
@@ -18,14 +21,28 @@ export interface AttemptResult {
   statusCode: number | null;
   error: string | null;
   responseExcerpt: string | null;
+  /** How it went out (buyer messages: `smtp`, `solapi`, `development`). */
+  transport?: string | null;
+  /**
+   * The provider took it and will report delivery later: look again after `afterMs`. Not a failed
+   * attempt (no backoff step is used up); the provider's id is kept so the next look asks, never resends.
+   */
+  awaitReport?: { providerMessageId: string; afterMs: number };
+  /** This channel cannot reach the buyer; the channel hands the message to another (알림톡 → SMS) in `afterAttempt`. */
+  fallback?: { reason: string };
 }
 
+/** How an attempt left the message. */
+export type MessageStatus = 'pending' | 'delivered' | 'failed';
+
 /**
- * One way out of the outbox. Webhooks are the first; buyer messages (알림톡, SMS, e-mail) will be
- * channels beside it, delivered, retried and logged by the same worker.
+ * One way out of the outbox: webhooks, and buyer messages (알림톡, SMS, e-mail), delivered,
+ * retried and logged by the same worker.
  */
 export interface OutboxChannel {
   deliver(db: Executor, message: ClaimedMessage, now: Date): Promise<AttemptResult>;
+  /** Runs in the transaction that records the attempt (buyer messages: the timeline line, the fallback SMS). */
+  afterAttempt?(tx: Executor, message: ClaimedMessage, result: AttemptResult, status: MessageStatus, at: Date): Promise<void>;
 }
 
 const EXCERPT_CHARS = 1_000;

@@ -32,6 +32,9 @@ interface RawMessage extends Record<string, unknown> {
   order_id: number | string | null;
   payload: Record<string, unknown> | string;
   attempts: number;
+  dedupe_key: string | null;
+  provider_message_id: string | null;
+  created_at: Date | string;
 }
 
 function messageOf(r: RawMessage): ClaimedMessage {
@@ -45,8 +48,13 @@ function messageOf(r: RawMessage): ClaimedMessage {
     orderId: r.order_id === null ? null : Number(r.order_id),
     payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
     attempts: Number(r.attempts),
+    dedupeKey: r.dedupe_key,
+    providerMessageId: r.provider_message_id,
+    createdAt: new Date(r.created_at),
   };
 }
+
+const RETURNING = sql.raw('shop_id, id, message_id, channel, endpoint_id, event_type, order_id, payload, attempts, dedupe_key, provider_message_id, created_at');
 export type { ClaimedMessage };
 
 /**
@@ -63,18 +71,21 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
         from (select shop_id, id from outbox_messages where status = 'pending' and next_attempt_at <= now()
               order by next_attempt_at limit ${limit} for update skip locked) due
         where m.shop_id = due.shop_id and m.id = due.id
-        returning m.shop_id, m.id, m.message_id, m.channel, m.endpoint_id, m.event_type, m.order_id, m.payload, m.attempts`,
+        returning m.shop_id, m.id, m.message_id, m.channel, m.endpoint_id, m.event_type, m.order_id, m.payload, m.attempts, m.dedupe_key, m.provider_message_id, m.created_at`,
   );
   return rows.map(messageOf);
 }
 
-/** Claims one message by its row id for an immediate send (a staff redelivery), whatever its status. */
+/**
+ * Claims one message by its row id for an immediate send (a staff redelivery), whatever its status.
+ * A provider report it awaited is forgotten: a resend is a new send.
+ */
 export async function claimOne(db: Db, shopId: number, id: number, leaseMs: number): Promise<ClaimedMessage | null> {
   const [row] = await queryRows<RawMessage>(
     db,
-    sql`update outbox_messages set status = 'pending', next_attempt_at = now() + ${leaseMs} * interval '1 millisecond', attempts = attempts + 1
+    sql`update outbox_messages set status = 'pending', next_attempt_at = now() + ${leaseMs} * interval '1 millisecond', attempts = attempts + 1, provider_message_id = null
         where shop_id = ${shopId} and id = ${id}
-        returning shop_id, id, message_id, channel, endpoint_id, event_type, order_id, payload, attempts`,
+        returning ${RETURNING}`,
   );
   return row ? messageOf(row) : null;
 }
@@ -97,30 +108,38 @@ export async function deliverClaimed(db: Db, policy: DeliveryPolicy, message: Cl
 async function recordAttempt(db: Db, policy: DeliveryPolicy, message: ClaimedMessage, result: AttemptResult, started: Date, requestedBy: number | null) {
   const finished = new Date();
   const wait = policy.backoffMs[message.attempts - 1];
-  const status = result.delivered ? 'delivered' : result.retry && wait !== undefined ? 'pending' : 'failed';
+  const awaiting = result.awaitReport;
+  const status = result.delivered ? 'delivered' : awaiting || (result.retry && wait !== undefined && !result.fallback) ? 'pending' : 'failed';
   const where = and(eq(outboxMessages.shopId, message.shopId), eq(outboxMessages.id, message.id));
+  // a look at a report that is still not in: no attempt to log, no try used up
+  const stillWaiting = awaiting !== undefined && message.providerMessageId !== null;
   await db.transaction(async (tx) => {
-    await tx.insert(outboxAttempts).values({
-      shopId: message.shopId,
-      outboxId: message.id,
-      attemptedAt: started,
-      durationMs: Math.max(0, finished.getTime() - started.getTime()),
-      statusCode: result.statusCode,
-      error: result.error,
-      responseExcerpt: result.responseExcerpt,
-      requestedBy,
-    });
-    await tx
+    if (!stillWaiting) {
+      await tx.insert(outboxAttempts).values({
+        shopId: message.shopId,
+        outboxId: message.id,
+        attemptedAt: started,
+        durationMs: Math.max(0, finished.getTime() - started.getTime()),
+        statusCode: result.statusCode,
+        error: result.error,
+        responseExcerpt: result.responseExcerpt,
+        requestedBy,
+      });
+    }
+    const [updated] = await tx
       .update(outboxMessages)
       .set({
         status,
-        lastAttemptAt: started,
-        lastStatusCode: result.statusCode,
-        lastError: result.error,
+        ...(stillWaiting ? {} : { lastAttemptAt: started, lastStatusCode: result.statusCode, lastError: result.error }),
+        ...(result.transport !== undefined ? { transport: result.transport } : {}),
         ...(status === 'delivered' ? { deliveredAt: finished } : {}),
-        ...(status === 'pending' ? { nextAttemptAt: new Date(finished.getTime() + (wait ?? 0)) } : {}),
+        ...(awaiting ? { providerMessageId: awaiting.providerMessageId, nextAttemptAt: new Date(finished.getTime() + awaiting.afterMs), attempts: sql`${outboxMessages.attempts} - 1` } : {}),
+        ...(status === 'pending' && !awaiting ? { nextAttemptAt: new Date(finished.getTime() + (wait ?? 0)) } : {}),
       })
       // a delivery another server already completed (its lease had expired under us) stays delivered
-      .where(status === 'delivered' ? where : and(where, eq(outboxMessages.status, 'pending')));
+      .where(status === 'delivered' ? where : and(where, eq(outboxMessages.status, 'pending')))
+      .returning({ id: outboxMessages.id });
+    // the timeline line and any fallback are written once, by whoever settled the message
+    if (updated && status !== 'pending') await policy.channels[message.channel].afterAttempt?.(tx, message, result, status, finished);
   });
 }

@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
 import { PollingLoop } from '../scheduler/polling-loop';
 import type { PrivateNetworkAllowance } from './network-guard';
+import { buyerMessageChannel, type BuyerChannelOptions } from '../notifications/channel';
+import { smtpMailer, solapiMessenger } from '../notifications/transports';
 import { webhookChannel } from './channels';
 import { claimDue, DEFAULT_BACKOFF_MS, deliverClaimed, type DeliveryPolicy } from './delivery';
 
@@ -18,7 +20,11 @@ export interface OutboxWorkerOptions {
   /** Lets webhooks reach loopback and private addresses (JUMUN_WEBHOOK_ALLOW_PRIVATE=1; tests). */
   allowPrivateNetworks?: PrivateNetworkAllowance;
   log?: (message: string, error?: unknown) => void;
+  /** Buyer messages: the outside services (tests pass fakes' factories) and how often a provider's report is asked for. */
+  buyerMessages?: Partial<BuyerChannelOptions>;
 }
+
+const MINUTE = 60_000;
 
 /**
  * Delivers the outbox. Every app server runs one; they share the work through the database alone
@@ -39,11 +45,17 @@ export class OutboxWorker {
     this.loop = new PollingLoop(options.pollMs ?? 1_000, () => this.drain());
     this.batchSize = options.batchSize ?? 10;
     this.log = options.log ?? (() => undefined);
+    const buyer = buyerMessageChannel({
+      mailer: options.buyerMessages?.mailer ?? smtpMailer(Math.max(timeoutMs, 10_000)),
+      messenger: options.buyerMessages?.messenger ?? solapiMessenger(Math.max(timeoutMs, 10_000)),
+      reportPollMs: options.buyerMessages?.reportPollMs ?? MINUTE,
+      reportDeadlineMs: options.buyerMessages?.reportDeadlineMs ?? 72 * 60 * MINUTE,
+    });
     this.policy = {
       backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
       leaseMs: options.leaseMs ?? Math.max(60_000, timeoutMs * 4),
       allowPrivateNetworks: options.allowPrivateNetworks ?? false,
-      channels: { webhook: webhookChannel(timeoutMs, options.allowPrivateNetworks ?? false) },
+      channels: { webhook: webhookChannel(timeoutMs, options.allowPrivateNetworks ?? false), alimtalk: buyer, sms: buyer, email: buyer },
     };
   }
 

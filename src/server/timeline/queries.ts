@@ -1,6 +1,7 @@
 import type { EventDraft } from '../../domain/events';
 import type { Executor } from '../db/client';
 import { timelineEvents } from '../db/schema/index';
+import { queueBuyerMessages } from '../notifications/queue';
 import { queueWebhooks } from '../outbox/write';
 
 /** An event as its timeline row: the one mapping of an actor to columns (the seed writes rows too). */
@@ -20,12 +21,12 @@ export function eventRow(shopId: number, orderId: number, d: EventDraft, at: Dat
 
 /**
  * Appends events in the caller's transaction: the change and its history commit together. The
- * webhooks the events report are written here too, so every route that records a change sends them.
+ * webhooks and buyer messages the events call for are written here too, so every route that
+ * records a change sends them (and a buyer no channel can reach is noted on the timeline).
  */
 export async function appendEvents(tx: Executor, shopId: number, orderId: number, drafts: readonly EventDraft[], at: Date) {
   if (drafts.length === 0) return;
-  await tx.insert(timelineEvents).values(drafts.map((d) => eventRow(shopId, orderId, d, at)));
-  await queueWebhooks(tx, shopId, [{ orderId, drafts }], at);
+  await appendEventsOf(tx, shopId, [{ orderId, drafts }], at);
 }
 
 /** The events of many orders in as few statements as the parameter limit allows (a bulk job's batch). */
@@ -33,4 +34,6 @@ export async function appendEventsOf(tx: Executor, shopId: number, entries: Read
   const rows = entries.flatMap((e) => e.drafts.map((d) => eventRow(shopId, e.orderId, d, at)));
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(timelineEvents).values(rows.slice(i, i + 1000));
   await queueWebhooks(tx, shopId, entries, at);
+  const skipped = (await queueBuyerMessages(tx, shopId, entries, at)).flatMap((e) => e.drafts.map((d) => eventRow(shopId, e.orderId, d, at)));
+  for (let i = 0; i < skipped.length; i += 1000) await tx.insert(timelineEvents).values(skipped.slice(i, i + 1000));
 }
