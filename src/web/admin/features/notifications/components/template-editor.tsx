@@ -9,6 +9,7 @@ import { useNotificationsI18n } from '../i18n';
 import { TemplatePreviewPanel } from './template-preview';
 
 const UNKNOWN_VARIABLE = 'NOTIFICATION_TEMPLATE_UNKNOWN_VARIABLE';
+const SUBJECT_REQUIRED = 'NOTIFICATION_TEMPLATE_SUBJECT_REQUIRED';
 
 /**
  * One moment and channel's template: subject (e-mail; an LMS's title), text, 템플릿 코드 (알림톡),
@@ -28,8 +29,16 @@ export function TemplateEditor({ template, canEdit }: { template: NotificationTe
   const hasSubject = channel !== 'alimtalk';
   // the server checks again on 저장; this says it while typing
   const unknown = unknownVariables(`${hasSubject ? subject : ''}\n${body}`, moment);
-  const serverError = save.error instanceof ApiError && save.error.code === UNKNOWN_VARIABLE ? save.error.message : null;
-  const bodyError = serverError ?? (unknown.length > 0 ? n.templates.unknownVariables(unknown) : null);
+  const code = save.error instanceof ApiError ? save.error.code : '';
+  const serverError = code === UNKNOWN_VARIABLE && save.error ? save.error.message : null;
+  const subjectError = code === SUBJECT_REQUIRED && save.error ? save.error.message : null;
+  // the server's words (why) and, when it is known here, which variables
+  const named = unknown.length > 0 ? n.templates.unknownVariables(unknown) : null;
+  const bodyError = [serverError, named].filter(Boolean).join(' ') || null;
+  /** An edit makes the last refusal stale: it goes until the next 저장. */
+  const edited = () => {
+    if (save.error) save.reset();
+  };
 
   /** Puts `#{name}` where the cursor is (or over the selection), then the cursor after it. */
   const insert = (name: string) => {
@@ -38,6 +47,7 @@ export function TemplateEditor({ template, canEdit }: { template: NotificationTe
     const start = area?.selectionStart ?? body.length;
     const end = area?.selectionEnd ?? body.length;
     setBody(body.slice(0, start) + token + body.slice(end));
+    edited();
     requestAnimationFrame(() => {
       area?.focus();
       area?.setSelectionRange(start + token.length, start + token.length);
@@ -70,12 +80,12 @@ export function TemplateEditor({ template, canEdit }: { template: NotificationTe
             {template.isDefault ? n.templates.isDefault : n.templates.custom}
           </Badge>
         </Group>
-        {hasSubject && <TextInput label={n.templates.subject[channel]} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} maxLength={200} readOnly={!canEdit} />}
+        {hasSubject && <TextInput label={n.templates.subject[channel]} value={subject} onChange={(e) => (setSubject(e.currentTarget.value), edited())} maxLength={200} readOnly={!canEdit} error={subjectError} />}
         <Textarea
           ref={bodyRef}
           label={n.templates.body}
           value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          onChange={(e) => (setBody(e.currentTarget.value), edited())}
           autosize
           minRows={6}
           maxRows={16}
@@ -100,10 +110,10 @@ export function TemplateEditor({ template, canEdit }: { template: NotificationTe
         {channel === 'alimtalk' && (
           <TextInput label={n.templates.templateCode} description={n.templates.templateCodeHint} value={templateCode} onChange={(e) => setTemplateCode(e.currentTarget.value)} maxLength={100} readOnly={!canEdit} />
         )}
-        {save.error && !serverError && <Alert color="red" role="alert" title={errorMessage(save.error)} />}
+        {save.error && !serverError && !subjectError && <Alert color="red" role="alert" title={errorMessage(save.error)} />}
         {canEdit && (
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={restore} loading={reset.isPending} disabled={template.isDefault && !save.isSuccess}>
+            <Button variant="default" onClick={restore} loading={reset.isPending} disabled={template.isDefault}>
               {n.templates.reset}
             </Button>
             <Button onClick={submit} loading={save.isPending} disabled={!body.trim()}>

@@ -17,7 +17,8 @@ export function useNotificationsI18n() {
     lang,
     t,
     n: NOTIFICATIONS[lang],
-    momentLabel: (moment: BuyerMoment) => MOMENT_LABELS[moment][lang],
+    /** null: a test send from the settings screen (it belongs to no moment). */
+    momentLabel: (moment: BuyerMoment | null) => (moment ? MOMENT_LABELS[moment][lang] : NOTIFICATIONS[lang].testSend.title),
     channelLabel: (channel: MessageChannel) => CHANNEL_LABELS[channel][lang],
   };
 }
