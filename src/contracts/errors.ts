@@ -9,6 +9,7 @@ import { FULFILLMENT_ERRORS } from './errors/fulfillment';
 import { MEMBER_ERRORS } from './errors/members';
 import { MY_PAGE_ERRORS } from './errors/my';
 import { PLATFORM_ERRORS } from './errors/platform';
+import { NOTIFICATION_ERRORS } from './errors/notifications';
 import { PRINT_ERRORS } from './errors/print';
 import { PRODUCT_ERRORS } from './errors/products';
 import { VIEW_ERRORS } from './errors/views';
@@ -55,7 +56,7 @@ const COMMON_ERRORS = {
 export const ERROR_CATALOG = {
   ...COMMON_ERRORS, ...FULFILLMENT_ERRORS, ...CLAIM_ERRORS, ...EDIT_ERRORS, ...VIEW_ERRORS, ...BULK_ERRORS, ...EXCEL_ERRORS, ...PRODUCT_ERRORS, ...CATALOG_ERRORS,
   ...PLATFORM_ERRORS, ...MEMBER_ERRORS, ...WEBHOOK_ERRORS, ...MY_PAGE_ERRORS,
-  ...PRINT_ERRORS,
+  ...PRINT_ERRORS, ...NOTIFICATION_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -54,6 +54,7 @@ import { standardTasks } from './scheduler/tasks';
 import { timelineRoutes } from './timeline/routes';
 import { viewRoutes } from './views/routes';
 import { webhookRoutes } from './webhooks/routes';
+import { notificationRoutes } from './notifications/routes';
 import { webAppRoutes } from './web/static';
 
 export interface AppOptions {
@@ -188,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const outbox = new OutboxWorker(db, { ...options.outbox, log: (message, error) => app.log.error({ err: error }, message) });
   app.decorate('outbox', outbox);
   await app.register(webhookRoutes, { db, policy: outbox.policy });
+  await app.register(notificationRoutes, { db, policy: outbox.policy });
   if (options.outbox?.autoStart !== false) app.addHook('onReady', async () => outbox.start());
   // sends in hand finish (within their timeout) and are recorded before the database closes
   app.addHook('onClose', async () => outbox.stop());

@@ -11,7 +11,8 @@ import { AppError } from '../http/errors';
 import { lookUpGuestOrder } from './guest-lookup';
 import { redeemHandoffToken } from './handoff';
 import type { BuyerPrincipal } from './principal';
-import { BUYER_SESSION_COOKIE, endBuyerSession } from './session';
+import { BUYER_SESSION_COOKIE, buyerFromSession, createBuyerSession, endBuyerSession } from './session';
+import { redeemMessageLink } from '../notifications/links';
 
 export interface MyAuthRouteOptions {
   db: Db;
@@ -60,6 +61,12 @@ export const myAuthRoutes: FastifyPluginAsyncZod<MyAuthRouteOptions> = async (ap
     reply.setCookie(BUYER_SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, expires: session.expiresAt });
   };
 
+  const reaches = async (buyer: BuyerPrincipal, orderId: number) => {
+    if (buyer.buyer === 'guest') return buyer.orderId === orderId;
+    const [order] = await db.select({ customerId: orders.customerId }).from(orders).where(and(eq(orders.shopId, buyer.shopId), eq(orders.id, orderId))).limit(1);
+    return order?.customerId === buyer.customerId;
+  };
+
   const redeem = async (request: FastifyRequest, token: string) => {
     const redemption = await redeemHandoffToken(db, token, new Date());
     // the answer never says which part failed; the server's log does, for whoever runs it
@@ -88,6 +95,24 @@ export const myAuthRoutes: FastifyPluginAsyncZod<MyAuthRouteOptions> = async (ap
       if (!redemption.ok) throw new AppError('HANDOFF_TOKEN_INVALID');
       await openSession(request, reply, redemption);
       return reply.code(204).send();
+    },
+  );
+
+  // The door of a buyer message's link (결제하기, 주문 확인): the link's secret opens that one order, as a guest lookup would.
+  app.get(
+    '/my/m/:token',
+    { config: { access: 'public', rateLimit: floodGuard }, schema: { hide: true, params: z.object({ token: z.string().max(200) }) } },
+    async (request, reply) => {
+      const now = new Date();
+      const link = await redeemMessageLink(db, request.params.token, now);
+      if (!link) return reply.redirect('/my?error=link', 302);
+      const held = request.cookies[BUYER_SESSION_COOKIE];
+      const current = held ? await buyerFromSession(db, held, now) : null;
+      // a buyer already signed in to this order (a member who owns it, or its guest) stays as they are
+      if (!(current && current.shopId === link.shopId && (await reaches(current, link.orderId)))) {
+        await openSession(request, reply, await createBuyerSession(db, { shopId: link.shopId, buyer: 'guest', orderId: link.orderId }, now));
+      }
+      return reply.redirect(myPageDestination(link.path), 302);
     },
   );
 

@@ -162,7 +162,7 @@ export async function listMessages(db: Executor, p: Principal, endpointId: numbe
 }
 
 export async function readMessage(db: Executor, p: Principal, id: number): Promise<WebhookMessageDetail> {
-  const [row] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.shopId, p.shopId), eq(outboxMessages.id, id)));
+  const [row] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.shopId, p.shopId), eq(outboxMessages.id, id), eq(outboxMessages.channel, 'webhook')));
   if (!row) throw new AppError('WEBHOOK_MESSAGE_NOT_FOUND', { messageId: id });
   const attempts = await db
     .select()
@@ -190,7 +190,7 @@ export async function readMessage(db: Executor, p: Principal, id: number): Promi
  * worker's schedule like any other.
  */
 export async function redeliver(db: Db, policy: DeliveryPolicy, p: Principal, id: number): Promise<WebhookMessageDetail> {
-  const [row] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.shopId, p.shopId), eq(outboxMessages.id, id)));
+  const [row] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.shopId, p.shopId), eq(outboxMessages.id, id), eq(outboxMessages.channel, 'webhook')));
   if (!row) throw new AppError('WEBHOOK_MESSAGE_NOT_FOUND', { messageId: id });
   if (row.channel === 'webhook') {
     const [endpoint] = await db
