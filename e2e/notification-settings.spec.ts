@@ -157,7 +157,7 @@ test.describe('on a phone', () => {
     await expectNoSidewaysScroll(page);
     await page.goto('/messages');
     await expect(page.getByRole('heading', { level: 1, name: '발송 내역' })).toBeVisible();
-    await expect(page.getByRole('list', { name: '발송 내역' }).or(page.getByRole('status'))).toBeVisible();
+    await expect(page.getByRole('list', { name: '발송 내역' }).or(page.getByText('조건에 맞는 메시지가 없습니다.'))).toBeVisible();
     await expectNoSidewaysScroll(page);
   });
 });
