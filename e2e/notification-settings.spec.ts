@@ -136,6 +136,18 @@ test('the development outbox shows an order’s message as the buyer would see i
   // the 주문 확인 link is a real link
   await expect(detail.getByTestId('preview-alimtalk').getByRole('link').first()).toHaveAttribute('href', /^https?:\/\//);
   await expect(detail.getByRole('table', { name: '시도 기록' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
+  // the order's timeline: the sent message's line sends it again and leads to it, resend and all
+  await page.goto(`/orders/${order.id}`);
+  const line = page.getByTestId('timeline').getByRole('listitem').filter({ has: page.getByRole('link', { name: '메시지 보기' }) }).first();
+  await line.getByRole('button', { name: '다시 보내기' }).click();
+  await expect(page.getByText('다시 보냈습니다: 발송완료')).toBeVisible();
+  await line.getByRole('link', { name: '메시지 보기' }).click();
+  await expect(page).toHaveURL(/\/messages\?id=\d+$/);
+  const reopened = page.getByRole('dialog', { name: '메시지 보기' });
+  await expect(reopened.getByRole('table', { name: '시도 기록' })).toContainText('직원이 다시 보냄');
 });
 
 /** Signs in through the login page, which returns to `path` (on a phone the order list is cards, not signIn's table). */

@@ -36,6 +36,11 @@ export function useResendBuyerMessage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (messageId: number) => api.post(`/api/v1/buyer-messages/${messageId}/resend`, undefined, deliveryOutcomeSchema),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.messages }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: notificationKeys.messages }),
+        // a resend writes a timeline line (sent, fell back, failed) on its order: an open timeline shows it
+        queryClient.invalidateQueries({ predicate: ({ queryKey }) => queryKey[0] === 'orders' && queryKey[2] === 'timeline' }),
+      ]),
   });
 }

@@ -11,7 +11,7 @@ export function useResendWithToast() {
   const resend = (messageId: number) =>
     mutation.mutate(messageId, {
       onSuccess: (outcome) => {
-        const status = n.testSend.outcome[outcome.status];
+        const status = n.messages.status[outcome.status];
         if (outcome.status === 'failed') toast.error(n.detail.resendFailed(status, outcome.error ?? ''));
         else toast.success(n.detail.resent(status));
       },
