@@ -25,7 +25,7 @@ async function toggle(page: Page, name: string) {
 const savedSettings = (page: Page) => page.waitForResponse((r) => r.url().endsWith('/api/v1/notification-settings') && r.request().method() === 'PATCH');
 const templatePut = (page: Page) => page.waitForResponse((r) => r.url().includes('/api/v1/notification-templates/order_received/alimtalk') && r.request().method() === 'PUT');
 
-test('a switch is kept after a reload', async ({ page }) => {
+test('a switch is kept after a reload; a test send says where it went', async ({ page }) => {
   await signIn(page, OWNER);
   await openSettings(page);
   // 문자 alone is off for every moment until a shop turns it on
@@ -47,6 +47,15 @@ test('a switch is kept after a reload', async ({ page }) => {
   }
   await page.reload();
   await expect(switchFor(page, '배송 시작 문자')).not.toBeChecked();
+
+  // no SMTP in the e2e server: a test send is kept in the development outbox, and says so
+  const testSend = page.getByRole('form', { name: '테스트 발송' });
+  await testSend.getByLabel('받는 곳').fill('e2e-test-send@example.com');
+  await testSend.getByRole('button', { name: '테스트 발송' }).click();
+  const outcome = page.getByTestId('test-send-outcome');
+  await expect(outcome).toContainText('보냈습니다');
+  await expect(outcome).toContainText('실제로 보내지 않고 보관한 메시지입니다 (채널 설정 전)');
+  await expect(page.getByRole('region', { name: '채널 설정' }).getByTestId('setting-source').first()).toHaveText('설정 없음: 개발용 발송함에 보관됩니다');
 });
 
 test('a template edited with a variable shows the preview with a real order, and goes back to the default', async ({ page, playwright }) => {

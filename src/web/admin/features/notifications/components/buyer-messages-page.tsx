@@ -11,7 +11,7 @@ import type { BuyerMessageFilter } from '../api/keys';
 import { useNotificationsI18n } from '../i18n';
 import { BuyerMessageDetailModal } from './buyer-message-detail';
 import { BuyerMessageStatusBadge } from './message-status-badge';
-import { BUYER_MESSAGES_PATH, NOTIFICATION_SETTINGS_PATH } from './notification-settings-page';
+import { BUYER_MESSAGES_PATH, NOTIFICATION_SETTINGS_PATH } from './paths';
 
 const STATUSES = ['delivered', 'pending', 'failed'] as const;
 const TRANSPORTS = ['development', 'smtp', 'solapi'] as const;
@@ -26,9 +26,6 @@ function filterFrom(search: URLSearchParams): BuyerMessageFilter {
     transport: oneOf(TRANSPORTS, search.get('transport')),
   };
 }
-
-/** `/messages?id=12` opens message 12 over the list (the order timeline's 메시지 보기). */
-export const buyerMessageHref = (messageId: number) => `${BUYER_MESSAGES_PATH}?id=${messageId}`;
 
 /** 발송 내역 / 개발용 발송함: every buyer message, newest first, filtered; a row opens it as the buyer saw it. */
 export function BuyerMessagesPage() {

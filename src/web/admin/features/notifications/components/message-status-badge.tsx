@@ -9,7 +9,7 @@ export function BuyerMessageStatusBadge({ message }: { message: Pick<BuyerMessag
   const { n } = useNotificationsI18n();
   return (
     <>
-      <Badge color={COLORS[message.status]} variant="light">
+      <Badge color={COLORS[message.status]} variant="light" tt="none">
         {n.messages.status[message.status]}
       </Badge>
       {message.transport === 'development' && (

@@ -7,10 +7,8 @@ import { useNotificationSettings } from '../api/settings';
 import { useNotificationsI18n } from '../i18n';
 import { ChannelSettings } from './channel-settings';
 import { MomentSwitches } from './moment-switches';
+import { BUYER_MESSAGES_PATH } from './paths';
 import { TemplatesSection } from './templates-section';
-
-export const NOTIFICATION_SETTINGS_PATH = '/settings/notifications';
-export const BUYER_MESSAGES_PATH = '/messages';
 
 /** Settings are the owner's and managers' (the API answers 403 to others' changes). */
 export const canManageNotifications = (role: StaffMe['staff']['role'] | undefined) => role === 'owner' || role === 'manager';

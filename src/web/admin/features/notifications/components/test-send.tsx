@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { MESSAGE_CHANNELS, type MessageChannel } from '../../../../../domain/buyer-message-moments';
 import { errorMessage } from '../../../app/api/client';
+import { Link } from '../../../app/router';
 import { useTestSend } from '../api/settings';
 import { useNotificationsI18n } from '../i18n';
+import { BUYER_MESSAGES_PATH } from './paths';
 
 /** 테스트 발송: one message through a channel's settings now; what happened is shown under it, not in a passing toast. */
 export function TestSend() {
@@ -46,6 +48,14 @@ export function TestSend() {
           <Alert color={outcome.status === 'delivered' ? 'teal' : outcome.status === 'failed' ? 'red' : 'yellow'} role="status" title={n.testSend.outcome[outcome.status]} data-testid="test-send-outcome">
             {outcome.transport && <Text size="sm">{n.testSend.via(n.messages.transport[outcome.transport] ?? outcome.transport)}</Text>}
             {outcome.error && <Text size="sm">{outcome.error}</Text>}
+            {outcome.transport === 'development' && (
+              <Text size="sm">
+                {n.detail.developmentBanner}{' '}
+                <Anchor component={Link} to={`${BUYER_MESSAGES_PATH}?transport=development`} size="sm">
+                  {n.messages.transport.development}
+                </Anchor>
+              </Text>
+            )}
           </Alert>
         )}
       </Stack>

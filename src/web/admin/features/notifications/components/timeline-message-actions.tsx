@@ -1,7 +1,7 @@
 import { Anchor, Button, Group } from '@mantine/core';
 import { Link } from '../../../app/router';
 import { useNotificationsI18n } from '../i18n';
-import { buyerMessageHref } from './buyer-messages-page';
+import { buyerMessageHref } from './paths';
 import { useResendWithToast } from './use-resend';
 
 /** The message a buyer_message_* timeline event is about (a skipped one has none: nothing was made). */
