@@ -1,4 +1,4 @@
-import { Anchor, Button, Group } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import { Link } from '../../../app/router';
 import { useNotificationsI18n } from '../i18n';
 import { buyerMessageHref } from './paths';
@@ -20,9 +20,10 @@ export function TimelineMessageActions({ messageId, readOnly }: { messageId: num
         {n.timeline.view}
       </Anchor>
       {!readOnly && (
-        <Button size="compact-xs" variant="subtle" onClick={() => resend(messageId)} loading={pending}>
+        // a link-sized action beside 메시지 보기: a button would outweigh the line it belongs to
+        <Anchor component="button" type="button" size="xs" onClick={() => resend(messageId)} disabled={pending} aria-busy={pending}>
           {n.timeline.resend}
-        </Button>
+        </Anchor>
       )}
     </Group>
   );
