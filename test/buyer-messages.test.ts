@@ -4,6 +4,8 @@ import type { OrderDetail } from '../src/contracts/orders';
 import type { TimelineResponse } from '../src/contracts/timeline';
 import { paymentRequested } from '../src/domain/events';
 import { countRows, queryRows, sql } from '../src/server/db/client';
+import { queueDemoMessages } from '../src/server/notifications/demo';
+import { seedOrders } from '../src/server/seed/seed';
 import { appendEvents } from '../src/server/timeline/queries';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
 import { HttpClient, startTestServer, type TestServer } from './support/server';
@@ -220,5 +222,19 @@ describe('resend', () => {
     const log = (await server.owner.get<{ attemptLog: Array<{ requestedBy: string | null }> }>(`/api/v1/buyer-messages/${talk!.id}`)).body.attemptLog;
     expect(log.map((a) => a.requestedBy)).toEqual(['김주인', null]);
     expect((await detail(order.id)).id).toBe(order.id);
+  });
+});
+
+describe('the demo shop', () => {
+  it('shows its newest orders’ messages in the development outbox from the first start', async () => {
+    const { db } = server.database;
+    const before = await countRows(db, sql`select count(*) as n from outbox_messages where shop_id = ${shopId}`);
+    await seedOrders(db, { shopId, orders: 30, now: new Date() });
+    expect(await queueDemoMessages(db, shopId)).toBe(20);
+    const list = await until('demo messages delivered to the development outbox', async () => {
+      const res = await server.owner.get<BuyerMessageList>('/api/v1/buyer-messages?transport=development&limit=100');
+      return res.body.messages.length >= before + 20 && res.body.messages;
+    });
+    expect(new Set(list.map((m) => m.moment))).toContain('order_received');
   });
 });
