@@ -3,7 +3,10 @@ import type { BuyerMessage, BuyerMessageList, NotificationTemplate, TemplatePrev
 import type { OrderDetail } from '../src/contracts/orders';
 import type { TimelineResponse } from '../src/contracts/timeline';
 import { paymentRequested } from '../src/domain/events';
+import { and, eq } from 'drizzle-orm';
 import { countRows, queryRows, sql } from '../src/server/db/client';
+import { shipmentGroups } from '../src/server/db/schema/index';
+import { refreshOrderSummary } from '../src/server/orders/summary-refresh';
 import { queueDemoMessages } from '../src/server/notifications/demo';
 import { seedOrders } from '../src/server/seed/seed';
 import { appendEvents } from '../src/server/timeline/queries';
@@ -155,6 +158,39 @@ describe('buyer messages in the development outbox', () => {
     const refund = ofMoment(messages, 'refund_completed')[0]!;
     expect(refund.text).toContain('환불금액: 39,000원');
     expect(refund.text).toContain('환불방법: 신용카드 결제 취소');
+  });
+
+  it('tells a return and an exchange accepted, and the exchange’s parcel on its way', async () => {
+    const order = await place(cardPayment(39_000), {}, [{ productId: socks, quantity: 3 }]);
+    const { db } = server.database;
+    const at = new Date();
+    await db.update(shipmentGroups).set({ status: 'delivered', courier: 'CJ', trackingNumber: '640100000001', shippedAt: at, deliveredAt: at }).where(and(eq(shipmentGroups.shopId, shopId), eq(shipmentGroups.orderId, order.id)));
+    await db.transaction((tx) => refreshOrderSummary(tx, shopId, order.id, at));
+    let current = await detail(order.id);
+    const units = (quantity: number) => [{ itemId: current.items[0]!.id, shipmentGroupId: current.shipmentGroups[0]!.id, quantity }];
+    const step = async (claimId: number, body: Record<string, unknown>) => {
+      const res = await server.owner.post<Mutation>(`/api/v1/orders/${order.id}/claims/${claimId}/status`, { expectedVersion: current.version, ...body });
+      expect(res.status).toBe(200);
+      current = res.body.order;
+    };
+    const pickup = { name: '김반품', phone: '010-9876-5432', postcode: '48058', address1: '부산광역시 해운대구 센텀중앙로 79' };
+    const returned = await server.owner.post<Mutation<{ claim: { id: number } }>>(`/api/v1/orders/${order.id}/returns`, { expectedVersion: current.version, items: units(1), reasonCode: 'defective', pickup, restock: false });
+    expect(returned.status).toBe(201);
+    current = returned.body.order;
+    await step(returned.body.result.claim.id, { to: 'return_collecting' });
+    const exchanged = await server.owner.post<Mutation<{ claim: { id: number } }>>(`/api/v1/orders/${order.id}/exchanges`, { expectedVersion: current.version, items: units(1), reasonCode: 'change_of_mind', pickup });
+    expect(exchanged.status).toBe(201);
+    current = exchanged.body.order;
+    const exchangeId = exchanged.body.result.claim.id;
+    await step(exchangeId, { to: 'exchange_collecting' });
+    await step(exchangeId, { to: 'exchange_collected' });
+    await step(exchangeId, { to: 'exchange_reshipped', reshipment: { courier: '롯데택배', trackingNumber: '309912345678' } });
+    const messages = await settled(order, 8);
+    expect(ofMoment(messages, 'return_accepted')[0]!.text).toMatch(/반품 상품: 면 양말 1개\n사유: 상품 불량/);
+    expect(ofMoment(messages, 'exchange_accepted')[0]!.text).toMatch(/교환 상품: 면 양말 1개\n사유: 단순 변심/);
+    const parcel = ofMoment(messages, 'exchange_shipped')[0]!.text;
+    expect(parcel).toContain('택배사: 롯데택배\n송장번호: 309912345678');
+    expect(parcel).toContain('InvNo=309912345678');
   });
 
   it('skips a channel the buyer cannot be reached on, noting why; switches turn a moment off', async () => {
