@@ -36,11 +36,11 @@ afterAll(async () => {
   await receiver.close();
 });
 
-const outboxCount = (orderId: number) => countRows(server.database.db, sql`select count(*) as n from outbox_messages where shop_id = ${shopId} and order_id = ${orderId}`);
+const outboxCount = (orderId: number) => countRows(server.database.db, sql`select count(*) as n from outbox_messages where shop_id = ${shopId} and order_id = ${orderId} and channel = 'webhook'`);
 const messagesOf = (orderId: number) =>
   queryRows<{ id: string | number; message_id: string; event_type: string; status: string; attempts: number }>(
     server.database.db,
-    sql`select id, message_id, event_type, status, attempts from outbox_messages where shop_id = ${shopId} and order_id = ${orderId} order by id`,
+    sql`select id, message_id, event_type, status, attempts from outbox_messages where shop_id = ${shopId} and order_id = ${orderId} and channel = 'webhook' order by id`,
   );
 const allDelivered = async (orderId: number) => {
   const rows = await messagesOf(orderId);
@@ -145,7 +145,7 @@ describe('deliveries', () => {
     await expect(
       server.database.db.transaction(async (tx) => {
         await appendEvents(tx, shopId, order.id, [orderCreated({ kind: 'system' }, { channel: 'own_mall', total: 1, itemCount: 1 })], new Date());
-        expect(await countRows(tx, sql`select count(*) as n from outbox_messages where shop_id = ${shopId} and order_id = ${order.id}`)).toBe(before + 1);
+        expect(await countRows(tx, sql`select count(*) as n from outbox_messages where shop_id = ${shopId} and order_id = ${order.id} and channel = 'webhook'`)).toBe(before + 1);
         throw new Error('the change fails');
       }),
     ).rejects.toThrow('the change fails');

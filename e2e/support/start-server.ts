@@ -16,6 +16,8 @@ import { seedOldDelivery } from './old-delivery';
 import { LIST_OWNER, OWNER, STAFF_COUNT, STOREFRONT_OWNER, staff, storefrontHandoffFile, storefrontKeyFile } from './accounts';
 
 const port = Number(process.env.E2E_PORT ?? 0);
+// the links in buyer messages (development outbox) lead back to this server
+process.env.JUMUN_PUBLIC_URL ??= `http://127.0.0.1:${port}`;
 const orderCount = Number(process.env.E2E_ORDERS ?? 400);
 const started = Date.now();
 

@@ -6,6 +6,7 @@ import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { databaseFailureOf } from './db/failures';
 import { backfillListColumns } from './order-list/backfill';
 import { seedOrders } from './seed/seed';
+import { queueDemoMessages } from './notifications/demo';
 import { ensureDemoShop } from './shops/service';
 
 const config = readConfig();
@@ -31,6 +32,8 @@ const demo = await withStartupLock(database, async () => {
   if (created && config.demoOrders > 0) {
     console.log(`empty database: creating a demo shop with ${config.demoOrders} orders …`);
     await seedOrders(database.db, { shopId: created.shopId, orders: config.demoOrders, now: new Date() });
+    // the newest orders' buyer messages, for the development outbox to show from the first minute
+    await queueDemoMessages(database.db, created.shopId);
   }
   return created;
 });
@@ -67,6 +70,7 @@ if (demo) {
   console.log(`    e-mail:   ${demo.ownerEmail}`);
   console.log(`    password: ${demo.ownerPassword}`);
   console.log(`  Storefront API key: ${demo.apiKey}`);
+  console.log(`  Buyer messages (알림톡·문자·이메일) go to the development outbox until channels are set: ${url}/messages`);
 } else {
   console.log('  Sign in with your staff account (forgot it? npm run reset-password -- <e-mail>)');
 }

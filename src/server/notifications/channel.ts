@@ -2,7 +2,7 @@ import { buyerMessageEvent, type EventDraft } from '../../domain/events';
 import { maskRecipient } from '../../domain/message-contacts';
 import type { Executor } from '../db/client';
 import { outboxMessages, timelineEvents } from '../db/schema/index';
-import type { AttemptResult, ClaimedMessage, MessageStatus, OutboxChannel } from '../outbox/channels';
+import type { AttemptResult, ClaimedMessage, OutboxChannel } from '../outbox/channels';
 import { newMessageId } from '../outbox/signature';
 import { eventRow } from '../timeline/queries';
 import { payloadOf, type BuyerMessagePayload } from './payload';

@@ -47,11 +47,13 @@ export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<R
     {
       name: 'expired-sessions',
       intervalMs: every('expired-sessions', HOUR),
-      // staff and buyer sessions, and hand-off nonces whose token has expired (it cannot be replayed any more)
+      // staff and buyer sessions, hand-off nonces whose token has expired (it cannot be replayed any
+      // more), and the links of buyer messages past their lifetime
       run: async (db) => ({
         deleted: await deleteInSteps(db, ctid('sessions', sql`expires_at < now()`)),
         buyerSessions: await deleteInSteps(db, ctid('buyer_sessions', sql`expires_at < now()`)),
         handoffNonces: await deleteInSteps(db, ctid('buyer_handoff_nonces', sql`expires_at < now()`)),
+        messageLinks: await deleteInSteps(db, ctid('buyer_message_links', sql`expires_at < now()`)),
       }),
     },
     {

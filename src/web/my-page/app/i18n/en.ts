@@ -32,6 +32,7 @@ export const en: Dictionary = {
     submit: 'Find order',
     memberNote: 'Members: sign in at the shop and open “My orders” there.',
     handoffError: 'The sign-in link has expired or is invalid. Open “My orders” from the shop again.',
+    linkError: 'The link in the message has expired or is invalid. Look the order up with its number, your phone and the order password.',
     currentGuestOrder: (orderNumber: string) => `You are viewing order ${orderNumber}.`,
     openCurrent: 'Open order',
   },

@@ -37,6 +37,7 @@ export const ko = {
     submit: '주문 조회',
     memberNote: "회원은 쇼핑몰에서 로그인 후 '내 주문'으로 들어오세요.",
     handoffError: "로그인 링크가 만료되었거나 올바르지 않습니다. 쇼핑몰에서 다시 '내 주문'을 눌러 주세요.",
+    linkError: '메시지의 링크가 만료되었거나 올바르지 않습니다. 주문번호와 연락처, 주문 비밀번호로 조회해 주세요.',
     currentGuestOrder: (orderNumber: string) => `지금 주문 ${withParticle(orderNumber, '을/를')} 조회하고 있습니다.`,
     openCurrent: '주문 보기',
   },

@@ -18,6 +18,7 @@ export function LookupPage({ session }: { session: MySession | null }) {
   const [contact, setContact] = useState('');
   const [password, setPassword] = useState('');
   const handoffFailed = search.get('error') === 'handoff';
+  const linkFailed = search.get('error') === 'link';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,6 +48,11 @@ export function LookupPage({ session }: { session: MySession | null }) {
             {handoffFailed && (
               <Alert color="orange" role="alert">
                 {t.lookup.handoffError}
+              </Alert>
+            )}
+            {linkFailed && (
+              <Alert color="orange" role="alert">
+                {t.lookup.linkError}
               </Alert>
             )}
             {session?.buyer === 'guest' && session.orderNumber && (
