@@ -1,8 +1,8 @@
 import { Anchor, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import type { MessageChannel } from '../../../../../domain/buyer-message-moments';
 import { smsBytes, textMessageKind } from '../../../../../domain/buyer-message-render';
 import { useNotificationsI18n } from '../i18n';
+import { linksIn, splitLinks } from '../model/links';
 
 /** What a buyer receives: the same shape for a template's preview and a message that was sent. */
 export interface RenderedMessage {
@@ -14,37 +14,19 @@ export interface RenderedMessage {
   smsKind?: 'SMS' | 'LMS' | null;
 }
 
-const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
-
-/** A URL without the sentence's punctuation that follows it ("…/pay/abc." ends before the dot). */
-function trimUrl(url: string): string {
-  return url.replace(/[.,;:!?)\]]+$/, '');
-}
-
-/** The links a text carries, in order, each once. */
-export function linksIn(text: string): string[] {
-  return [...new Set([...text.matchAll(URL_PATTERN)].map((m) => trimUrl(m[0])))];
-}
-
 /** The text with its line breaks, every URL a real link (staff open the 결제 link from here, as a buyer would). */
 export function LinkifiedText({ text }: { text: string }) {
-  const parts: ReactNode[] = [];
-  let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const url = trimUrl(match[0]);
-    const start = match.index;
-    if (start > last) parts.push(text.slice(last, start));
-    parts.push(
-      <Anchor key={start} href={url} style={{ wordBreak: 'break-all' }}>
-        {url}
-      </Anchor>,
-    );
-    last = start + url.length;
-  }
-  if (last < text.length) parts.push(text.slice(last));
   return (
     <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-      {parts}
+      {splitLinks(text).map((part, index) =>
+        part.kind === 'text' ? (
+          part.text
+        ) : (
+          <Anchor key={index} href={part.url} style={{ wordBreak: 'break-all' }}>
+            {part.url}
+          </Anchor>
+        ),
+      )}
     </Text>
   );
 }
