@@ -78,6 +78,10 @@ describe('buyer messages in the development outbox', () => {
       '[주문 접수] ga***@example.kr로 이메일을 보냈습니다 (개발용 발송함에 보관, 실제 발송 없음)',
     ]);
     expect(sent.every((e) => e.buyerVisible === false)).toBe(true);
+    // the order's changes (what a conflict banner lists) leave the messages out; they have their own filter
+    const typesOf = async (only: string) => (await server.owner.get<TimelineResponse>(`/api/v1/orders/${order.id}/timeline?only=${only}`)).body.entries.map((e) => (e.kind === 'event' ? e.type : 'memo'));
+    expect(await typesOf('events')).toEqual(['payment_captured', 'order_created']);
+    expect(await typesOf('messages')).toEqual(['buyer_message_sent', 'buyer_message_sent']);
   });
 
   it('gives a 무통장 buyer the account, amount and due date, then confirms the deposit', async () => {

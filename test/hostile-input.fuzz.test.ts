@@ -57,7 +57,7 @@ let runner: FuzzRunner;
 
 beforeAll(async () => {
   // the bulk-job worker stays stopped: a job a fuzzed request queued must not change orders in the background
-  server = await startTestServer({ bulkJobs: { autoStart: false } });
+  server = await startTestServer({ bulkJobs: { autoStart: false }, outbox: { autoStart: false } });
   world = await buildWorld(server);
   const res = await fetch(`${server.baseUrl}/api/openapi.json`);
   doc = (await res.json()) as OpenApiDocument;

@@ -28,7 +28,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const timelineQuerySchema = z.object({ only: z.enum(['all', 'memos', 'events']).default('all') });
+export const timelineQuerySchema = z.object({ only: z.enum(['all', 'memos', 'events', 'messages']).default('all') });
 export const timelineResponseSchema = z.object({ entries: z.array(timelineEntrySchema) }).meta({ id: 'Timeline' });
 export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, notLike } from 'drizzle-orm';
 import type { TimelineResponse } from '../../contracts/timeline';
 import { describeEvent, type TimelineEvent } from '../../domain/events';
 import type { Principal } from '../auth/principal';
@@ -10,20 +10,36 @@ import { AppError, type Lang } from '../http/errors';
  * The order's history, newest first: typed events (described in the reader's language) and the
  * live memos inline. Memo events (added/edited/deleted) stay in the history; the memo body shows once.
  */
-export async function readTimeline(db: Executor, principal: Principal, orderId: number, only: 'all' | 'memos' | 'events', lang: Lang): Promise<TimelineResponse> {
+export async function readTimeline(db: Executor, principal: Principal, orderId: number, only: TimelineOnly, lang: Lang): Promise<TimelineResponse> {
   return readSnapshot(db, (tx) => readTimelineInSnapshot(tx, principal, orderId, only, lang));
 }
 
-async function readTimelineInSnapshot(db: Executor, principal: Principal, orderId: number, only: 'all' | 'memos' | 'events', lang: Lang): Promise<TimelineResponse> {
+type TimelineOnly = 'all' | 'memos' | 'events' | 'messages';
+
+/**
+ * `events` are the changes of the order (what a conflict banner lists); the buyer messages a change
+ * sent are their own filter, `messages`, and both are in `all`.
+ */
+function messagesOnly(only: TimelineOnly) {
+  if (only === 'events') return notLike(timelineEvents.type, 'buyer\\_message\\_%');
+  if (only === 'messages') return like(timelineEvents.type, 'buyer\\_message\\_%');
+  return undefined;
+}
+
+async function readTimelineInSnapshot(db: Executor, principal: Principal, orderId: number, only: TimelineOnly, lang: Lang): Promise<TimelineResponse> {
   const shopId = principal.shopId;
   const [order] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
   if (!order) throw new AppError('ORDER_NOT_FOUND', { orderId });
   const events =
     only === 'memos'
       ? []
-      : await db.select().from(timelineEvents).where(and(eq(timelineEvents.shopId, shopId), eq(timelineEvents.orderId, orderId))).orderBy(desc(timelineEvents.id));
+      : await db
+          .select()
+          .from(timelineEvents)
+          .where(and(eq(timelineEvents.shopId, shopId), eq(timelineEvents.orderId, orderId), messagesOnly(only)))
+          .orderBy(desc(timelineEvents.id));
   const memoRows =
-    only === 'events'
+    only === 'events' || only === 'messages'
       ? []
       : await db.select().from(memos).where(and(eq(memos.shopId, shopId), eq(memos.orderId, orderId), isNull(memos.deletedAt))).orderBy(desc(memos.id));
   // events name items by id; the reader sees "린넨 셔츠 / 블랙 1개"

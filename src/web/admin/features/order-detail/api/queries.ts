@@ -24,7 +24,7 @@ export function usePaymentSummary(orderId: number) {
   });
 }
 
-export function useTimeline(orderId: number, only: 'all' | 'memos' | 'events', enabled = true) {
+export function useTimeline(orderId: number, only: 'all' | 'memos' | 'events' | 'messages', enabled = true) {
   return useQuery({
     queryKey: detailKeys.timeline(orderId, only),
     queryFn: ({ signal }) => api.get(`${orderPath(orderId)}/timeline?only=${only}`, timelineResponseSchema, signal).then((r) => r.entries),

@@ -9,10 +9,10 @@ import { useDetailI18n } from '../i18n';
 import { MemoItem } from './memo-item';
 import { useActorLabel, useMemoMutation, type Entry } from './timeline-shared';
 
-/** 타임라인: newest first, every event with who and when; memos inline (edit by the author); 전체 / 메모만. */
+/** 타임라인: newest first, every event with who and when; memos inline (edit by the author); 전체 / 메모만 / 발송 메시지. */
 export function TimelinePanel({ orderId, readOnly }: { orderId: number; readOnly: boolean }) {
   const { d, t } = useDetailI18n();
-  const [only, setOnly] = useState<'all' | 'memos'>('all');
+  const [only, setOnly] = useState<'all' | 'memos' | 'messages'>('all');
   const timeline = useTimeline(orderId, only);
   const [draft, setDraft] = useState('');
   const add = useMemoMutation(orderId, (body: string) => orderActions.addMemo(orderId, body), d.timeline.memoSaved);
@@ -26,10 +26,11 @@ export function TimelinePanel({ orderId, readOnly }: { orderId: number; readOnly
           size="xs"
           aria-label={d.timeline.filter}
           value={only}
-          onChange={(v) => setOnly(v === 'memos' ? 'memos' : 'all')}
+          onChange={(v) => setOnly(v === 'memos' || v === 'messages' ? v : 'all')}
           data={[
             { value: 'all', label: d.timeline.all },
             { value: 'memos', label: d.timeline.memosOnly },
+            { value: 'messages', label: d.timeline.messagesOnly },
           ]}
         />
       </Group>

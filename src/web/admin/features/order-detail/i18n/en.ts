@@ -412,6 +412,7 @@ export const detailEn: DetailDictionary = {
     filter: 'Show in timeline',
     all: 'All',
     memosOnly: 'Memos only',
+    messagesOnly: 'Buyer messages',
     empty: 'Nothing yet.',
     memosEmpty: 'No memos.',
     memo: 'Memo',

@@ -417,6 +417,7 @@ export const detailKo = {
     filter: '타임라인 보기',
     all: '전체',
     memosOnly: '메모만',
+    messagesOnly: '발송 메시지',
     empty: '기록이 없습니다.',
     memosEmpty: '메모가 없습니다.',
     memo: '메모',
