@@ -82,7 +82,8 @@ async function paymentRequested(tx: Executor, shopId: number, order: OrderFacts,
   if (!request) throw new Error(`payment request ${requestId} vanished while its message was written`);
   return {
     values: { 요청금액: won(request.amount), 요청사유: request.reason, 결제기한: request.dueAt ? `${formatKst(request.dueAt.toISOString())}까지` : '기한 없음' },
-    payPath: `/my/orders/${encodeURIComponent(order.orderNumber)}?pay=${requestId}`,
+    // the order page shows payable requests on top, 결제하기 first
+    payPath: `/my/orders/${encodeURIComponent(order.orderNumber)}`,
   };
 }
 
