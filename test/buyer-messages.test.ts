@@ -8,6 +8,8 @@ import { countRows, queryRows, sql } from '../src/server/db/client';
 import { shipmentGroups } from '../src/server/db/schema/index';
 import { refreshOrderSummary } from '../src/server/orders/summary-refresh';
 import { queueDemoMessages } from '../src/server/notifications/demo';
+import { runAutoConfirm } from '../src/server/scheduler/auto-confirm';
+import { runUnpaidCancel } from '../src/server/scheduler/unpaid-cancel';
 import { seedOrders } from '../src/server/seed/seed';
 import { appendEvents } from '../src/server/timeline/queries';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
@@ -195,6 +197,23 @@ describe('buyer messages in the development outbox', () => {
     const parcel = ofMoment(messages, 'exchange_shipped')[0]!.text;
     expect(parcel).toContain('택배사: 롯데택배\n송장번호: 309912345678');
     expect(parcel).toContain('InvNo=309912345678');
+  });
+
+  it('tells a purchase confirmed by the auto-confirm job and an unpaid order cancelled by its job, each once', async () => {
+    const { db } = server.database;
+    const delivered = await place(cardPayment(39_000));
+    const at = new Date(Date.now() - 10 * 86_400_000);
+    await db.update(shipmentGroups).set({ status: 'delivered', courier: 'CJ', trackingNumber: '640100000002', shippedAt: at, deliveredAt: at }).where(and(eq(shipmentGroups.shopId, shopId), eq(shipmentGroups.orderId, delivered.id)));
+    await db.transaction((tx) => refreshOrderSummary(tx, shopId, delivered.id, at));
+    expect((await runAutoConfirm(db)).orders).toBeGreaterThanOrEqual(1);
+    expect(ofMoment(await settled(delivered, 4), 'purchase_auto_confirmed')[0]!.text).toContain('상품: 면 양말 3개');
+
+    const unpaid = await place({ method: 'bank_transfer', amount: 39_000, status: 'awaiting_deposit', bankTransfer: { bank: '국민은행', accountNumber: '123-45-6789', holder: '테스트샵', depositorName: '한가람' } });
+    await db.execute(sql`update payments set va_due_at = now() - interval '1 hour' where shop_id = ${shopId} and order_id = ${unpaid.id}`);
+    expect((await runUnpaidCancel(db, server.gateway)).orders).toBe(1);
+    const messages = await settled(unpaid, 4);
+    expect(messages.map((m) => m.moment)).toEqual(['order_received', 'order_received', 'unpaid_cancelled', 'unpaid_cancelled']);
+    expect(ofMoment(messages, 'unpaid_cancelled')[0]!.text).toContain('주문금액: 39,000원');
   });
 
   it('skips a channel the buyer cannot be reached on, noting why; switches turn a moment off', async () => {

@@ -22,8 +22,16 @@ const ACCEPTED: Partial<Record<string, BuyerMoment>> = {
   exchange_collecting: 'exchange_accepted',
 };
 
-/** The moments in one change of one order, in the order their events were written. */
+/**
+ * The moments in one change of one order, in the order their events were written. An unpaid
+ * order cancelled by the system is told as that (미입금 자동 취소), not also as a cancel accepted.
+ */
 export function buyerMomentsOf(drafts: readonly EventDraft[]): MomentOccurrence[] {
+  const out = momentsIn(drafts);
+  return out.some((o) => o.moment === 'unpaid_cancelled') ? out.filter((o) => o.moment !== 'cancel_accepted') : out;
+}
+
+function momentsIn(drafts: readonly EventDraft[]): MomentOccurrence[] {
   const out: MomentOccurrence[] = [];
   for (const { event } of drafts) {
     switch (event.type) {

@@ -44,6 +44,16 @@ describe('buyer moments read from a change’s events', () => {
   });
 });
 
+describe('an unpaid order cancelled by the system', () => {
+  it('is told as that alone, not also as a cancel accepted', () => {
+    const drafts = [
+      claimStatusChanged(system, { claimId: 9, claimKind: 'cancel', from: 'cancel_requested', to: 'cancelled', kind: 'forward' }),
+      unpaidOrderCancelled(system, { dueAt: '2026-12-01T00:00:00Z', items: [{ itemId: 1, quantity: 1 }], accountClosed: false }),
+    ];
+    expect(buyerMomentsOf(drafts).map((o) => o.moment)).toEqual(['unpaid_cancelled']);
+  });
+});
+
 describe('templates', () => {
   it('use only the variables their moment offers, in every default', () => {
     for (const moment of BUYER_MOMENTS) {
