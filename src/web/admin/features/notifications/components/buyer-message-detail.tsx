@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Button, Center, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { BuyerMessageDetail } from '../../../../../contracts/notifications';
 import { errorMessage } from '../../../app/api/client';
+import { DeliveryAttemptTable, DetailField } from '../../../app/components/delivery-attempts';
 import { formatSeoulDateTime } from '../../../app/format';
 import { Link } from '../../../app/router';
 import { useMe } from '../../auth/api/me';
@@ -41,12 +41,12 @@ function Detail({ message, onOpen }: { message: BuyerMessageDetail; onOpen: (id:
         <Alert color="yellow" role="note" title={n.detail.developmentBanner} data-testid="development-banner" />
       )}
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-        <Field label={n.messages.columns.moment} value={`${momentLabel(message.moment)} · ${channelLabel(message.channel)}`} />
-        <Field label={n.messages.columns.status} value={<BuyerMessageStatusBadge message={message} />} />
-        <Field label={n.detail.recipient} value={<span style={{ wordBreak: 'break-all' }}>{message.recipient}</span>} />
-        <Field label={n.messages.columns.time} value={formatSeoulDateTime(message.createdAt)} />
+        <DetailField label={n.messages.columns.moment} value={`${momentLabel(message.moment)} · ${channelLabel(message.channel)}`} />
+        <DetailField label={n.messages.columns.status} value={<BuyerMessageStatusBadge message={message} />} />
+        <DetailField label={n.detail.recipient} value={<span style={{ wordBreak: 'break-all' }}>{message.recipient}</span>} />
+        <DetailField label={n.messages.columns.time} value={formatSeoulDateTime(message.createdAt)} />
         {message.orderNumber && (
-          <Field
+          <DetailField
             label={n.detail.orderNumber}
             value={
               message.orderId !== null ? (
@@ -59,9 +59,9 @@ function Detail({ message, onOpen }: { message: BuyerMessageDetail; onOpen: (id:
             }
           />
         )}
-        {message.templateCode && <Field label={n.detail.templateCode} value={message.templateCode} />}
+        {message.templateCode && <DetailField label={n.detail.templateCode} value={message.templateCode} />}
         {message.fallbackOf !== null && (
-          <Field
+          <DetailField
             label={n.detail.fallbackOf}
             value={
               <Anchor component="button" type="button" size="sm" onClick={() => onOpen(message.fallbackOf ?? 0)}>
@@ -70,7 +70,7 @@ function Detail({ message, onOpen }: { message: BuyerMessageDetail; onOpen: (id:
             }
           />
         )}
-        {message.lastError && <Field label={n.detail.lastError} value={message.lastError} />}
+        {message.lastError && <DetailField label={n.detail.lastError} value={message.lastError} />}
       </SimpleGrid>
       <div data-testid="buyer-message-view">
         <MessageView message={message} />
@@ -83,7 +83,7 @@ function Detail({ message, onOpen }: { message: BuyerMessageDetail; onOpen: (id:
           {n.detail.noAttempts}
         </Text>
       ) : (
-        <AttemptTable message={message} />
+        <DeliveryAttemptTable attempts={message.attemptLog} labels={{ title: n.detail.attempts, ...n.detail.columns, byStaff: n.detail.byStaff }} />
       )}
       {canWrite && (
         <Group justify="flex-end">
@@ -93,60 +93,5 @@ function Detail({ message, onOpen }: { message: BuyerMessageDetail; onOpen: (id:
         </Group>
       )}
     </Stack>
-  );
-}
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {value}
-      </Text>
-    </div>
-  );
-}
-
-function AttemptTable({ message }: { message: BuyerMessageDetail }) {
-  const { n } = useNotificationsI18n();
-  const c = n.detail.columns;
-  // newest first, like the list
-  const attempts = [...message.attemptLog].sort((a, b) => b.attemptedAt.localeCompare(a.attemptedAt));
-  return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table withTableBorder aria-label={n.detail.attempts} fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{c.time}</Table.Th>
-            <Table.Th ta="right">{c.statusCode}</Table.Th>
-            <Table.Th>{c.error}</Table.Th>
-            <Table.Th>{c.response}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {attempts.map((attempt, index) => (
-            <Table.Tr key={`${attempt.attemptedAt}-${index}`}>
-              <Table.Td>
-                {formatSeoulDateTime(attempt.attemptedAt)}
-                {attempt.requestedBy !== null && (
-                  <Text size="xs" c="dimmed">
-                    {n.detail.byStaff}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td ta="right">{attempt.statusCode ?? '—'}</Table.Td>
-              <Table.Td>{attempt.error ?? ''}</Table.Td>
-              <Table.Td maw={280}>
-                <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }} lineClamp={4}>
-                  {attempt.responseExcerpt ?? ''}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Center, Code, Group, Loader, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Button, Center, Code, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { WebhookMessageDetail } from '../../../../../contracts/webhooks';
 import { errorMessage } from '../../../app/api/client';
+import { DeliveryAttemptTable, DetailField } from '../../../app/components/delivery-attempts';
 import { formatSeoulDateTime } from '../../../app/format';
 import { useToast } from '../../../app/toast';
 import { useRedeliverWebhookMessage, useWebhookMessage } from '../api/messages';
@@ -50,12 +50,12 @@ function MessageDetail({ message }: { message: WebhookMessageDetail }) {
   return (
     <Stack gap="sm">
       <SimpleGrid cols={2} spacing="xs">
-        <Field label="webhook-id" value={<Code>{message.messageId}</Code>} />
-        <Field label={w.messages.columns.eventType} value={<Code>{message.eventType}</Code>} />
-        <Field label={w.messages.columns.time} value={formatSeoulDateTime(message.createdAt)} />
-        <Field label={w.messages.columns.status} value={<MessageStatusBadge status={message.status} />} />
-        {orderNumber && <Field label={w.detail.orderNumber} value={<span data-testid="webhook-order-number">{orderNumber}</span>} />}
-        {message.nextAttemptAt && <Field label={w.detail.nextAttempt} value={formatSeoulDateTime(message.nextAttemptAt)} />}
+        <DetailField label="webhook-id" value={<Code>{message.messageId}</Code>} />
+        <DetailField label={w.messages.columns.eventType} value={<Code>{message.eventType}</Code>} />
+        <DetailField label={w.messages.columns.time} value={formatSeoulDateTime(message.createdAt)} />
+        <DetailField label={w.messages.columns.status} value={<MessageStatusBadge status={message.status} />} />
+        {orderNumber && <DetailField label={w.detail.orderNumber} value={<span data-testid="webhook-order-number">{orderNumber}</span>} />}
+        {message.nextAttemptAt && <DetailField label={w.detail.nextAttempt} value={formatSeoulDateTime(message.nextAttemptAt)} />}
       </SimpleGrid>
       <Text fw={600} size="sm">
         {w.detail.attempts}
@@ -65,7 +65,10 @@ function MessageDetail({ message }: { message: WebhookMessageDetail }) {
           {w.detail.noAttempts}
         </Text>
       ) : (
-        <AttemptTable message={message} />
+        <DeliveryAttemptTable
+          attempts={message.attemptLog}
+          labels={{ title: w.detail.attempts, ...w.detail.columns, byStaff: w.detail.byStaff, duration: { header: w.detail.columns.duration, format: w.detail.ms } }}
+        />
       )}
       <Group justify="flex-end">
         <Button onClick={send} loading={redeliver.isPending}>
@@ -73,60 +76,5 @@ function MessageDetail({ message }: { message: WebhookMessageDetail }) {
         </Button>
       </Group>
     </Stack>
-  );
-}
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {value}
-      </Text>
-    </div>
-  );
-}
-
-function AttemptTable({ message }: { message: WebhookMessageDetail }) {
-  const { w } = useWebhooksI18n();
-  const c = w.detail.columns;
-  // newest first, like the log
-  const attempts = [...message.attemptLog].sort((a, b) => b.attemptedAt.localeCompare(a.attemptedAt) || b.id - a.id);
-  return (
-    <Table withTableBorder aria-label={w.detail.attempts} fz="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{c.time}</Table.Th>
-          <Table.Th ta="right">{c.statusCode}</Table.Th>
-          <Table.Th ta="right">{c.duration}</Table.Th>
-          <Table.Th>{c.error}</Table.Th>
-          <Table.Th>{c.response}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {attempts.map((attempt) => (
-          <Table.Tr key={attempt.id}>
-            <Table.Td>
-              {formatSeoulDateTime(attempt.attemptedAt)}
-              {attempt.requestedBy !== null && (
-                <Text size="xs" c="dimmed">
-                  {w.detail.byStaff}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td ta="right">{attempt.statusCode ?? '—'}</Table.Td>
-            <Table.Td ta="right">{w.detail.ms(attempt.durationMs)}</Table.Td>
-            <Table.Td>{attempt.error ?? ''}</Table.Td>
-            <Table.Td maw={280}>
-              <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }} lineClamp={4}>
-                {attempt.responseExcerpt ?? ''}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
