@@ -11,6 +11,7 @@ import { queueDemoMessages } from '../src/server/notifications/demo';
 import { runAutoConfirm } from '../src/server/scheduler/auto-confirm';
 import { runUnpaidCancel } from '../src/server/scheduler/unpaid-cancel';
 import { seedOrders } from '../src/server/seed/seed';
+import { createShop } from '../src/server/shops/service';
 import { appendEvents } from '../src/server/timeline/queries';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
 import { HttpClient, startTestServer, type TestServer } from './support/server';
@@ -287,13 +288,13 @@ describe('resend', () => {
 describe('the demo shop', () => {
   it('shows its newest orders’ messages in the development outbox from the first start', async () => {
     const { db } = server.database;
-    const before = await countRows(db, sql`select count(*) as n from outbox_messages where shop_id = ${shopId}`);
-    await seedOrders(db, { shopId, orders: 30, now: new Date() });
-    expect(await queueDemoMessages(db, shopId)).toBe(20);
-    const list = await until('demo messages delivered to the development outbox', async () => {
-      const res = await server.owner.get<BuyerMessageList>('/api/v1/buyer-messages?transport=development&limit=100');
-      return res.body.messages.length >= before + 20 && res.body.messages;
-    });
-    expect(new Set(list.map((m) => m.moment))).toContain('order_received');
+    const demo = await createShop(db, { name: '데모샵', ownerEmail: `demo${Date.now()}@test.kr`, ownerName: '데모주인', ownerPassword: 'owner-password-1' });
+    await seedOrders(db, { shopId: demo.shopId, orders: 30, now: new Date() });
+    expect(await queueDemoMessages(db, demo.shopId)).toBe(20);
+    const count = (where: ReturnType<typeof sql>) => countRows(db, sql`select count(*) as n from outbox_messages where shop_id = ${demo.shopId} and ${where}`);
+    // every one of the 20 newest orders has at least its 주문 접수 알림톡
+    expect(await count(sql`event_type = 'order_received' and channel = 'alimtalk'`)).toBe(20);
+    await until('the demo messages kept in the development outbox', async () => (await count(sql`status = 'pending'`)) === 0);
+    expect(await count(sql`transport = 'development' and status = 'delivered'`)).toBe(await count(sql`true`));
   });
 });
