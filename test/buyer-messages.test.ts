@@ -206,12 +206,13 @@ describe('buyer messages in the development outbox', () => {
     const at = new Date(Date.now() - 10 * 86_400_000);
     await db.update(shipmentGroups).set({ status: 'delivered', courier: 'CJ', trackingNumber: '640100000002', shippedAt: at, deliveredAt: at }).where(and(eq(shipmentGroups.shopId, shopId), eq(shipmentGroups.orderId, delivered.id)));
     await db.transaction((tx) => refreshOrderSummary(tx, shopId, delivered.id, at));
-    expect((await runAutoConfirm(db)).orders).toBeGreaterThanOrEqual(1);
+    await runAutoConfirm(db);
     expect(ofMoment(await settled(delivered, 4), 'purchase_auto_confirmed')[0]!.text).toContain('상품: 면 양말 3개');
 
     const unpaid = await place({ method: 'bank_transfer', amount: 39_000, status: 'awaiting_deposit', bankTransfer: { bank: '국민은행', accountNumber: '123-45-6789', holder: '테스트샵', depositorName: '한가람' } });
     await db.execute(sql`update payments set va_due_at = now() - interval '1 hour' where shop_id = ${shopId} and order_id = ${unpaid.id}`);
-    expect((await runUnpaidCancel(db, server.gateway)).orders).toBe(1);
+    // the server's own scheduler may get there first: either way the order is cancelled once
+    await runUnpaidCancel(db, server.gateway);
     const messages = await settled(unpaid, 4);
     expect(messages.map((m) => m.moment)).toEqual(['order_received', 'order_received', 'unpaid_cancelled', 'unpaid_cancelled']);
     expect(ofMoment(messages, 'unpaid_cancelled')[0]!.text).toContain('주문금액: 39,000원');
