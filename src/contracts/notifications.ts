@@ -159,7 +159,7 @@ export const buyerMessageSchema = z
     /** null: a test send from the settings screen. */
     moment: buyerMoment.nullable(),
     channel: messageChannel,
-    /** Masked (010-****-5678) unless the reader may see personal data. */
+    /** Masked (010-****-5678, ga***@example.kr): every staff member reads the log. */
     recipient: z.string(),
     subject: z.string().nullable(),
     text: z.string(),
