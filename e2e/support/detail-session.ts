@@ -1,13 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { OWNER } from './accounts';
+import { signInSession } from './session';
 
-/** Signs in through the login page and lands on the order's detail (the login returns to `next`). */
+/** Signed in as `account` (session.ts's signInSession), on the order's detail. */
 export async function openOrderSignedIn(page: Page, orderId: number, orderNumber: string, account: { email: string; password: string } = OWNER) {
+  await signInSession(page, account);
   await page.goto(`/orders/${orderId}`);
-  await expect(page).toHaveURL(/\/login\?next=/);
-  await page.getByLabel('이메일').fill(account.email);
-  await page.getByLabel('비밀번호').fill(account.password);
-  await page.getByRole('button', { name: '로그인' }).click();
   await expectOrderShown(page, orderNumber);
 }
 

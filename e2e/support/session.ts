@@ -1,13 +1,20 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { OWNER } from './accounts';
 
-/** Signs in through the login page, as a person would, and waits for the order list. */
+/**
+ * Signs the page's browser in as the login form does (`POST /api/v1/auth/login`; the session cookie
+ * lands in the page's context). The form itself is login-shell.spec's to test; every other spec
+ * starts signed in without loading the login page first, which took a second of each test.
+ */
+export async function signInSession(page: Page, account: { email: string; password: string } = OWNER) {
+  const res = await page.request.post('/api/v1/auth/login', { data: { email: account.email, password: account.password } });
+  expect(res.status(), `${account.email} signs in: ${await res.text()}`).toBe(204);
+}
+
+/** Signed in as `account`, on the order list (or `path`) with its rows shown. */
 export async function signIn(page: Page, account: { email: string; password: string } = OWNER, path = '/orders') {
+  await signInSession(page, account);
   await page.goto(path);
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('이메일').fill(account.email);
-  await page.getByLabel('비밀번호').fill(account.password);
-  await page.getByRole('button', { name: '로그인' }).click();
   await expect(page.getByRole('heading', { name: '주문 목록' })).toBeVisible();
   await waitForRows(page);
 }
