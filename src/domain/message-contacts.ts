@@ -1,3 +1,5 @@
+import type { MessageChannel } from './buyer-message-moments';
+
 /**
  * Where a buyer message can go: a Korean mobile number for 알림톡 and SMS (a landline cannot take
  * either), a well-formed e-mail address. Anything else is skipped with the reason, never sent.
@@ -17,6 +19,11 @@ export function emailAddress(raw: string | null | undefined): string | null {
   const value = raw.trim();
   if (value.length > 254) return null;
   return /^[^\s@<>(),;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(value) ? value : null;
+}
+
+/** Where a message on `channel` goes: an e-mail address for e-mail, a mobile number for 알림톡 and SMS; null when `raw` is not one. */
+export function recipientFor(channel: MessageChannel, raw: string | null | undefined): string | null {
+  return channel === 'email' ? emailAddress(raw) : mobileNumber(raw);
 }
 
 /** 010-1234-5678 → 010-****-5678: what staff screens and the timeline show of a recipient. */

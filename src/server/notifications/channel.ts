@@ -4,7 +4,7 @@ import type { Executor } from '../db/client';
 import { outboxMessages, timelineEvents } from '../db/schema/index';
 import type { AttemptResult, ClaimedMessage, OutboxChannel } from '../outbox/channels';
 import { newMessageId } from '../outbox/signature';
-import { eventRow } from '../timeline/queries';
+import { eventRow } from '../timeline/event-row';
 import { payloadOf, type BuyerMessagePayload } from './payload';
 import { loadSettings } from './settings';
 import type { MailTransport, MessagingProvider, ProviderOutcome } from './transport-types';

@@ -2,7 +2,6 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { EventDraft, TimelineEvent } from '../../domain/events';
 import type { Db } from '../db/client';
 import { orders, timelineEvents } from '../db/schema/index';
-import { eventRow } from '../timeline/queries';
 import { queueBuyerMessages } from './queue';
 
 /**
@@ -25,11 +24,6 @@ export async function queueDemoMessages(db: Db, shopId: number, orderCount = 20)
     byOrder.set(r.orderId, drafts);
   }
   const entries = [...byOrder].map(([orderId, drafts]) => ({ orderId, drafts }));
-  const now = new Date();
-  await db.transaction(async (tx) => {
-    const skipped = await queueBuyerMessages(tx, shopId, entries, now);
-    const notes = skipped.flatMap((e) => e.drafts.map((d) => eventRow(shopId, e.orderId, d, now)));
-    if (notes.length > 0) await tx.insert(timelineEvents).values(notes);
-  });
+  await db.transaction((tx) => queueBuyerMessages(tx, shopId, entries, new Date()));
   return entries.length;
 }

@@ -4,6 +4,7 @@ import { claimReasonText, type ClaimReasonCode } from '../../domain/claim-reason
 import { courierLabel, trackingUrl } from '../../domain/couriers';
 import { formatKst, methodLabel } from '../../domain/event-labels';
 import { formatWon } from '../../domain/money';
+import { pendingPaymentDueAt } from '../../domain/payment-methods';
 import type { Executor } from '../db/client';
 import { claimItems, claims, orderItems, orders, paymentRequests, payments, refunds, shipmentGroupItems, shops } from '../db/schema/index';
 import { inIds } from '../order-list/sql-arrays';
@@ -42,14 +43,16 @@ async function unitNames(tx: Executor, shopId: number, units: ReadonlyArray<{ it
   return [...merged].map(([itemId, quantity]) => `${names.get(itemId) ?? `#${itemId}`} ${quantity}개`).join(', ');
 }
 
-async function bankTransferDue(tx: Executor, shopId: number, orderId: number): Promise<Date | null> {
+/** The shop's bank_transfer_due_days and the order's time, for pendingPaymentDueAt. */
+async function dueRule(tx: Executor, shopId: number, orderId: number): Promise<{ days: number; orderedAt: Date }> {
   const [row] = await tx
     .select({ days: shops.bankTransferDueDays, orderedAt: orders.orderedAt })
     .from(orders)
     .innerJoin(shops, eq(shops.id, orders.shopId))
     .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
     .limit(1);
-  return row && row.days > 0 ? new Date(row.orderedAt.getTime() + row.days * 86_400_000) : null;
+  if (!row) throw new Error(`order ${orderId} vanished while its message was written`);
+  return row;
 }
 
 async function orderReceived(tx: Executor, shopId: number, order: OrderFacts): Promise<MomentFacts> {
@@ -67,8 +70,8 @@ async function orderReceived(tx: Executor, shopId: number, order: OrderFacts): P
     .limit(1);
   if (pending && (pending.method === 'virtual_account' || pending.method === 'bank_transfer')) {
     const account = [pending.vaBank, pending.vaAccountNumber].filter(Boolean).join(' ');
-    // a 무통장 without a due date of its own is due the shop's bank_transfer_due_days after ordering (as unpaid-cancel reads it)
-    const dueAt = pending.vaDueAt ?? (pending.method === 'bank_transfer' ? await bankTransferDue(tx, shopId, order.id) : null);
+    const rule = pending.vaDueAt ? null : await dueRule(tx, shopId, order.id);
+    const dueAt = rule ? pendingPaymentDueAt(pending, rule.orderedAt, rule.days) : pending.vaDueAt;
     const due = dueAt ? formatKst(dueAt.toISOString()) : '';
     Object.assign(values, { 입금은행: pending.vaBank ?? '', 입금계좌: pending.vaAccountNumber ?? '', 예금주: pending.vaHolder ?? '', 입금금액: won(pending.amount), 입금기한: due });
     const lines = [account && `입금계좌: ${account}${pending.vaHolder ? ` (예금주 ${pending.vaHolder})` : ''}`, `입금금액: ${won(pending.amount)}`, due && `입금기한: ${due}까지`].filter(Boolean);

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, ne, type SQL } from 'drizzle-orm';
 import type { BuyerMessage, BuyerMessageDetail, BuyerMessageList, DeliveryOutcome } from '../../contracts/notifications';
 import type { BuyerMoment, MessageChannel } from '../../domain/buyer-message-moments';
-import { emailAddress, maskRecipient, mobileNumber } from '../../domain/message-contacts';
+import { maskRecipient, recipientFor } from '../../domain/message-contacts';
 import type { Db, Executor } from '../db/client';
 import { orders, outboxAttempts, outboxMessages, staff } from '../db/schema/index';
 import { AppError } from '../http/errors';
@@ -106,7 +106,7 @@ export async function resendBuyerMessage(db: Db, policy: DeliveryPolicy, shopId:
 
 /** A test message through the shop's channel as it is set now, kept in the log like any other (no order). */
 export async function sendTestMessage(db: Db, policy: DeliveryPolicy, shopId: number, channel: MessageChannel, rawTo: string, staffId: number | null, now: Date): Promise<DeliveryOutcome> {
-  const to = channel === 'email' ? emailAddress(rawTo) : mobileNumber(rawTo);
+  const to = recipientFor(channel, rawTo);
   if (!to) throw new AppError('NOTIFICATION_RECIPIENT_INVALID', { channel });
   const shop = await shopFactsOf(db, shopId);
   const text = `[${shop.name}] 테스트 메시지입니다. 이 메시지가 보이면 ${channel === 'email' ? '이메일' : channel === 'sms' ? '문자' : '알림톡'} 설정이 맞습니다.`;

@@ -3,11 +3,12 @@ import { BUYER_MOMENTS, MESSAGE_CHANNELS, type BuyerMoment, type MessageChannel 
 import { buyerMomentsOf, type MomentOccurrence } from '../../domain/buyer-message-occurrences';
 import { renderTemplate } from '../../domain/buyer-message-render';
 import { buyerMessageEvent, type EventDraft } from '../../domain/events';
-import { emailAddress, maskRecipient, mobileNumber } from '../../domain/message-contacts';
+import { recipientFor } from '../../domain/message-contacts';
 import type { Executor } from '../db/client';
-import { orders, outboxMessages, shops } from '../db/schema/index';
+import { orders, outboxMessages, shops, timelineEvents } from '../db/schema/index';
 import { inIds } from '../order-list/sql-arrays';
 import { newMessageId } from '../outbox/signature';
+import { eventRow } from '../timeline/event-row';
 import { renderEmailHtml } from './email-html';
 import { momentFacts, type OrderFacts } from './facts';
 import { createMessageLink } from './links';
@@ -19,14 +20,11 @@ type Skip = 'no_phone' | 'invalid_phone' | 'no_email' | 'invalid_email';
 
 /** Where a channel reaches this buyer, or why it cannot. */
 function recipientOf(order: OrderFacts, channel: MessageChannel): { to: string } | { skip: Skip } {
-  if (channel === 'email') {
-    if (!order.ordererEmail?.trim()) return { skip: 'no_email' };
-    const to = emailAddress(order.ordererEmail);
-    return to ? { to } : { skip: 'invalid_email' };
-  }
-  if (!order.ordererPhone.trim()) return { skip: 'no_phone' };
-  const to = mobileNumber(order.ordererPhone);
-  return to ? { to } : { skip: 'invalid_phone' };
+  const email = channel === 'email';
+  const raw = email ? order.ordererEmail : order.ordererPhone;
+  if (!raw?.trim()) return { skip: email ? 'no_email' : 'no_phone' };
+  const to = recipientFor(channel, raw);
+  return to ? { to } : { skip: email ? 'invalid_email' : 'invalid_phone' };
 }
 
 export interface ShopFacts {
@@ -84,26 +82,24 @@ export async function shopFactsOf(tx: Executor, shopId: number): Promise<ShopFac
  * Writes the buyer messages a change calls for into the outbox, in the change's own transaction (a
  * rolled-back change tells nobody), read from the timeline events it wrote, as webhooks are. One
  * row per moment, channel and recipient; its dedupe key makes a second writing of the same message
- * a no-op. Answers the `buyer_message_skipped` events of buyers a channel cannot reach, for the
- * caller to append.
+ * a no-op. A buyer a channel cannot reach gets a `buyer_message_skipped` line on the timeline instead.
  *
  * Cost when no moment happened (memos, most status moves): nothing but reading the events.
  */
-export async function queueBuyerMessages(tx: Executor, shopId: number, entries: ReadonlyArray<{ orderId: number; drafts: readonly EventDraft[] }>, at: Date): Promise<Array<{ orderId: number; drafts: EventDraft[] }>> {
+export async function queueBuyerMessages(tx: Executor, shopId: number, entries: ReadonlyArray<{ orderId: number; drafts: readonly EventDraft[] }>, at: Date): Promise<void> {
   const wanted = entries.map((e) => ({ orderId: e.orderId, occurrences: buyerMomentsOf(e.drafts) })).filter((e) => e.occurrences.length > 0);
-  if (wanted.length === 0) return [];
+  if (wanted.length === 0) return;
   const settings = await loadSettings(tx, shopId);
   const on = (o: MomentOccurrence) => MESSAGE_CHANNELS.filter((c) => settings.moments[o.moment][c]);
   const live = wanted.filter((e) => e.occurrences.some((o) => on(o).length > 0));
-  if (live.length === 0) return [];
+  if (live.length === 0) return;
   const [shop, book, facts] = await Promise.all([shopFactsOf(tx, shopId), loadTemplates(tx, shopId, BUYER_MOMENTS, MESSAGE_CHANNELS), orderFactsOf(tx, shopId, live.map((e) => e.orderId))]);
   const orderOf = new Map(facts.map((o) => [o.id, o]));
   const rows: OutboxRow[] = [];
-  const skipped: Array<{ orderId: number; drafts: EventDraft[] }> = [];
+  const skipped: Array<ReturnType<typeof eventRow>> = [];
   for (const { orderId, occurrences } of live) {
     const order = orderOf.get(orderId);
     if (!order) throw new Error(`order ${orderId} vanished while its buyer messages were written`);
-    const skips: EventDraft[] = [];
     for (const occurrence of occurrences) {
       const channels = on(occurrence);
       if (channels.length === 0) continue;
@@ -113,7 +109,7 @@ export async function queueBuyerMessages(tx: Executor, shopId: number, entries: 
       for (const channel of channels) {
         const recipient = recipientOf(order, channel);
         if ('skip' in recipient) {
-          skips.push(buyerMessageEvent({ type: 'buyer_message_skipped', moment: occurrence.moment, channel, reason: recipient.skip }));
+          skipped.push(eventRow(shopId, orderId, buyerMessageEvent({ type: 'buyer_message_skipped', moment: occurrence.moment, channel, reason: recipient.skip }), at));
           continue;
         }
         const payload = composeMessage(book, shop, occurrence.moment, channel, values, recipient.to);
@@ -131,10 +127,7 @@ export async function queueBuyerMessages(tx: Executor, shopId: number, entries: 
         });
       }
     }
-    if (skips.length > 0) skipped.push({ orderId, drafts: skips });
   }
   for (let i = 0; i < rows.length; i += 500) await tx.insert(outboxMessages).values(rows.slice(i, i + 500)).onConflictDoNothing();
-  return skipped;
+  for (let i = 0; i < skipped.length; i += 1000) await tx.insert(timelineEvents).values(skipped.slice(i, i + 1000));
 }
-
-export { maskRecipient };

@@ -54,10 +54,10 @@ export async function updateNotificationSettings(tx: Executor, shopId: number, b
   return readNotificationSettings(tx, shopId);
 }
 
-export async function listTemplates(db: Executor, shopId: number): Promise<NotificationTemplate[]> {
-  const book = await loadTemplates(db, shopId, BUYER_MOMENTS, MESSAGE_CHANNELS);
-  return BUYER_MOMENTS.flatMap((moment) =>
-    MESSAGE_CHANNELS.map((channel) => {
+export async function listTemplates(db: Executor, shopId: number, moments: readonly BuyerMoment[] = BUYER_MOMENTS, channels: readonly MessageChannel[] = MESSAGE_CHANNELS): Promise<NotificationTemplate[]> {
+  const book = await loadTemplates(db, shopId, moments, channels);
+  return moments.flatMap((moment) =>
+    channels.map((channel) => {
       const t = book.get(`${moment}:${channel}`);
       if (!t) throw new Error(`no template for ${moment}:${channel}`);
       return { moment, channel, subject: t.subject, body: t.body, templateCode: t.templateCode, isDefault: t.isDefault, variables: [...variablesOf(moment)] };
@@ -87,7 +87,7 @@ export async function resetTemplate(tx: Executor, shopId: number, moment: BuyerM
 }
 
 async function templateOf(db: Executor, shopId: number, moment: BuyerMoment, channel: MessageChannel): Promise<NotificationTemplate> {
-  const found = (await listTemplates(db, shopId)).find((t) => t.moment === moment && t.channel === channel);
+  const [found] = await listTemplates(db, shopId, [moment], [channel]);
   if (!found) throw new Error(`no template for ${moment}:${channel}`);
   return found;
 }

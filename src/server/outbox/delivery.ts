@@ -54,7 +54,8 @@ function messageOf(r: RawMessage): ClaimedMessage {
   };
 }
 
-const RETURNING = sql.raw('shop_id, id, message_id, channel, endpoint_id, event_type, order_id, payload, attempts, dedupe_key, provider_message_id, created_at');
+/** What a claim answers of the claimed row `m` (both claims alias the table so). */
+const RETURNING = sql.raw('m.shop_id, m.id, m.message_id, m.channel, m.endpoint_id, m.event_type, m.order_id, m.payload, m.attempts, m.dedupe_key, m.provider_message_id, m.created_at');
 export type { ClaimedMessage };
 
 /**
@@ -71,7 +72,7 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
         from (select shop_id, id from outbox_messages where status = 'pending' and next_attempt_at <= now()
               order by next_attempt_at limit ${limit} for update skip locked) due
         where m.shop_id = due.shop_id and m.id = due.id
-        returning m.shop_id, m.id, m.message_id, m.channel, m.endpoint_id, m.event_type, m.order_id, m.payload, m.attempts, m.dedupe_key, m.provider_message_id, m.created_at`,
+        returning ${RETURNING}`,
   );
   return rows.map(messageOf);
 }
@@ -83,8 +84,8 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
 export async function claimOne(db: Db, shopId: number, id: number, leaseMs: number): Promise<ClaimedMessage | null> {
   const [row] = await queryRows<RawMessage>(
     db,
-    sql`update outbox_messages set status = 'pending', next_attempt_at = now() + ${leaseMs} * interval '1 millisecond', attempts = attempts + 1, provider_message_id = null
-        where shop_id = ${shopId} and id = ${id}
+    sql`update outbox_messages m set status = 'pending', next_attempt_at = now() + ${leaseMs} * interval '1 millisecond', attempts = m.attempts + 1, provider_message_id = null
+        where m.shop_id = ${shopId} and m.id = ${id}
         returning ${RETURNING}`,
   );
   return row ? messageOf(row) : null;

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { unpaidOrderCancelled, type Actor, type EventDraft } from '../../domain/events';
+import { pendingPaymentDueAt } from '../../domain/payment-methods';
 import { completeClaim } from '../claims/complete-service';
 import type { ClaimContext } from '../claims/context';
 import { requestClaim } from '../claims/request-service';
@@ -10,7 +11,6 @@ import { loadOrderRows, type OrderRows } from '../orders/read-queries';
 import { unavailable, type GatewayFailure, type PaymentGateway } from '../payments/gateways/gateway';
 import type { JobOptions } from './auto-confirm';
 
-const DAY_MS = 86_400_000;
 const SYSTEM: Actor = { kind: 'system' };
 const REASON = '입금기한 경과 자동 취소';
 /** Gateway answers meaning the account takes no deposit any more (cancelled, expired, never issued): as good as closed. */
@@ -196,7 +196,7 @@ async function overdueSince(tx: Tx, order: OrderRow, rows: OrderRows, now: Date)
   const [shop] = await tx.select({ days: shops.bankTransferDueDays }).from(shops).where(eq(shops.id, order.shopId));
   const dues = rows.payments
     .filter((p) => p.status === 'pending' && p.paymentRequestId === null && (p.method === 'virtual_account' || p.method === 'bank_transfer'))
-    .map((p) => p.vaDueAt ?? (p.method === 'bank_transfer' && shop && shop.days > 0 ? new Date(order.orderedAt.getTime() + shop.days * DAY_MS) : null))
+    .map((p) => pendingPaymentDueAt(p, order.orderedAt, shop?.days ?? 0))
     .filter((d): d is Date => d !== null && d < now);
   return dues.length > 0 ? new Date(Math.min(...dues.map((d) => d.getTime()))) : null;
 }

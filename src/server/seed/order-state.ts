@@ -25,7 +25,7 @@ import type {
 } from '../db/schema/index';
 import { listColumnsOf } from '../order-list/list-columns';
 import { summarizeOrder } from '../orders/summary';
-import { eventRow } from '../timeline/queries';
+import { eventRow } from '../timeline/event-row';
 import type { IdSource } from './ids';
 import type { PaymentRow } from './payment-details';
 import type { MemberState, SeedContext } from './context';

@@ -3,21 +3,7 @@ import type { Executor } from '../db/client';
 import { timelineEvents } from '../db/schema/index';
 import { queueBuyerMessages } from '../notifications/queue';
 import { queueWebhooks } from '../outbox/write';
-
-/** An event as its timeline row: the one mapping of an actor to columns (the seed writes rows too). */
-export function eventRow(shopId: number, orderId: number, d: EventDraft, at: Date) {
-  return {
-    shopId,
-    orderId,
-    type: d.event.type,
-    actorKind: d.actor.kind,
-    actorId: d.actor.kind === 'staff' ? d.actor.id : null,
-    actorName: d.actor.kind === 'staff' || d.actor.kind === 'buyer' ? d.actor.name : d.actor.kind === 'api' ? d.actor.keyName : null,
-    payload: d.event,
-    buyerVisible: d.buyerVisible,
-    createdAt: at,
-  };
-}
+import { eventRow } from './event-row';
 
 /**
  * Appends events in the caller's transaction: the change and its history commit together. The
@@ -34,6 +20,5 @@ export async function appendEventsOf(tx: Executor, shopId: number, entries: Read
   const rows = entries.flatMap((e) => e.drafts.map((d) => eventRow(shopId, e.orderId, d, at)));
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(timelineEvents).values(rows.slice(i, i + 1000));
   await queueWebhooks(tx, shopId, entries, at);
-  const skipped = (await queueBuyerMessages(tx, shopId, entries, at)).flatMap((e) => e.drafts.map((d) => eventRow(shopId, e.orderId, d, at)));
-  for (let i = 0; i < skipped.length; i += 1000) await tx.insert(timelineEvents).values(skipped.slice(i, i + 1000));
+  await queueBuyerMessages(tx, shopId, entries, at);
 }
