@@ -40,6 +40,10 @@ beforeAll(async () => {
   expect(settings.body.messaging).toMatchObject({ source: 'shop', apiSecretSet: true, pfId: fake.pfId });
   expect(JSON.stringify(settings.body)).not.toContain(fake.apiSecret);
   expect(JSON.stringify(settings.body)).not.toContain(sink.password);
+  // the settings form sends back what it read, secrets left out: the channel keeps working as it was
+  const read = (await server.owner.get<NotificationSettings>('/api/v1/notification-settings')).body.messaging;
+  const resaved = await server.owner.request<NotificationSettings>('PATCH', '/api/v1/notification-settings', { messaging: { apiKey: read.apiKey, sender: read.sender, pfId: read.pfId } });
+  expect(resaved.body.messaging).toMatchObject({ apiKey: fake.apiKey, apiSecretSet: true, sender: fake.sender });
   const template = await server.owner.request('PUT', '/api/v1/notification-templates/order_received/alimtalk', {
     body: '[#{쇼핑몰명}] 주문이 접수되었습니다.\n주문번호: #{주문번호}\n결제금액: #{결제금액}',
     templateCode: 'ORDER_RECEIVED_V1',

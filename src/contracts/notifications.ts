@@ -33,6 +33,7 @@ export const notificationSettingsSchema = z
     messaging: z.object({
       source: settingSource,
       provider: z.literal('solapi'),
+      /** The key names the account and is shown as is (the settings form sends it back); the secret is write-only. */
       apiKey: z.string().nullable(),
       /** Write-only: only whether one is set. */
       apiSecretSet: z.boolean(),

@@ -18,14 +18,12 @@ import { publicBaseUrl } from './links';
 import { commonValues, composeMessage, orderFactsOf, shopFactsOf } from './queue';
 import { loadSettings, loadTemplates, storedSettingsRow } from './settings';
 
-const mask = (secret: string | null) => (secret ? `${secret.slice(0, 4)}${'•'.repeat(Math.max(4, secret.length - 4))}` : null);
-
 export async function readNotificationSettings(db: Executor, shopId: number): Promise<NotificationSettings> {
   const s = await loadSettings(db, shopId);
   return {
     moments: s.moments,
     email: { source: s.smtpSource, host: s.smtp?.host ?? null, port: s.smtp?.port ?? null, secure: s.smtp?.secure ?? false, user: s.smtp?.user ?? null, passwordSet: Boolean(s.smtp?.password), from: s.smtp?.from ?? null },
-    messaging: { source: s.messagingSource, provider: 'solapi', apiKey: mask(s.messaging?.apiKey ?? null), apiSecretSet: Boolean(s.messaging?.apiSecret), sender: s.messaging?.sender ?? null, pfId: s.messaging?.pfId ?? null },
+    messaging: { source: s.messagingSource, provider: 'solapi', apiKey: s.messaging?.apiKey ?? null, apiSecretSet: Boolean(s.messaging?.apiSecret), sender: s.messaging?.sender ?? null, pfId: s.messaging?.pfId ?? null },
   };
 }
 
