@@ -71,7 +71,7 @@ function storedMessaging(v: Record<string, unknown> | null | undefined): Messagi
 }
 
 export async function loadSettings(db: Executor, shopId: number, env: NodeJS.ProcessEnv = process.env): Promise<EffectiveSettings> {
-  const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.shopId, shopId)).limit(1);
+  const row = await storedSettingsRow(db, shopId);
   const shopSmtp = storedSmtp(row?.smtp);
   const shopMessaging = storedMessaging(row?.messaging);
   const envSmtp = shopSmtp ? null : smtpFromEnvironment(env);
