@@ -4,7 +4,8 @@ import type { BulkRunnerOptions } from '../../src/server/bulk-jobs/runner';
 import type { OutboxWorkerOptions } from '../../src/server/outbox/worker';
 import type { Database } from '../../src/server/db/client';
 import { TestGateway } from '../../src/server/payments/gateways/test-gateway';
-import { createShop, createStaff, type CreatedShop, type StaffRole } from '../../src/server/shops/service';
+import type { StaffRole } from '../../src/domain/permissions';
+import { createShop, createStaff, type CreatedShop } from '../../src/server/shops/service';
 import { openTestDatabase } from './database';
 
 export interface TestResponse<T = unknown> {

@@ -33,7 +33,7 @@ export const signInLockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   app.get(
     '/api/v1/sign-in-locks',
     {
-      config: { access: 'manage' },
+      config: { access: 'staff.read' },
       schema: {
         tags: ['auth'],
         summary: '로그인 잠금 목록 (Staff accounts slowed down or locked by failed sign-ins)',
@@ -59,7 +59,7 @@ export const signInLockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   app.delete(
     '/api/v1/sign-in-locks/:staffId',
     {
-      config: { access: 'owner' },
+      config: { access: 'staff.manage' },
       schema: {
         tags: ['auth'],
         summary: '로그인 잠금 해제 (The owner lifts a staff account’s lock)',
@@ -78,7 +78,7 @@ export const signInLockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   app.get(
     '/api/v1/security-events',
     {
-      config: { access: 'owner' },
+      config: { access: 'audit.read' },
       schema: {
         tags: ['auth'],
         summary: '보안 기록 (Sign-ins, failures, locks and API-key guesses of the shop)',

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import type { BuyerPrincipal } from '../my/principal';
 import { BUYER_SESSION_COOKIE, buyerFromSession } from '../my/session';
+import type { Permission } from '../../domain/permissions';
 import { allows, type Access, type Principal } from './principal';
 import { principalFromApiKey, principalFromSession, SESSION_COOKIE } from './service';
 
@@ -22,6 +23,14 @@ declare module 'fastify' {
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('UNAUTHENTICATED');
   return request.principal;
+}
+
+/**
+ * For the few permissions that depend on what a request asks (a bulk job that cancels, a claim move
+ * that reverts): the route's own rule let the caller in, this refuses the part it may not do.
+ */
+export function requirePermission(principal: Principal, permission: Permission) {
+  if (!allows(principal, permission)) throw new AppError('FORBIDDEN', { needed: permission });
 }
 
 /** The buyer of a My Page route; the access hook has already made sure there is one. */

@@ -1,27 +1,24 @@
+import { can, type ApiScope, type Grantee, type Permission, type StaffRole } from '../../domain/permissions';
 import { buyerScope, type BuyerPrincipal } from '../my/principal';
-import type { StaffRole } from '../shops/service';
 
 /** Who is calling: a signed-in staff member or an integration holding a shop API key. */
 export type Principal =
   | { kind: 'staff'; shopId: number; staffId: number; name: string; email: string; role: StaffRole }
-  | { kind: 'api'; shopId: number; keyId: number; keyName: string };
-
-const RANK: Record<StaffRole, number> = { viewer: 0, staff: 1, manager: 2, owner: 3 };
+  | { kind: 'api'; shopId: number; keyId: number; keyName: string; scopes: readonly ApiScope[] };
 
 /**
- * What a route needs. `read`: any staff (viewers too); `write`: staff and up; `manage`: managers and
- * owners; `owner`: owners. API keys act as `write` integrations: they never manage the shop.
- * `integrate`: what a storefront feeds Jumun (catalog, members, coupons, points) — an API key, or a
- * manager or owner doing it by hand.
+ * What a route needs: `public` (anyone), `buyer` (the buyer's own door, src/server/my/), or one
+ * permission of the domain's table (src/domain/permissions.ts), checked for staff by role and for
+ * API keys by scope.
  */
-export type Access = 'public' | 'read' | 'write' | 'integrate' | 'manage' | 'owner' | 'buyer';
-/** Staff and API-key access levels; `buyer` is a door of its own (the buyer's session, src/server/my/). */
-export type StaffAccess = Exclude<Access, 'public' | 'buyer'>;
-const NEEDED: Record<StaffAccess, StaffRole> = { read: 'viewer', write: 'staff', integrate: 'manager', manage: 'manager', owner: 'owner' };
+export type Access = 'public' | 'buyer' | Permission;
 
-export function allows(principal: Principal, access: StaffAccess): boolean {
-  if (principal.kind === 'api') return access === 'read' || access === 'write' || access === 'integrate';
-  return RANK[principal.role] >= RANK[NEEDED[access]];
+export function granteeOf(principal: Principal): Grantee {
+  return principal.kind === 'staff' ? { kind: 'staff', role: principal.role } : { kind: 'api', scopes: principal.scopes };
+}
+
+export function allows(principal: Principal, permission: Permission): boolean {
+  return can(granteeOf(principal), permission);
 }
 
 /** The scope idempotency keys and timeline actors are recorded under. */

@@ -32,7 +32,7 @@ export async function deleteSession(db: Executor, shopId: number, tokenHash: str
 
 export async function findApiKey(db: Executor, shopId: number, keyHash: string) {
   const [row] = await db
-    .select({ id: apiKeys.id, name: apiKeys.name })
+    .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .where(and(eq(apiKeys.shopId, shopId), eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
     .limit(1);
@@ -47,4 +47,10 @@ export async function findShopName(db: Executor, shopId: number) {
 export async function shopExists(db: Executor, shopId: number): Promise<boolean> {
   const [row] = await db.select({ id: shops.id }).from(shops).where(eq(shops.id, shopId)).limit(1);
   return row !== undefined;
+}
+
+/** A key's last use, written at most once a minute so a busy storefront does not write on every request. */
+export async function noteKeyUse(db: Executor, shopId: number, key: { id: number; lastUsedAt: Date | null }, now: Date) {
+  if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < 60_000) return;
+  await db.update(apiKeys).set({ lastUsedAt: now }).where(and(eq(apiKeys.shopId, shopId), eq(apiKeys.id, key.id)));
 }

@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
 
   app.get(
     '/api/v1/auth/me',
-    { config: { access: 'read' }, schema: { tags: ['auth'], summary: '로그인한 직원 (Signed-in staff)', response: { 200: staffMeSchema, 401: errorResponseSchema } } },
+    { config: { access: 'orders.read' }, schema: { tags: ['auth'], summary: '로그인한 직원 (Signed-in staff)', response: { 200: staffMeSchema, 401: errorResponseSchema } } },
     async (request) => {
       const p = request.principal;
       if (p?.kind !== 'staff') throw new AppError('FORBIDDEN', { reason: 'staff session required' });

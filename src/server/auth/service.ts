@@ -1,9 +1,11 @@
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import type { Principal } from './principal';
-import { deleteSession, findApiKey, findSessionStaff, findStaffByEmail, insertSession, shopExists } from './queries';
+import { isApiScope } from '../../domain/permissions';
+import { deleteSession, findApiKey, noteKeyUse, findSessionStaff, findStaffByEmail, insertSession, shopExists } from './queries';
 import { randomToken, sha256, splitShopCredential, verifyPasswordOrDecoy } from './secrets';
-import { admission, clearThrottle, recordFailure, recordSecurityEvent, refusal, type Subject } from './throttle';
+import { recordAuditEvent } from '../audit/record';
+import { admission, clearThrottle, recordFailure, refusal, type Subject } from './throttle';
 
 export const SESSION_COOKIE = 'jumun_session';
 export const SESSION_DAYS = 14;
@@ -22,20 +24,20 @@ export async function login(db: Db, email: string, password: string, now: Date, 
   const known = { shopId: member?.shopId ?? null, staffId: member?.id ?? null };
   const verdict = await admission(db, [account, address], now);
   if (!verdict.allowed) {
-    await recordSecurityEvent(db, { kind: 'sign_in_refused', ...known, subject: email.toLowerCase(), clientAddress, detail: { locked: verdict.locked, retryAfterSeconds: verdict.retryAfterSeconds } });
+    await recordAuditEvent(db, { kind: 'sign_in_refused', ...known, subject: email.toLowerCase(), clientAddress, detail: { locked: verdict.locked, retryAfterSeconds: verdict.retryAfterSeconds } });
     throw refusal(verdict, verdict.locked ? 'SIGN_IN_LOCKED' : 'SIGN_IN_THROTTLED');
   }
   const ok = await verifyPasswordOrDecoy(password, member?.passwordHash);
   if (!member || !ok || !member.active) {
     const { locked } = await recordFailure(db, [{ ...account, ...known }, address], now);
-    await recordSecurityEvent(db, { kind: 'sign_in_failed', ...known, subject: email.toLowerCase(), clientAddress, detail: { reason: member ? (ok ? 'inactive' : 'password') : 'unknown account' } });
+    await recordAuditEvent(db, { kind: 'sign_in_failed', ...known, subject: email.toLowerCase(), clientAddress, detail: { reason: member ? (ok ? 'inactive' : 'password') : 'unknown account' } });
     for (const subject of locked) {
-      await recordSecurityEvent(db, { kind: 'sign_in_locked', ...(subject.kind === 'account' ? known : {}), subject: `${subject.kind}:${subject.value}`, clientAddress });
+      await recordAuditEvent(db, { kind: 'sign_in_locked', ...(subject.kind === 'account' ? known : {}), subject: `${subject.kind}:${subject.value}`, clientAddress });
     }
     throw new AppError('INVALID_CREDENTIALS');
   }
   await clearThrottle(db, account);
-  await recordSecurityEvent(db, { kind: 'sign_in_succeeded', shopId: member.shopId, staffId: member.id, subject: email.toLowerCase(), clientAddress });
+  await recordAuditEvent(db, { kind: 'sign_in_succeeded', shopId: member.shopId, staffId: member.id, subject: email.toLowerCase(), clientAddress });
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await insertSession(db, { shopId: member.shopId, tokenHash: sha256(token), staffId: member.id, expiresAt });
@@ -64,16 +66,19 @@ export async function principalFromApiKey(db: Db, key: string, clientAddress: st
   const address: Subject = { kind: 'api-key-address', value: clientAddress };
   const verdict = await admission(db, [address], now);
   if (!verdict.allowed) {
-    await recordSecurityEvent(db, { kind: 'api_key_refused', clientAddress, detail: { locked: verdict.locked, retryAfterSeconds: verdict.retryAfterSeconds } });
+    await recordAuditEvent(db, { kind: 'api_key_refused', clientAddress, detail: { locked: verdict.locked, retryAfterSeconds: verdict.retryAfterSeconds } });
     throw refusal(verdict, 'API_KEY_THROTTLED');
   }
   const parts = key.startsWith('jm_') ? splitShopCredential(key.slice(3), '_') : null;
   const row = parts ? await findApiKey(db, parts.shopId, sha256(parts.secret)) : undefined;
-  if (parts && row) return { kind: 'api', shopId: parts.shopId, keyId: row.id, keyName: row.name };
+  if (parts && row) {
+    await noteKeyUse(db, parts.shopId, row, now);
+    return { kind: 'api', shopId: parts.shopId, keyId: row.id, keyName: row.name, scopes: row.scopes.filter(isApiScope) };
+  }
   const { locked } = await recordFailure(db, [address], now);
   // the key's own shop hears of the guess when the key names one (it may be its own key, mistyped)
   const shopId = parts && (await shopExists(db, parts.shopId)) ? parts.shopId : null;
-  await recordSecurityEvent(db, { kind: 'api_key_failed', shopId, clientAddress, detail: { key: parts ? `jm_${parts.shopId}_…` : 'malformed' } });
-  if (locked.length > 0) await recordSecurityEvent(db, { kind: 'api_key_locked', shopId, clientAddress });
+  await recordAuditEvent(db, { kind: 'api_key_failed', shopId, clientAddress, detail: { key: parts ? `jm_${parts.shopId}_…` : 'malformed' } });
+  if (locked.length > 0) await recordAuditEvent(db, { kind: 'api_key_locked', shopId, clientAddress });
   throw new AppError('INVALID_API_KEY');
 }

@@ -1,7 +1,8 @@
 import { and, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { admit, blockAfter, nextFailureCount, THROTTLE_RULES, throttleSubject, type Admission, type ThrottleKind } from '../../domain/sign-in-throttle';
 import type { Db, Executor } from '../db/client';
-import { securityEvents, signInThrottles, staff } from '../db/schema/index';
+import { signInThrottles, staff } from '../db/schema/index';
+import { recordAuditEvent } from '../audit/record';
 import { AppError } from '../http/errors';
 
 /**
@@ -17,29 +18,6 @@ export interface Subject {
   staffId?: number | null;
 }
 
-export type SecurityEventKind =
-  | 'sign_in_succeeded'
-  | 'sign_in_failed'
-  | 'sign_in_refused'
-  | 'sign_in_locked'
-  | 'sign_in_lock_lifted'
-  | 'api_key_failed'
-  | 'api_key_refused'
-  | 'api_key_locked';
-
-export async function recordSecurityEvent(
-  db: Executor,
-  event: { kind: SecurityEventKind; shopId?: number | null; staffId?: number | null; subject?: string | null; clientAddress?: string | null; detail?: Record<string, unknown> },
-) {
-  await db.insert(securityEvents).values({
-    kind: event.kind,
-    shopId: event.shopId ?? null,
-    staffId: event.staffId ?? null,
-    subject: event.subject ?? null,
-    clientAddress: event.clientAddress ?? null,
-    detail: event.detail ?? {},
-  });
-}
 
 /** The strictest refusal among the subjects (a lock before a delay, the longest wait first). */
 export async function admission(db: Executor, subjects: readonly Subject[], now: Date): Promise<Admission> {
@@ -121,7 +99,7 @@ export async function liftShopLock(db: Db, shopId: number, staffId: number, lift
       .returning({ subject: signInThrottles.subject });
     const [lifted] = removed;
     if (!lifted) return false;
-    await recordSecurityEvent(tx, { kind: 'sign_in_lock_lifted', shopId, staffId, subject: lifted.subject, detail: { liftedBy } });
+    await recordAuditEvent(tx, { kind: 'sign_in_lock_lifted', shopId, staffId, subject: lifted.subject, detail: { liftedBy } });
     return true;
   });
 }

@@ -19,7 +19,7 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
   app.post(
     '/api/v1/bulk-jobs/preview',
     {
-      config: { access: 'write' },
+      config: { access: 'bulk.run' },
       schema: {
         tags: ['bulk-jobs'],
         summary: '일괄 처리 미리보기 (Preview a bulk action)',
@@ -34,7 +34,7 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
   app.post(
     '/api/v1/bulk-jobs',
     {
-      config: { access: 'write' },
+      config: { access: 'bulk.run' },
       schema: {
         tags: ['bulk-jobs'],
         summary: '일괄 처리 시작 (Start a bulk job)',
@@ -60,7 +60,7 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
   app.get(
     '/api/v1/bulk-jobs',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: { tags: ['bulk-jobs'], summary: '최근 일괄 처리 (Recent bulk jobs)', response: { 200: bulkJobListSchema, ...errorResponses } },
     },
     async (request) => ({ items: await listBulkJobs(db, principalOf(request).shopId, languageOf(request)) }),
@@ -69,7 +69,7 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
   app.get(
     '/api/v1/bulk-jobs/:jobId',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['bulk-jobs'],
         summary: '일괄 처리 진행 (A bulk job and its progress)',
@@ -84,7 +84,7 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
   app.get(
     '/api/v1/bulk-jobs/:jobId/items',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['bulk-jobs'],
         summary: '일괄 처리 결과 주문 (The orders of a bulk job with their outcome)',
@@ -99,7 +99,7 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
   app.post(
     '/api/v1/bulk-jobs/:jobId/cancel',
     {
-      config: { access: 'write' },
+      config: { access: 'bulk.run' },
       schema: {
         tags: ['bulk-jobs'],
         summary: '일괄 처리 중지 (Stop a bulk job)',

@@ -10,7 +10,7 @@ export const buyerBenefitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
   app.get(
     '/api/v1/orders/:orderId/buyer-benefits',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['edits'],
         summary: '구매자 쿠폰 · 적립금 (The buyer’s usable coupons and points, for an order edit)',

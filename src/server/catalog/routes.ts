@@ -43,7 +43,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.put(
     '/api/v1/catalog/products/:externalId',
     {
-      config: { access: 'integrate' },
+      config: { access: 'catalog.write' },
       schema: {
         tags,
         summary: '상품 등록·수정 (Upsert a product and its options by the storefront’s ids)',
@@ -70,7 +70,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.post(
     '/api/v1/catalog/products/batch',
     {
-      config: { access: 'integrate' },
+      config: { access: 'catalog.write' },
       schema: {
         tags,
         summary: '상품 일괄 등록·수정 (Upsert up to 1,000 products)',
@@ -98,7 +98,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.get(
     '/api/v1/catalog/products',
     {
-      config: { access: 'integrate' },
+      config: { access: 'catalog.write' },
       schema: {
         tags,
         summary: '상품 목록 (The catalog, by Jumun id)',
@@ -113,7 +113,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.get(
     '/api/v1/catalog/products/:externalId',
     {
-      config: { access: 'integrate' },
+      config: { access: 'catalog.write' },
       schema: {
         tags,
         summary: '상품 (A product by the storefront’s id)',
@@ -128,7 +128,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.post(
     '/api/v1/catalog/products/:externalId/deactivate',
     {
-      config: { access: 'integrate' },
+      config: { access: 'catalog.write' },
       schema: {
         tags,
         summary: '상품 판매 중지 (Deactivate a product and its options)',

@@ -29,7 +29,7 @@ export const cancelRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGatew
   app.post(
     '/api/v1/orders/:orderId/cancellations/preview',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.request' },
       schema: {
         tags: ['claims'],
         summary: '취소 환불 미리보기 (Preview the refund of a cancel)',
@@ -48,7 +48,7 @@ export const cancelRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGatew
   app.post(
     '/api/v1/orders/:orderId/cancellations',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.request' },
       schema: {
         tags: ['claims'],
         summary: '주문 취소 (Cancel units: request, or complete with the refund)',

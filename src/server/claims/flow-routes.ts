@@ -39,7 +39,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
   app.post(
     '/api/v1/orders/:orderId/returns',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.request' },
       schema: {
         tags: ['claims'],
         summary: '반품 접수 (Request a return)',
@@ -68,7 +68,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
   app.post(
     '/api/v1/orders/:orderId/exchanges',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.request' },
       schema: {
         tags: ['claims'],
         summary: '교환 접수 (Request an exchange)',
@@ -99,7 +99,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
   app.post(
     '/api/v1/orders/:orderId/claims/:claimId/status',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.request' },
       schema: {
         tags: ['claims'],
         summary: '클레임 상태 변경·되돌리기 (Move a claim one step, forward or back)',
@@ -125,7 +125,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
   app.post(
     '/api/v1/orders/:orderId/claims/:claimId/complete/preview',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.request' },
       schema: {
         tags: ['claims'],
         summary: '클레임 완료 환불 미리보기 (Preview the refund of completing a claim)',
@@ -144,7 +144,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
   app.post(
     '/api/v1/orders/:orderId/claims/:claimId/complete',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.complete' },
       schema: {
         tags: ['claims'],
         summary: '취소완료·반품완료 (Complete a cancel or return, with its refund)',
@@ -167,7 +167,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
   app.post(
     '/api/v1/orders/:orderId/claims/:claimId/withdraw',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.request' },
       schema: {
         tags: ['claims'],
         summary: '클레임 철회 (Withdraw a requested claim)',
@@ -192,7 +192,7 @@ export const claimFlowRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGa
   app.get(
     '/api/v1/orders/:orderId/claims',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: { tags: ['claims'], summary: '클레임 목록 (The order’s cancels, returns and exchanges)', params: orderIdParams, response: { 200: claimListSchema, ...errorResponses } },
     },
     async (request) => {

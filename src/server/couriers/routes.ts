@@ -8,7 +8,7 @@ export const courierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/couriers',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['fulfillment'],
         summary: '택배사 목록 (Couriers)',

@@ -23,7 +23,7 @@ import { pointsHistory, postPoints } from './points-service';
 import { runMemberWrite } from './run-write';
 
 const tags = ['members'];
-const config = { access: 'integrate' as const };
+const config = { access: 'catalog.write' as const };
 /** A points post is not naturally idempotent (two posts earn twice), so its key is required. */
 const requiredKey = z.object({ 'idempotency-key': z.string().min(1).max(200) });
 

@@ -24,7 +24,7 @@ import { gradeLookup, upsertGrade, upsertMember } from './service';
 
 const tags = ['members'];
 /** What a storefront feeds Jumun: its API key, or a manager or owner doing it by hand. */
-const config = { access: 'integrate' as const };
+const config = { access: 'catalog.write' as const };
 
 /** Member grades and members, by grade name and the storefront's member id (issue 10). */
 export const memberRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

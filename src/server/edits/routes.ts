@@ -18,7 +18,7 @@ export const editRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.post(
     '/api/v1/orders/:orderId/edits',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags,
         summary: '주문 수정 금액 계산 (Preview an order edit)',
@@ -44,7 +44,7 @@ export const editRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.get(
     '/api/v1/orders/:orderId/edits/:editId',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: { tags, summary: '주문 수정 내역 (An order edit with its actions and preview)', params: editParams, response: { 200: editSchema, ...errorResponses } },
     },
     async (request) => readEdit(db, principalOf(request).shopId, request.params.orderId, request.params.editId),
@@ -53,7 +53,7 @@ export const editRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.post(
     '/api/v1/orders/:orderId/edits/:editId/commit',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags,
         summary: '주문 수정 확정 (Commit a previewed edit)',

@@ -12,7 +12,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.post(
     '/api/v1/exports/orders',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['excel'],
         summary: '엑셀 다운로드 (Export orders as .xlsx)',

@@ -31,7 +31,7 @@ export const shippingExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.post(
     '/api/v1/orders/shipping-export',
     {
-      config: { access: 'read' },
+      config: { access: 'personal.export' },
       schema: {
         tags,
         summary: '송장 출력 (Export parcels for a courier’s bulk-label upload)',
@@ -65,7 +65,7 @@ export const shippingExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.get(
     '/api/v1/shipping-export-formats',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: { tags, summary: '택배사 송장 출력 양식 (The couriers’ bulk-label forms)', response: { 200: courierExportFormatListSchema, ...errorResponses } },
     },
     async () => ({
@@ -78,14 +78,14 @@ export const shippingExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
 
   app.get(
     '/api/v1/shipping-export-forms',
-    { config: { access: 'read' }, schema: { tags, summary: '송장 출력 양식 목록 (The shop’s shipping export forms, by name)', response: { 200: shippingExportFormListSchema, ...errorResponses } } },
+    { config: { access: 'orders.read' }, schema: { tags, summary: '송장 출력 양식 목록 (The shop’s shipping export forms, by name)', response: { 200: shippingExportFormListSchema, ...errorResponses } } },
     async (request) => listShippingExportForms(db, principalOf(request).shopId),
   );
 
   app.post(
     '/api/v1/shipping-export-forms',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '송장 출력 양식 저장 (Save a shipping export form)',
@@ -104,7 +104,7 @@ export const shippingExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.patch(
     '/api/v1/shipping-export-forms/:formId',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '송장 출력 양식 수정 (Change a shipping export form)',
@@ -120,7 +120,7 @@ export const shippingExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.delete(
     '/api/v1/shipping-export-forms/:formId',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '송장 출력 양식 삭제 (Delete a shipping export form)',

@@ -38,7 +38,7 @@ export const trackingImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.post(
     '/api/v1/tracking-imports',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       bodyLimit: TRACKING_IMPORT_MAX_BYTES,
       schema: {
         tags: ['excel'],
@@ -94,7 +94,7 @@ export const trackingImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.get(
     '/api/v1/tracking-imports/template',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['excel'],
         summary: '송장 일괄 등록 양식 (Upload template)',

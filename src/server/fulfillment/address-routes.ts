@@ -21,7 +21,7 @@ export const addressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.post(
     '/api/v1/orders/:orderId/addresses',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags: ['fulfillment'],
         summary: '배송지 추가 (Add a shipping address)',
@@ -42,7 +42,7 @@ export const addressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.patch(
     '/api/v1/orders/:orderId/addresses/:addressId',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags: ['fulfillment'],
         summary: '배송지 수정 (Change a shipping address)',
@@ -59,7 +59,7 @@ export const addressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.delete(
     '/api/v1/orders/:orderId/addresses/:addressId',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags: ['fulfillment'],
         summary: '배송지 삭제 (Delete an empty shipping address)',
@@ -77,7 +77,7 @@ export const addressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.post(
     '/api/v1/orders/:orderId/addresses/:addressId/allocations',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags: ['fulfillment'],
         summary: '배송지 지정 (Move units to this address)',

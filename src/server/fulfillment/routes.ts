@@ -24,7 +24,7 @@ export const fulfillmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
   app.post(
     '/api/v1/orders/:orderId/status-changes',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags: ['fulfillment'],
         summary: '상태 변경·되돌리기 (Change the status of units, forward or back)',
@@ -46,7 +46,7 @@ export const fulfillmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
   app.post(
     '/api/v1/orders/:orderId/deposit-confirmations',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags: ['fulfillment'],
         summary: '입금 확인 (Confirm a bank deposit)',
@@ -66,7 +66,7 @@ export const fulfillmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
   app.post(
     '/api/v1/orders/:orderId/deposit-confirmations/revert',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.revert' },
       schema: {
         tags: ['fulfillment'],
         summary: '입금 확인 취소 (Revert a deposit confirmed by mistake)',

@@ -27,7 +27,7 @@ export const memoRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.post(
     '/api/v1/orders/:orderId/memos',
     {
-      config: { access: 'write' },
+      config: { access: 'memos.write' },
       schema: { tags: ['memos'], summary: '메모 작성 (Add a staff memo)', params: orderIdParams, headers: idempotencyHeaders, body: memoBodySchema, response: { 201: memoSchema, ...errorResponses } },
     },
     async (request, reply) => reply.code(201).send(answer(request, await addMemo(db, context(request, principalOf(request)), request.body.body))),
@@ -36,7 +36,7 @@ export const memoRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.patch(
     '/api/v1/orders/:orderId/memos/:memoId',
     {
-      config: { access: 'write' },
+      config: { access: 'memos.write' },
       schema: { tags: ['memos'], summary: '메모 수정 (Edit your memo)', params: memoParams, headers: idempotencyHeaders, body: memoBodySchema, response: { 200: memoSchema, ...errorResponses } },
     },
     async (request) => answer(request, await editMemo(db, context(request, principalOf(request)), request.params.memoId, request.body.body)),
@@ -45,7 +45,7 @@ export const memoRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.delete(
     '/api/v1/orders/:orderId/memos/:memoId',
     {
-      config: { access: 'write' },
+      config: { access: 'memos.write' },
       schema: { tags: ['memos'], summary: '메모 삭제 (Delete a memo)', params: memoParams, headers: idempotencyHeaders, response: { 200: memoSchema, ...errorResponses } },
     },
     async (request) => answer(request, await deleteMemo(db, context(request, principalOf(request)), request.params.memoId)),

@@ -88,7 +88,7 @@ export function editMemo(db: Db, req: MemoRequest, memoId: number, body: string)
 export function deleteMemo(db: Db, req: MemoRequest, memoId: number) {
   return memoChange(db, req, { op: 'delete', memoId }, async (tx, staff, actor, now) => {
     const memo = await findLiveMemo(tx, staff.shopId, req.orderId, memoId);
-    if (memo.authorStaffId !== staff.staffId && !allows(staff, 'manage')) throw new AppError('FORBIDDEN', { reason: 'only the author or a manager deletes a memo' });
+    if (memo.authorStaffId !== staff.staffId && !allows(staff, 'memos.moderate')) throw new AppError('FORBIDDEN', { reason: 'only the author or a manager deletes a memo' });
     const rows = await tx.update(memos).set({ deletedAt: now }).where(and(eq(memos.shopId, staff.shopId), eq(memos.id, memoId))).returning();
     await appendEvents(tx, staff.shopId, req.orderId, [memoDeleted(actor, { memoId })], now);
     return toMemo(one(rows, 'memo'));

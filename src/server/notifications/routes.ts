@@ -42,13 +42,13 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Deliver
 
   app.get(
     '/api/v1/notification-settings',
-    { config: { access: 'read' }, schema: { tags, summary: '알림 설정 (Buyer message settings)', response: { 200: notificationSettingsSchema, ...errorResponses } } },
+    { config: { access: 'settings.read' }, schema: { tags, summary: '알림 설정 (Buyer message settings)', response: { 200: notificationSettingsSchema, ...errorResponses } } },
     async (request) => readNotificationSettings(db, principalOf(request).shopId),
   );
   app.patch(
     '/api/v1/notification-settings',
     {
-      config: { access: 'manage' },
+      config: { access: 'settings.edit' },
       schema: {
         tags,
         summary: '알림 설정 변경 (Change buyer message settings)',
@@ -65,13 +65,13 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Deliver
   );
   app.get(
     '/api/v1/notification-templates',
-    { config: { access: 'read' }, schema: { tags, summary: '메시지 템플릿 (Message templates)', response: { 200: notificationTemplateListSchema, ...errorResponses } } },
+    { config: { access: 'settings.read' }, schema: { tags, summary: '메시지 템플릿 (Message templates)', response: { 200: notificationTemplateListSchema, ...errorResponses } } },
     async (request) => ({ templates: await listTemplates(db, principalOf(request).shopId) }),
   );
   app.put(
     '/api/v1/notification-templates/:moment/:channel',
     {
-      config: { access: 'manage' },
+      config: { access: 'settings.edit' },
       schema: {
         tags,
         summary: '메시지 템플릿 저장 (Save a message template)',
@@ -91,7 +91,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Deliver
   app.delete(
     '/api/v1/notification-templates/:moment/:channel',
     {
-      config: { access: 'manage' },
+      config: { access: 'settings.edit' },
       schema: { tags, summary: '기본 템플릿으로 되돌리기 (Restore the default template)', params: templateParams, headers: idempotencyHeaders, response: { 200: notificationTemplateSchema, ...errorResponses } },
     },
     async (request, reply) => {
@@ -103,7 +103,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Deliver
   app.post(
     '/api/v1/notification-templates/preview',
     {
-      config: { access: 'read' },
+      config: { access: 'settings.read' },
       schema: { tags, summary: '템플릿 미리보기 (Preview a template on a real order)', body: templatePreviewRequestSchema, response: { 200: templatePreviewSchema, ...errorResponses } },
     },
     async (request) => previewTemplate(db, principalOf(request).shopId, request.body),
@@ -111,7 +111,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Deliver
   app.post(
     '/api/v1/notification-test-sends',
     {
-      config: { access: 'manage' },
+      config: { access: 'settings.edit' },
       schema: {
         tags,
         summary: '테스트 발송 (Send a test message)',
@@ -124,18 +124,18 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Deliver
   );
   app.get(
     '/api/v1/buyer-messages',
-    { config: { access: 'read' }, schema: { tags, summary: '발송 내역 (Buyer messages, newest first)', querystring: buyerMessageListQuerySchema, response: { 200: buyerMessageListSchema, ...errorResponses } } },
+    { config: { access: 'orders.read' }, schema: { tags, summary: '발송 내역 (Buyer messages, newest first)', querystring: buyerMessageListQuerySchema, response: { 200: buyerMessageListSchema, ...errorResponses } } },
     async (request) => listBuyerMessages(db, principalOf(request).shopId, request.query),
   );
   app.get(
     '/api/v1/buyer-messages/:id',
-    { config: { access: 'read' }, schema: { tags, summary: '메시지와 발송 기록 (A buyer message with its attempts)', params: messageParams, response: { 200: buyerMessageDetailSchema, ...errorResponses } } },
+    { config: { access: 'orders.read' }, schema: { tags, summary: '메시지와 발송 기록 (A buyer message with its attempts)', params: messageParams, response: { 200: buyerMessageDetailSchema, ...errorResponses } } },
     async (request) => readBuyerMessage(db, principalOf(request).shopId, request.params.id),
   );
   app.post(
     '/api/v1/buyer-messages/:id/resend',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: { tags, summary: '다시 보내기 (Send a buyer message again now)', params: messageParams, response: { 200: deliveryOutcomeSchema, ...errorResponses } },
     },
     async (request) => resendBuyerMessage(db, policy, principalOf(request).shopId, request.params.id, staffId(request)),

@@ -58,7 +58,7 @@ export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/api/v1/orders',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['orders'],
         summary: '주문 목록 (Order list)',
@@ -78,7 +78,7 @@ export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.post(
     '/api/v1/orders/search',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['orders'],
         summary: '주문 검색 (Order list by a filter spec)',
@@ -95,7 +95,7 @@ export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.post(
     '/api/v1/orders/count',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['orders'],
         summary: '주문 수 (How many orders match a filter spec)',

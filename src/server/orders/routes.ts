@@ -43,7 +43,7 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.post(
     '/api/v1/orders',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.intake' },
       schema: {
         tags: ['orders'],
         summary: '주문 접수 (Create an order from a checkout)',
@@ -76,7 +76,7 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.post(
     '/api/v1/orders/quote',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.intake' },
       schema: {
         tags: ['orders'],
         summary: '주문 금액 계산 (Quote a checkout)',
@@ -97,7 +97,7 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.get(
     '/api/v1/orders/:orderId',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: { tags: ['orders'], summary: '주문 상세 (Order detail)', params: orderIdParams, response: { 200: orderDetailSchema, ...errorResponses } },
     },
     async (request) => {

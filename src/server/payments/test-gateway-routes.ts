@@ -36,7 +36,7 @@ export const testGatewayRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: Payment
   app.post(
     '/api/v1/test-gateway/payments/confirm',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags: ['payments'],
         summary: '테스트 결제 승인 (Test gateway: confirm a payment)',
@@ -58,7 +58,7 @@ export const testGatewayRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: Payment
   app.post(
     '/api/v1/test-gateway/payments/:paymentKey/deposit',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags: ['payments'],
         summary: '테스트 가상계좌 입금 (Test gateway: the buyer deposits)',

@@ -10,7 +10,7 @@ export const printSheetRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   app.post(
     '/api/v1/orders/print-sheets',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['orders'],
         summary: '주문서·거래명세서 출력 (Print sheets)',

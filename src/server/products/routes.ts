@@ -12,7 +12,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.get(
     '/api/v1/products',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags,
         summary: '상품 검색 (Search the catalog by name)',
@@ -29,7 +29,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.get(
     '/api/v1/products/:productId',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags,
         summary: '상품 (A product with its options)',

@@ -12,14 +12,14 @@ const tags = ['saved-filters'];
 export const savedFilterRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/v1/saved-filters',
-    { config: { access: 'read' }, schema: { tags, summary: '저장된 필터 목록 (Saved filters, by name)', response: { 200: savedFilterListResponseSchema, ...errorResponses } } },
+    { config: { access: 'orders.read' }, schema: { tags, summary: '저장된 필터 목록 (Saved filters, by name)', response: { 200: savedFilterListResponseSchema, ...errorResponses } } },
     async (request) => listSavedFilters(db, principalOf(request)),
   );
 
   app.post(
     '/api/v1/saved-filters',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '필터 저장 (Save a filter)',
@@ -38,7 +38,7 @@ export const savedFilterRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
   app.patch(
     '/api/v1/saved-filters/:savedFilterId',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '저장된 필터 수정 (Rename a saved filter or change its conditions)',
@@ -54,7 +54,7 @@ export const savedFilterRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
   app.delete(
     '/api/v1/saved-filters/:savedFilterId',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '저장된 필터 삭제 (Delete a saved filter)',

@@ -16,7 +16,7 @@ export const shopHandoffRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
   app.post(
     '/api/v1/shop/handoff-secret',
     {
-      config: { access: 'owner' },
+      config: { access: 'gateway.manage' },
       schema: {
         tags,
         summary: '회원 연동 비밀키 발급 (A new member hand-off secret for the storefront)',
@@ -32,7 +32,7 @@ export const shopHandoffRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
   app.get(
     '/api/v1/shop/handoff-secret',
     {
-      config: { access: 'manage' },
+      config: { access: 'gateway.manage' },
       schema: {
         tags,
         summary: '회원 연동 비밀키 상태 (Whether the member hand-off secret is set)',

@@ -1,10 +1,9 @@
 import { asc } from 'drizzle-orm';
+import { API_SCOPES, type ApiScope, type StaffRole } from '../../domain/permissions';
 import { hashPassword, randomPassword, randomToken, sha256 } from '../auth/secrets';
 import { one, type Db, type Executor } from '../db/client';
 import { apiKeys, coupons, memberGrades, shops, staff } from '../db/schema/index';
 import { createDefaultViews } from '../views/default-views';
-
-export type StaffRole = 'owner' | 'manager' | 'staff' | 'viewer';
 
 export interface NewShop {
   name: string;
@@ -35,9 +34,9 @@ const DEFAULT_COUPONS = [
 ];
 
 /** API keys read `jm_<shopId>_<secret>`: the shop id finds the row, the secret is checked by hash. */
-export async function createApiKey(db: Executor, shopId: number, name: string): Promise<string> {
+export async function createApiKey(db: Executor, shopId: number, name: string, scopes: readonly ApiScope[] = API_SCOPES, createdBy: number | null = null): Promise<string> {
   const secret = randomToken(24);
-  await db.insert(apiKeys).values({ shopId, name, keyHash: sha256(secret) });
+  await db.insert(apiKeys).values({ shopId, name, keyHash: sha256(secret), scopes: [...scopes], createdBy });
   return `jm_${shopId}_${secret}`;
 }
 

@@ -10,7 +10,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     '/api/v1/orders/:orderId/timeline',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['timeline'],
         summary: '타임라인 (Order history with memos)',

@@ -29,7 +29,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.get(
     '/api/v1/views',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags,
         summary: '탭 목록 (Tabs of the order list)',
@@ -43,7 +43,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.get(
     '/api/v1/views/counts',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: { tags, summary: '탭별 주문 수 (Order count of every tab)', response: { 200: viewCountsResponseSchema, ...errorResponses } },
     },
     async (request) => countViews(db, principalOf(request), new Date()),
@@ -51,14 +51,14 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
 
   app.get(
     '/api/v1/views/:viewId',
-    { config: { access: 'read' }, schema: { tags, summary: '탭 (One tab)', params: viewParams, response: { 200: viewSchema, ...errorResponses } } },
+    { config: { access: 'orders.read' }, schema: { tags, summary: '탭 (One tab)', params: viewParams, response: { 200: viewSchema, ...errorResponses } } },
     async (request) => getView(db, principalOf(request), request.params.viewId),
   );
 
   app.post(
     '/api/v1/views',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '탭 추가 (Add a tab)',
@@ -77,7 +77,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.patch(
     '/api/v1/views/:viewId',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '탭 수정 (Rename a tab, change its filter, sort or shared columns)',
@@ -94,7 +94,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.post(
     '/api/v1/views/reorder',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '탭 순서 변경 (Reorder the tabs)',
@@ -110,7 +110,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.delete(
     '/api/v1/views/:viewId',
     {
-      config: { access: 'write' },
+      config: { access: 'views.write' },
       schema: {
         tags,
         summary: '탭 삭제 (Delete a tab)',
@@ -126,7 +126,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.put(
     '/api/v1/views/:viewId/layout',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags,
         summary: '내 관리 항목 설정 (My own columns for a tab)',
@@ -143,7 +143,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.delete(
     '/api/v1/views/:viewId/layout',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags,
         summary: '내 관리 항목 초기화 (Back to the shared columns)',
@@ -158,7 +158,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.post(
     '/api/v1/views/:viewId/diff',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags,
         summary: '저장되지 않은 변경 (What differs from the saved tab)',

@@ -21,7 +21,7 @@ import type { DeliveryPolicy } from '../outbox/delivery';
 import { createEndpoint, deleteEndpoint, listEndpoints, listMessages, readEndpoint, readMessage, redeliver, rotateSecret, updateEndpoint } from './service';
 
 const tags = ['webhooks'];
-const integrate = { access: 'integrate' as const };
+const integrate = { access: 'webhooks.manage' as const };
 
 /** One transaction per change, once per Idempotency-Key (API.md: every mutation takes one). */
 async function runChange<T>(db: Db, request: FastifyRequest, status: number, work: (tx: Tx, p: Principal, now: Date) => Promise<T>) {

@@ -16,6 +16,8 @@ export const orders = pgTable(
     channel: text('channel').notNull().default('own_mall'),
     externalOrderId: text('external_order_id'),
     customerId: ref('customer_id'),
+    /** The shop policy version the order was placed under (shop_policies); null: placed before versions, the shop's first. */
+    policyId: ref('policy_id'),
     ordererName: text('orderer_name').notNull(),
     ordererPhone: text('orderer_phone').notNull(),
     ordererEmail: text('orderer_email'),

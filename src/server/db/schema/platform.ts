@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { at, createdAt, ref } from './columns';
+import { at, createdAt, id, ref, shopId } from './columns';
 
 /**
  * Tables of the platform itself rather than of one shop's orders. Sign-in throttles and scheduled
@@ -31,7 +31,12 @@ export const signInThrottles = pgTable(
   (t) => [index('sign_in_throttles_shop_idx').on(t.shopId).where(sql`${t.shopId} is not null`), index('sign_in_throttles_last_idx').on(t.lastFailureAt)],
 );
 
-/** What happened at the doors: failed and refused sign-ins, locks and their lifting, API-key guesses. */
+/**
+ * The shop's audit log: what happened at the doors (sign-ins, failures, locks and their lifting,
+ * API-key guesses) and every administrative act (settings with before and after, staff and roles,
+ * API keys, exports, bulk jobs). `staff_id` is who acted (or whose account was tried); `subject`
+ * what it was about.
+ */
 export const securityEvents = pgTable(
   'security_events',
   {
@@ -44,7 +49,39 @@ export const securityEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('security_events_shop_idx').on(t.shopId, t.createdAt), index('security_events_created_idx').on(t.createdAt)],
+  (t) => [
+    index('security_events_shop_idx').on(t.shopId, t.createdAt),
+    index('security_events_shop_kind_idx').on(t.shopId, t.kind, t.createdAt),
+    index('security_events_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * 개인정보 접근 기록: every read of unmasked personal data (an order's detail, a 보기 reveal, an
+ * export with personal columns, an API read), who, when, which orders, from where and why — kept
+ * at least two years, as the personal-information safety rules ask of 개인정보취급자 access records.
+ */
+export const personalDataAccess = pgTable(
+  'personal_data_access',
+  {
+    shopId: shopId(),
+    id: id(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    actorKind: text('actor_kind', { enum: ['staff', 'api'] }).notNull(),
+    /** The staff member's or the API key's id. */
+    actorId: bigint('actor_id', { mode: 'number' }).notNull(),
+    actorName: text('actor_name').notNull(),
+    purpose: text('purpose', { enum: ['detail', 'reveal', 'export', 'api'] }).notNull(),
+    orderIds: bigint('order_ids', { mode: 'number' }).array().notNull(),
+    orderCount: integer('order_count').notNull(),
+    /** Which fields were shown: phone, email, address … */
+    fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
+    clientAddress: text('client_address'),
+    /** Why, for exports (asked of the person exporting). */
+    reason: text('reason'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('personal_data_access_shop_idx').on(t.shopId, t.createdAt)],
 );
 
 /**

@@ -31,7 +31,7 @@ export const balanceRefundRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: Payme
   app.post(
     '/api/v1/orders/:orderId/refunds',
     {
-      config: { access: 'write' },
+      config: { access: 'refunds.issue' },
       schema: {
         tags: ['refunds'],
         summary: '초과 결제 환불 (Refund what the buyer overpaid)',

@@ -23,7 +23,7 @@ export const refundRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGatew
   app.get(
     '/api/v1/orders/:orderId/refunds',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: { tags: ['refunds'], summary: '환불 내역 (The order’s refunds with their breakdown and parts)', params: orderIdParams, response: { 200: refundListSchema, ...errorResponses } },
     },
     async (request) => ({ refunds: await refundViews(db, principalOf(request).shopId, request.params.orderId, languageOf(request)) }),
@@ -32,7 +32,7 @@ export const refundRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGatew
   app.post(
     '/api/v1/orders/:orderId/refunds/:refundId/complete',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.complete' },
       schema: {
         tags: ['refunds'],
         summary: '무통장 환불 완료 (Confirm a bank transfer refund was sent)',
@@ -52,7 +52,7 @@ export const refundRoutes: FastifyPluginAsyncZod<{ db: Db; gateway: PaymentGatew
   app.post(
     '/api/v1/orders/:orderId/refunds/:refundId/retry',
     {
-      config: { access: 'write' },
+      config: { access: 'claims.complete' },
       schema: {
         tags: ['refunds'],
         summary: 'PG 환불 재시도 (Retry a pending or failed gateway refund)',

@@ -33,7 +33,7 @@ export const paymentRequestRoutes: FastifyPluginAsyncZod<{ db: Db; gateway?: Pay
   app.post(
     '/api/v1/orders/:orderId/payment-requests',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags,
         summary: '추가 결제 요청 (Ask the buyer to pay an additional amount on My Page)',
@@ -56,7 +56,7 @@ export const paymentRequestRoutes: FastifyPluginAsyncZod<{ db: Db; gateway?: Pay
   app.get(
     '/api/v1/orders/:orderId/payment-requests',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: { tags, summary: '추가 결제 요청 목록 (Payment requests of an order)', params: orderIdParams, response: { 200: paymentRequestListSchema, ...errorResponses } },
     },
     async (request) => {
@@ -70,7 +70,7 @@ export const paymentRequestRoutes: FastifyPluginAsyncZod<{ db: Db; gateway?: Pay
   app.post(
     '/api/v1/orders/:orderId/payment-requests/:requestId/cancel',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags,
         summary: '추가 결제 요청 취소 (Withdraw a pending payment request)',
@@ -100,7 +100,7 @@ export const paymentRequestRoutes: FastifyPluginAsyncZod<{ db: Db; gateway?: Pay
   app.post(
     '/api/v1/orders/:orderId/payment-requests/:requestId/payments',
     {
-      config: { access: 'write' },
+      config: { access: 'orders.update' },
       schema: {
         tags,
         summary: '추가 결제 입금 확인 (Record that a payment request was paid)',

@@ -10,7 +10,7 @@ export const paymentSummaryRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.get(
     '/api/v1/orders/:orderId/payment-summary',
     {
-      config: { access: 'read' },
+      config: { access: 'orders.read' },
       schema: {
         tags: ['payments'],
         summary: '결제 정보 (Payment breakdown: amounts, payments, refunds, payment requests)',
