@@ -222,13 +222,15 @@ describe('shop shipping export forms', () => {
     expect((await download({ orderIds: [o.id], formId: created.body.id })).status).toBe(404);
   });
 
-  it('viewers export and read forms but may not change them; bad requests are refused with a code', async () => {
+  it('viewers read forms but neither change them nor export addresses (managers do); bad requests are refused with a code', async () => {
     const viewer = await server.addStaff('viewer');
     expect((await viewer.post<ErrorBody>('/api/v1/shipping-export-forms', { ...form, name: '뷰어' })).body.error.code).toBe('FORBIDDEN');
     expect((await viewer.get('/api/v1/shipping-export-forms')).status).toBe(200);
     const o = await splitOrder();
-    const viewerSession = await viewer.sessionHeaders();
-    expect((await download({ orderIds: [o.id], format: 'LOGEN' }, viewerSession)).status).toBe(200);
+    // a courier file is recipients' names, phones and addresses: exporting personal data is a manager's
+    expect((await download({ orderIds: [o.id], format: 'LOGEN' }, await viewer.sessionHeaders())).status).toBe(403);
+    expect((await download({ orderIds: [o.id], format: 'LOGEN' }, await (await server.addStaff('staff')).sessionHeaders())).status).toBe(403);
+    expect((await download({ orderIds: [o.id], format: 'LOGEN' }, await (await server.addStaff('manager')).sessionHeaders())).status).toBe(200);
 
     for (const body of [{ orderIds: [o.id] }, { orderIds: [o.id], format: 'DHL' }, { orderIds: [o.id], format: 'CJ', formId: 1 }, { format: 'CJ' }]) {
       expect((await download(body)).status, JSON.stringify(body)).toBe(400);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { PERMISSION_NAMES, STAFF_ROLES } from '../domain/permissions';
 
-export const STAFF_ROLES = ['owner', 'manager', 'staff', 'viewer'] as const;
+export { STAFF_ROLES };
 export const staffRole = z.enum(STAFF_ROLES);
 
 export const loginRequestSchema = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }).meta({ id: 'LoginRequest' });
@@ -9,6 +10,8 @@ export const staffMeSchema = z
   .object({
     staff: z.object({ id: z.number().int(), email: z.string(), name: z.string(), role: staffRole }),
     shop: z.object({ id: z.number().int(), name: z.string() }),
+    /** What this staff member may do (the domain's permission table for their role): the screens offer only these. */
+    permissions: z.array(z.enum(PERMISSION_NAMES as [string, ...string[]])),
   })
   .meta({ id: 'StaffMe' });
 export type StaffMe = z.infer<typeof staffMeSchema>;

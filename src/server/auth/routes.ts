@@ -4,6 +4,8 @@ import { loginRequestSchema, staffMeSchema } from '../../contracts/auth';
 import { errorResponseSchema } from '../../contracts/errors';
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
+import { PERMISSION_NAMES } from '../../domain/permissions';
+import { allows } from './principal';
 import { findShopName } from './queries';
 import { login, logout, SESSION_COOKIE } from './service';
 
@@ -71,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       const p = request.principal;
       if (p?.kind !== 'staff') throw new AppError('FORBIDDEN', { reason: 'staff session required' });
       const shopName = (await findShopName(db, p.shopId)) ?? '';
-      return { staff: { id: p.staffId, email: p.email, name: p.name, role: p.role }, shop: { id: p.shopId, name: shopName } };
+      return { staff: { id: p.staffId, email: p.email, name: p.name, role: p.role }, shop: { id: p.shopId, name: shopName }, permissions: PERMISSION_NAMES.filter((name) => allows(p, name)) };
     },
   );
 };

@@ -32,7 +32,7 @@ export const shopHandoffRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
   app.get(
     '/api/v1/shop/handoff-secret',
     {
-      config: { access: 'gateway.manage' },
+      config: { access: 'settings.edit' },
       schema: {
         tags,
         summary: '회원 연동 비밀키 상태 (Whether the member hand-off secret is set)',

@@ -4,6 +4,8 @@ import { hashPassword, randomPassword, randomToken, sha256 } from '../auth/secre
 import { one, type Db, type Executor } from '../db/client';
 import { apiKeys, coupons, memberGrades, shops, staff } from '../db/schema/index';
 import { createDefaultViews } from '../views/default-views';
+import { savePolicy } from './policy';
+import { DEFAULT_SHOP_POLICY } from '../../domain/shop-policy';
 
 export interface NewShop {
   name: string;
@@ -56,6 +58,7 @@ export async function createShop(db: Db, input: NewShop): Promise<CreatedShop> {
       .values({ name: input.name, baseShippingFee: 3000, freeShippingThreshold: 50000, jejuShippingFee: 3000, islandShippingFee: 5000, returnShippingFee: 3000 })
       .returning({ id: shops.id });
     const shopId = one(shopRows, 'shop').id;
+    await savePolicy(tx, shopId, DEFAULT_SHOP_POLICY, null);
     const ownerId = await createStaff(tx, shopId, { email: input.ownerEmail, name: input.ownerName, role: 'owner', password: ownerPassword });
     await tx.insert(memberGrades).values(DEFAULT_GRADES.map((g) => ({ shopId, ...g })));
     await tx.insert(coupons).values(DEFAULT_COUPONS.map((c) => ({ shopId, ...c })));
