@@ -9,6 +9,7 @@ import { EXCEL_ERRORS } from './errors/excel';
 import { FULFILLMENT_ERRORS } from './errors/fulfillment';
 import { MEMBER_ERRORS } from './errors/members';
 import { MY_PAGE_ERRORS } from './errors/my';
+import { PERMISSION_ERRORS } from './errors/permissions';
 import { PLATFORM_ERRORS } from './errors/platform';
 import { NOTIFICATION_ERRORS } from './errors/notifications';
 import { PRINT_ERRORS } from './errors/print';
@@ -59,6 +60,7 @@ export const ERROR_CATALOG = {
   ...PLATFORM_ERRORS, ...MEMBER_ERRORS, ...WEBHOOK_ERRORS, ...MY_PAGE_ERRORS,
   ...PRINT_ERRORS, ...NOTIFICATION_ERRORS,
   ...ADMIN_ERRORS,
+  ...PERMISSION_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

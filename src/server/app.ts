@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiKeyRoutes } from './api-keys/routes';
 import { registerAuth } from './auth/plugin';
 import { signInLockRoutes } from './auth/lock-routes';
 import { authRoutes } from './auth/routes';
@@ -152,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(signInLockRoutes, { db });
   await app.register(myAuthRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(shopHandoffRoutes, { db });
+  await app.register(apiKeyRoutes, { db });
   await app.register(orderRoutes, { db });
   await app.register(orderListRoutes, { db });
   await app.register(timelineRoutes, { db });

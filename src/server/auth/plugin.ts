@@ -7,7 +7,18 @@ import type { Permission } from '../../domain/permissions';
 import { allows, type Access, type Principal } from './principal';
 import { principalFromApiKey, principalFromSession, SESSION_COOKIE } from './service';
 
+/** One /api/v1 route and the access it declared. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api/v1 route with its access rule, as registered (test/permissions.test.ts walks them all). */
+    routeAccess: readonly RouteAccess[];
+  }
   interface FastifyContextConfig {
     /** Every /api route declares who may call it; a route without it fails at start. */
     access?: Access;
@@ -42,9 +53,14 @@ export function buyerOf(request: FastifyRequest): BuyerPrincipal {
 export function registerAuth(app: FastifyInstance, db: Db) {
   app.decorateRequest('principal', null);
   app.decorateRequest('buyer', null);
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('routeAccess', routeAccess);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    const access = route.config?.access;
+    if (route.url.startsWith('/api/v1')) {
+      if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+      // a GET's automatic HEAD twin shares its rule
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
     }
     // the API reference tells buyer routes apart: they take the buyer's cookie, nothing else
     if (route.config?.access === 'buyer' && route.schema && !route.schema.security) route.schema.security = [{ buyerSession: [] }];

@@ -51,7 +51,7 @@ export async function processCancel(db: Db, gateway: PaymentGateway, job: { shop
           .from(shipmentGroupItems)
           .innerJoin(shipmentGroups, and(eq(shipmentGroups.shopId, shipmentGroupItems.shopId), eq(shipmentGroups.id, shipmentGroupItems.shipmentGroupId)))
           .where(and(eq(shipmentGroupItems.shopId, job.shopId), eq(shipmentGroupItems.orderId, orderId)));
-        const ctx: ClaimContext = { shopId: job.shopId, orderId, actor, requestedBy: job.principal.kind === 'staff' ? 'staff' : 'api', lang: 'ko', now };
+        const ctx: ClaimContext = { shopId: job.shopId, orderId, actor, requestedBy: job.principal.kind === 'staff' ? 'staff' : 'api', principal: job.principal, lang: 'ko', now };
         const units = items.filter((i) => i.quantity > 0 && CANCELLABLE_STATUSES.includes(i.status as UnitStatus)).map(({ shipmentGroupId, itemId, quantity }) => ({ shipmentGroupId, itemId, quantity }));
         const requested = await requestClaim(tx, ctx, { kind: 'cancel', items: units, reasonCode: null, reasonText: job.reason, fault: null, pickup: null, restock: false });
         const completed = await completeClaim(tx, ctx, requested.claimId, {});

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bulkJobIdParams, bulkJobItemsQuerySchema, bulkJobItemsSchema, bulkJobListSchema, bulkJobSchema, bulkPreviewSchema, bulkRequestSchema } from '../../contracts/bulk-jobs';
-import { principalOf } from '../auth/plugin';
+import { principalOf, requirePermission } from '../auth/plugin';
+import type { Principal } from '../auth/principal';
+import type { BulkAction } from '../../contracts/bulk-jobs';
 import type { Db } from '../db/client';
 import { languageOf } from '../http/errors';
 import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
@@ -13,6 +15,11 @@ const ACTIONS =
   ' Actions: confirm_deposit (입금확인), start_preparing (상품준비중), mark_ready_to_ship (배송대기), ship (배송중, a courier and tracking number per order), ' +
   'mark_delivered (배송완료), confirm_purchase (구매확정), cancel (전체 취소 with the refund as proposed), add_memo (메모). ' +
   'Orders with an open cancel, return or exchange are left out of every action but a memo.';
+
+/** Cancelling many orders at once is a manager's (bulk.cancel), beyond the routes' bulk.run; its preview too. */
+function requireActionPermission(principal: Principal, action: BulkAction) {
+  if (action.type === 'cancel') requirePermission(principal, 'bulk.cancel');
+}
 
 /** 일괄 처리: preview, start, follow and stop bulk jobs. */
 export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunner }> = async (app, { db, runner }) => {
@@ -28,7 +35,11 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
         response: { 200: bulkPreviewSchema, ...errorResponses },
       },
     },
-    async (request) => previewBulk(db, principalOf(request).shopId, request.body.selection, request.body.action, new Date(), languageOf(request)),
+    async (request) => {
+      const principal = principalOf(request);
+      requireActionPermission(principal, request.body.action);
+      return previewBulk(db, principal.shopId, request.body.selection, request.body.action, new Date(), languageOf(request));
+    },
   );
 
   app.post(
@@ -49,6 +60,7 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
     },
     async (request, reply) => {
       const principal = principalOf(request);
+      requireActionPermission(principal, request.body.action);
       const key = request.headers['idempotency-key'];
       const { jobId, replayed } = await createBulkJob(db, principal, request.body, typeof key === 'string' ? key : undefined);
       markReplayed(request, replayed);

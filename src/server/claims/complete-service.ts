@@ -9,6 +9,7 @@ import type { Executor } from '../db/client';
 import { claims, refundPayments, refunds } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 import type { OrderRows } from '../orders/read-queries';
+import { ensureWithinRefundCeiling } from '../payments/refunds/ceiling';
 import { createRefund, refundBreakdownSchema, type RefundAccount } from '../payments/refunds/records';
 import type { ClaimContext } from './context';
 import { applyProposal, undoProposal } from './money-apply';
@@ -69,6 +70,7 @@ export async function completeClaim(
   const { claim, kind, from, to } = completionOf(rows, claimId);
   const facts = await loadRefundFacts(tx, ctx.shopId, rows);
   const proposal = proposeOrRefuse(refundInputFor(facts, { kind, fault: kind === 'return' ? claim.fault : null }, claimedUnits(rows, claimId), body.refund));
+  await ensureWithinRefundCeiling(tx, ctx, proposal.amount);
   const sideEffects = await applyProposal(tx, ctx, rows, claim, proposal);
   await tx.update(claims).set({ status: to, completedAt: ctx.now }).where(and(eq(claims.shopId, ctx.shopId), eq(claims.id, claimId)));
   const refund = await createRefund(tx, {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/events';
 import { actorOf } from '../auth/actor';
 import { principalOf } from '../auth/plugin';
+import type { Principal } from '../auth/principal';
 import { languageOf, type Lang } from '../http/errors';
 import { buyerActor, type BuyerPrincipal } from '../my/principal';
 
@@ -12,6 +13,11 @@ export interface ClaimContext {
   actor: Actor;
   /** Who asked: staff, an API key, a buyer on My Page, or a scheduled job ('system'). */
   requestedBy: 'staff' | 'api' | 'buyer' | 'system';
+  /**
+   * The staff member or API key asking, for the checks that depend on what is asked (a refund's
+   * ceiling, reverting a completion); buyers and scheduled jobs have no permissions to check.
+   */
+  principal?: Principal;
   lang: Lang;
   now: Date;
 }
@@ -23,6 +29,7 @@ export function claimContext(request: FastifyRequest & { params: { orderId: numb
     orderId: request.params.orderId,
     actor: actorOf(principal),
     requestedBy: principal.kind === 'staff' ? 'staff' : 'api',
+    principal,
     lang: languageOf(request),
     now,
   };

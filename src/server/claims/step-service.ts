@@ -6,6 +6,7 @@ import { claimStatusChanged, claimWithdrawn, type EventDraft } from '../../domai
 import type { UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
 import { claimItems, claims } from '../db/schema/index';
+import { requirePermission } from '../auth/plugin';
 import { AppError } from '../http/errors';
 import { findClaim, revertCompletion } from './complete-service';
 import type { ClaimContext } from './context';
@@ -40,7 +41,11 @@ export async function stepClaim(tx: Executor, ctx: ClaimContext, claimId: number
   const collecting = req.to === 'return_collecting' || req.to === 'exchange_collecting';
   if (req.pickup && !collecting) throw new AppError('VALIDATION_FAILED', { field: 'pickup', reason: 'pickup tracking is set when collection starts' });
   if (req.reshipment && req.to !== 'exchange_reshipped') throw new AppError('VALIDATION_FAILED', { field: 'reshipment', reason: 'a reshipment is sent with the move to exchange_reshipped' });
-  if (move.kind === 'revert_completion') return revertCompletion(tx, ctx, rows, claimId, move);
+  if (move.kind === 'revert_completion') {
+    // undoing a completion gives money back to the shop's side: claims.revert, beyond the route's claims.request
+    if (ctx.principal) requirePermission(ctx.principal, 'claims.revert');
+    return revertCompletion(tx, ctx, rows, claimId, move);
+  }
 
   const changes: Partial<typeof claims.$inferInsert> = { status: req.to };
   if (collecting && req.pickup) {

@@ -23,13 +23,21 @@ export function languageOf(request: FastifyRequest): Lang {
   return first.startsWith('en') ? 'en' : 'ko';
 }
 
+/** A catalogued message with its `{name}` placeholders filled from the details (amounts grouped by thousands). */
+function filled(message: string, details: Record<string, unknown> | undefined): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = details?.[name];
+    return typeof value === 'number' ? value.toLocaleString('en-US') : typeof value === 'string' ? value : whole;
+  });
+}
+
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, details?: Record<string, unknown>) {
   const entry = ERROR_CATALOG[code];
   if (typeof details?.retryAfterSeconds === 'number') reply.header('retry-after', String(details.retryAfterSeconds));
   // an answer begun as a file (an export that failed before its first byte) is JSON now: with the
   // file's content type left on, Fastify could not serialize the error and answered its own shape
   reply.removeHeader('content-disposition');
-  return reply.code(entry.status).type('application/json; charset=utf-8').send({ error: { code, message: entry[languageOf(request)], ...(details ? { details } : {}) } });
+  return reply.code(entry.status).type('application/json; charset=utf-8').send({ error: { code, message: filled(entry[languageOf(request)], details), ...(details ? { details } : {}) } });
 }
 
 /** Fastify's own 4xx errors, each answered with a catalogued code like any other refusal. */

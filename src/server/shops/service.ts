@@ -37,9 +37,14 @@ const DEFAULT_COUPONS = [
 
 /** API keys read `jm_<shopId>_<secret>`: the shop id finds the row, the secret is checked by hash. */
 export async function createApiKey(db: Executor, shopId: number, name: string, scopes: readonly ApiScope[] = API_SCOPES, createdBy: number | null = null): Promise<string> {
+  return (await issueApiKey(db, shopId, name, scopes, createdBy)).key;
+}
+
+/** The same, answering the new key's id beside the key (only its hash is kept). */
+export async function issueApiKey(db: Executor, shopId: number, name: string, scopes: readonly ApiScope[], createdBy: number | null): Promise<{ id: number; key: string }> {
   const secret = randomToken(24);
-  await db.insert(apiKeys).values({ shopId, name, keyHash: sha256(secret), scopes: [...scopes], createdBy });
-  return `jm_${shopId}_${secret}`;
+  const rows = await db.insert(apiKeys).values({ shopId, name, keyHash: sha256(secret), scopes: [...scopes], createdBy }).returning({ id: apiKeys.id });
+  return { id: one(rows, 'api key').id, key: `jm_${shopId}_${secret}` };
 }
 
 export async function createStaff(db: Executor, shopId: number, input: { email: string; name: string; role: StaffRole; password: string }): Promise<number> {

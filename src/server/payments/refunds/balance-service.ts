@@ -10,6 +10,7 @@ import { refundPayments, refunds } from '../../db/schema/index';
 import { AppError } from '../../http/errors';
 import { loadOrderRows } from '../../orders/read-queries';
 import { summarizeRows } from '../requests/queries';
+import { ensureWithinRefundCeiling } from './ceiling';
 import type { RefundAccount } from './records';
 
 /** Payments whose refund goes to a bank account the buyer names; the same rule as a claim's refund (records.ts). */
@@ -57,6 +58,7 @@ export async function createBalanceRefund(tx: Executor, ctx: ClaimContext, input
   if (input.amount <= 0 || input.amount > refundable) {
     throw new AppError('REFUND_EXCEEDS_REFUNDABLE', { amount: input.amount, refundable, balanceDue, awaitingRefund });
   }
+  await ensureWithinRefundCeiling(tx, ctx, input.amount);
   const allocation = allocateRefund(
     input.amount,
     rows.payments.map((p) => ({ id: p.id, capturedAmount: p.capturedAmount, refundedAmount: p.refundedAmount + (outstanding.get(p.id) ?? 0) })),
