@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { ApiKeysPage } from '../features/api-keys/components/api-keys-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { useMe } from '../features/auth/api/me';
 import { BuyerMessagesPage } from '../features/notifications/components/buyer-messages-page';
@@ -47,6 +48,7 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   if (webhookLog?.[1]) return <DeliveryLogPage endpointId={Number(webhookLog[1])} />;
   if (pathname === '/settings/webhooks' || pathname === '/settings/webhooks/') return <WebhooksPage />;
   if (pathname === '/settings/notifications' || pathname === '/settings/notifications/') return <NotificationSettingsPage />;
+  if (pathname === '/settings/api-keys' || pathname === '/settings/api-keys/') return <ApiKeysPage />;
   if (pathname === '/messages' || pathname === '/messages/') return <BuyerMessagesPage />;
   return <NotFound />;
 }

@@ -2,8 +2,10 @@ import { AppShell, Burger, Button, Divider, Group, NavLink, Stack, Text, Title }
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { StaffMe } from '../../../contracts/auth';
+import { API_KEYS_MENU } from '../features/api-keys/i18n';
 import { useLogout } from '../features/auth/api/logout';
-import { useI18n } from './i18n';
+import { may } from '../features/auth/model/permissions';
+import { getLang, useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
 import { usePhone } from './use-phone';
@@ -61,6 +63,7 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
         {/* everyone may read the settings; the menu leads there only those who change them */}
         {canManageWebhooks(me.staff.role) && link('/settings/notifications', t.shell.notifications)}
         {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}
+        {may(me, 'api_keys.manage') && link('/settings/api-keys', API_KEYS_MENU[getLang()])}
         {phone && (
           <>
             <Divider my="sm" />
