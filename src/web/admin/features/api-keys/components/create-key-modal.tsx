@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { MAX_API_KEY_NAME, type CreatedApiKey } from '../../../../../contracts/api-keys';
 import { API_SCOPES, type ApiScope } from '../../../../../contracts/permissions';
