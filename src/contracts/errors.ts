@@ -13,6 +13,7 @@ import { PLATFORM_ERRORS } from './errors/platform';
 import { NOTIFICATION_ERRORS } from './errors/notifications';
 import { PRINT_ERRORS } from './errors/print';
 import { PRODUCT_ERRORS } from './errors/products';
+import { SETTINGS_ERRORS } from './errors/settings';
 import { VIEW_ERRORS } from './errors/views';
 import { WEBHOOK_ERRORS } from './errors/webhooks';
 
@@ -59,6 +60,7 @@ export const ERROR_CATALOG = {
   ...PLATFORM_ERRORS, ...MEMBER_ERRORS, ...WEBHOOK_ERRORS, ...MY_PAGE_ERRORS,
   ...PRINT_ERRORS, ...NOTIFICATION_ERRORS,
   ...ADMIN_ERRORS,
+  ...SETTINGS_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
