@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { MAX_BANK_ACCOUNTS } from '../domain/shop-settings';
 import { won } from './common';
+
+export { MAX_BANK_ACCOUNTS };
 
 /**
  * 쇼핑몰 설정: the shop's business details, 고객센터, 무통장 입금 계좌, order-number prefix, the
