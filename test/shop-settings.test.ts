@@ -217,6 +217,8 @@ describe('where buyers, storefronts and documents see the details', () => {
 
   it('the print sheets carry 상호, 대표자, 사업자등록번호 and 고객센터', async () => {
     const order = (await server.storefront.post<OrderDetail>('/api/v1/orders', { orderer: { name: '홍길동', phone: '010-1234-5678', guestPassword: 'pw12' }, addresses: [seoulAddress()], items: [{ productId, quantity: 1 }], payment: cardPayment(60000) })).body;
+    // the prefix set above numbers the orders taken after it
+    expect(order.orderNumber).toMatch(/^JM-/);
     const res = await server.owner.post<PrintSheetsResponse>('/api/v1/orders/print-sheets', { orderIds: [order.id] });
     expect(res.status).toBe(200);
     expect(res.body.shop).toEqual({
