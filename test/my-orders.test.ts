@@ -236,7 +236,13 @@ describe('the buyer order page (GET /api/v1/my/orders/:orderNumber)', () => {
   });
 
   it("shows the shop's contact and what the buyer may do now", () => {
-    expect(page.shop).toEqual({ name: '테스트샵', csPhone: '1588-0000', csEmail: 'cs@test-shop.kr' });
+    expect(page.shop).toEqual({
+      name: '테스트샵',
+      csPhone: '1588-0000',
+      csEmail: 'cs@test-shop.kr',
+      business: { businessName: null, representativeName: null, businessNumber: null, mailOrderNumber: null, businessAddress: null },
+      depositAccounts: [],
+    });
     const shirtId = page.items[0]!.itemId;
     const group = (status: string) => page.parcels.find((p) => p.status === status)!.shipmentGroupId;
     expect(page.actions).toEqual({

@@ -83,7 +83,7 @@ describe('print sheets', () => {
   it('prints chosen orders in the order chosen: buyer, recipient, 배송 메모, items with options and quantities, prices and totals, the shop’s 고객센터', async () => {
     const res = await print({ orderIds: [b.id, a.id, b.id] });
     expect(res.status).toBe(200);
-    expect(res.body.shop).toEqual({ name: '테스트샵', csPhone: '1588-1234', csEmail: 'help@test.kr' });
+    expect(res.body.shop).toEqual({ name: '테스트샵', csPhone: '1588-1234', csEmail: 'help@test.kr', businessName: null, representativeName: null, businessNumber: null, businessAddress: null });
     expect(res.body.orders.map((o) => o.orderNumber)).toEqual([b.orderNumber, a.orderNumber]);
     // with the list's sort, in the list's order (a was ordered after b)
     const sorted = await print({ orderIds: [b.id, split.id, a.id], sort: { field: 'orderedAt', direction: 'desc' } });

@@ -14,6 +14,7 @@ import { PLATFORM_ERRORS } from './errors/platform';
 import { NOTIFICATION_ERRORS } from './errors/notifications';
 import { PRINT_ERRORS } from './errors/print';
 import { PRODUCT_ERRORS } from './errors/products';
+import { SETTINGS_ERRORS } from './errors/settings';
 import { VIEW_ERRORS } from './errors/views';
 import { WEBHOOK_ERRORS } from './errors/webhooks';
 
@@ -61,6 +62,7 @@ export const ERROR_CATALOG = {
   ...PRINT_ERRORS, ...NOTIFICATION_ERRORS,
   ...ADMIN_ERRORS,
   ...PERMISSION_ERRORS,
+  ...SETTINGS_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -185,7 +185,21 @@ export const myOrderDetailSchema = z
     paymentRequests: z.array(myPaymentRequestSchema),
     claims: z.array(myClaimSchema),
     timeline: z.array(myTimelineEntrySchema),
-    shop: z.object({ name: z.string(), csPhone: z.string().nullable(), csEmail: z.string().nullable() }),
+    shop: z.object({
+      name: z.string(),
+      csPhone: z.string().nullable(),
+      csEmail: z.string().nullable(),
+      /** 사업자 정보 for the page's footer (전자상거래법: 상호, 대표자, 사업자등록번호, 통신판매업 신고번호, 주소); null when not set. */
+      business: z.object({
+        businessName: z.string().nullable(),
+        representativeName: z.string().nullable(),
+        businessNumber: z.string().nullable(),
+        mailOrderNumber: z.string().nullable(),
+        businessAddress: z.string().nullable(),
+      }),
+      /** The shop's 무통장 입금 accounts, only while a bank-transfer payment awaits its deposit without an account of its own. */
+      depositAccounts: z.array(z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string() })),
+    }),
     actions: z.object({
       /** Not shipped yet (입금대기 … 배송대기). */
       cancellable: actionableUnits,

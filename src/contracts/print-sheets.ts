@@ -115,7 +115,16 @@ export type PrintSheetOrder = z.infer<typeof printSheetOrderSchema>;
 
 export const printSheetsResponseSchema = z
   .object({
-    shop: z.object({ name: z.string(), csPhone: z.string().nullable(), csEmail: z.string().nullable() }),
+    /** 공급자: the shop's name, 고객센터 and 사업자 정보 (null where not set in 쇼핑몰 설정). */
+    shop: z.object({
+      name: z.string(),
+      csPhone: z.string().nullable(),
+      csEmail: z.string().nullable(),
+      businessName: z.string().nullable(),
+      representativeName: z.string().nullable(),
+      businessNumber: z.string().nullable(),
+      businessAddress: z.string().nullable(),
+    }),
     /** When the sheets were read (ISO 8601), printed in each page's footer. */
     printedAt: z.string(),
     orders: z.array(printSheetOrderSchema),

@@ -50,6 +50,7 @@ import { printSheetRoutes } from './print-sheets/routes';
 import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
 import { shopHandoffRoutes } from './shops/handoff-routes';
+import { shopSettingsRoutes } from './shops/settings-routes';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { standardTasks } from './scheduler/tasks';
 import { timelineRoutes } from './timeline/routes';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(myAuthRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(shopHandoffRoutes, { db });
   await app.register(apiKeyRoutes, { db });
+  await app.register(shopSettingsRoutes, { db, serverGateway: gateway.name });
   await app.register(orderRoutes, { db });
   await app.register(orderListRoutes, { db });
   await app.register(timelineRoutes, { db });

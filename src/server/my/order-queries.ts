@@ -139,6 +139,12 @@ export interface ShopContact {
   name: string;
   csPhone: string | null;
   csEmail: string | null;
+  businessName: string | null;
+  representativeName: string | null;
+  businessNumber: string | null;
+  mailOrderNumber: string | null;
+  businessAddress: string | null;
+  bankAccounts: Array<{ bank: string; accountNumber: string; holder: string }>;
   returnWindowDays: number;
   buyerInstantCancel: boolean;
 }
@@ -185,7 +191,19 @@ export async function loadBuyerOrder(db: Executor, buyer: BuyerPrincipal, orderN
       .where(and(eq(timelineEvents.shopId, shopId), eq(timelineEvents.orderId, order.id), eq(timelineEvents.buyerVisible, true)))
       .orderBy(desc(timelineEvents.id));
     const [shop] = await tx
-      .select({ name: shops.name, csPhone: shops.csPhone, csEmail: shops.csEmail, returnWindowDays: shops.returnWindowDays, buyerInstantCancel: shops.buyerInstantCancel })
+      .select({
+        name: shops.name,
+        csPhone: shops.csPhone,
+        csEmail: shops.csEmail,
+        businessName: shops.businessName,
+        representativeName: shops.representativeName,
+        businessNumber: shops.businessNumber,
+        mailOrderNumber: shops.mailOrderNumber,
+        businessAddress: shops.businessAddress,
+        bankAccounts: shops.bankAccounts,
+        returnWindowDays: shops.returnWindowDays,
+        buyerInstantCancel: shops.buyerInstantCancel,
+      })
       .from(shops)
       .where(eq(shops.id, shopId));
     if (!shop) throw new AppError('ORDER_NOT_FOUND', { orderNumber });

@@ -80,9 +80,26 @@ export function toMyOrderDetail(data: BuyerOrderData, lang: Lang, now: Date): My
     }),
     claims: claimsOf(rows, lang),
     timeline: data.events.map((e) => ({ id: e.id, at: e.createdAt.toISOString(), actor: actorOf(e), description: describeEvent(forBuyer(e.payload as TimelineEvent), lang, itemNames) })),
-    shop: { name: shop.name, csPhone: shop.csPhone, csEmail: shop.csEmail },
+    shop: {
+      name: shop.name,
+      csPhone: shop.csPhone,
+      csEmail: shop.csEmail,
+      business: {
+        businessName: shop.businessName,
+        representativeName: shop.representativeName,
+        businessNumber: shop.businessNumber,
+        mailOrderNumber: shop.mailOrderNumber,
+        businessAddress: shop.businessAddress,
+      },
+      depositAccounts: awaitsDepositWithoutAccount(rows) ? shop.bankAccounts : [],
+    },
     actions: { ...actions, returnWindowDays: shop.returnWindowDays, instantCancel: shop.buyerInstantCancel },
   };
+}
+
+/** A 무통장 payment still waiting for its money, recorded without the account to send it to. */
+function awaitsDepositWithoutAccount(rows: OrderRows): boolean {
+  return rows.payments.some((p) => p.method === 'bank_transfer' && p.status === 'pending' && !p.vaAccountNumber);
 }
 
 type UnitCounts = (units: ReadonlyArray<{ status: UnitStatus; quantity: number }>) => MyOrderDetail['items'][number]['units'];

@@ -50,10 +50,20 @@ async function matchingIds(db: Db, principal: Principal, body: PrintSheetsReques
   return rows.map((r) => r.id);
 }
 
-/** What the 주문서 and 거래명세서 of a selection print: the shop's name and 고객센터, a page per order. */
+/** What the 주문서 and 거래명세서 of a selection print: the shop's name, 고객센터 and 사업자 정보, a page per order. */
 export async function readPrintSheets(db: Db, principal: Principal, body: PrintSheetsRequest, lang: Lang, now: Date): Promise<PrintSheetsResponse> {
   const ids = body.orderIds ? await chosenIds(db, principal.shopId, body.orderIds, body.sort) : await matchingIds(db, principal, body, now);
-  const [shop] = await db.select({ name: shops.name, csPhone: shops.csPhone, csEmail: shops.csEmail }).from(shops).where(eq(shops.id, principal.shopId));
+  const [shop] = await db
+    .select({
+      name: shops.name,
+      csPhone: shops.csPhone,
+      csEmail: shops.csEmail,
+      businessName: shops.businessName,
+      representativeName: shops.representativeName,
+      businessNumber: shops.businessNumber,
+      businessAddress: shops.businessAddress,
+    })
+    .from(shops).where(eq(shops.id, principal.shopId));
   if (!shop) throw new AppError('NOT_FOUND');
   const rows = await loadOrderRowsOf(db, principal.shopId, ids);
   return {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
 import { errorResponses } from '../http/route-schemas';
-import { handoffSecretStatus, replaceHandoffSecret } from '../my/handoff';
+import { handoffSecretStatus } from '../my/handoff';
+import { rotateHandoffSecret } from './settings-service';
 
 const tags = ['shop'];
 
@@ -26,7 +27,8 @@ export const shopHandoffRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         response: { 200: z.object({ secret: z.string() }).meta({ id: 'HandoffSecret' }), ...errorResponses },
       },
     },
-    async (request) => ({ secret: await replaceHandoffSecret(db, principalOf(request).shopId) }),
+    // not idempotent on purpose: a replay would have to store the secret to answer it again
+    async (request) => ({ secret: await db.transaction((tx) => rotateHandoffSecret(tx, principalOf(request), request.ip)) }),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import { refundCompleted, refundFailed, refundPending, type Actor, type EventDra
 import type { Db, Executor } from '../../db/client';
 import { orders, refundPayments, refunds } from '../../db/schema/index';
 import { unavailable, type GatewayResult, type GatewayCancel, type PaymentGateway } from '../gateways/gateway';
+import { shopGatewayLookup } from '../gateways/shop-gateway';
 import { refreshOrderSummary } from '../../orders/summary-refresh';
 import { appendEvents } from '../../timeline/queries';
 import { GATEWAY_METHODS, loadRefund, payOutPart, refundEventMethod, refundStatusOf } from './records';
@@ -74,7 +75,8 @@ export async function settleRefund(db: Db, gateway: PaymentGateway, target: Sett
   if (open.length === 0) return;
 
   const outcomes: Array<{ part: Part; result: GatewayResult<GatewayCancel> }> = [];
-  for (const part of open) outcomes.push({ part, result: await cancelPart(gateway, refund, part) });
+  const gatewayOf = await shopGatewayLookup(db, target.shopId, gateway);
+  for (const part of open) outcomes.push({ part, result: await cancelPart(gatewayOf(part.payment.gateway), refund, part) });
   await recordOutcomes(db, target, outcomes);
 }
 

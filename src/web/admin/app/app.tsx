@@ -11,6 +11,7 @@ import { OrderListPage } from '../features/order-list/components/order-list-page
 import { PrintSheetsPage } from '../features/order-print/components/print-sheets-page';
 import { ProductDetailPage } from '../features/products/components/product-detail-page';
 import { ProductListPage } from '../features/products/components/product-list-page';
+import { ShopSettingsPage } from '../features/shop-settings/components/shop-settings-page';
 import { DeliveryLogPage } from '../features/webhooks/components/delivery-log-page';
 import { WebhooksPage } from '../features/webhooks/components/webhooks-page';
 import { ApiError, errorMessage, onUnauthorized } from './api/client';
@@ -47,6 +48,7 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   const webhookLog = /^\/settings\/webhooks\/(\d+)\/?$/.exec(pathname);
   if (webhookLog?.[1]) return <DeliveryLogPage endpointId={Number(webhookLog[1])} />;
   if (pathname === '/settings/webhooks' || pathname === '/settings/webhooks/') return <WebhooksPage />;
+  if (pathname === '/settings/shop' || pathname === '/settings/shop/') return <ShopSettingsPage />;
   if (pathname === '/settings/notifications' || pathname === '/settings/notifications/') return <NotificationSettingsPage />;
   if (pathname === '/settings/api-keys' || pathname === '/settings/api-keys/') return <ApiKeysPage />;
   if (pathname === '/messages' || pathname === '/messages/') return <BuyerMessagesPage />;

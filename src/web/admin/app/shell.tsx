@@ -60,6 +60,7 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
         {link('/products', t.shell.products)}
         {/* the webhook API answers 403 to staff and viewers: the menu is only for those it serves */}
         {link('/messages', t.shell.buyerMessages)}
+        {link('/settings/shop', t.shell.shopSettings)}
         {/* everyone may read the settings; the menu leads there only those who change them */}
         {canManageWebhooks(me.staff.role) && link('/settings/notifications', t.shell.notifications)}
         {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}

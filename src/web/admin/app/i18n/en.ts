@@ -36,6 +36,7 @@ export const en: Dictionary = {
     products: 'Products',
     webhooks: 'Webhooks',
     notifications: 'Notifications',
+    shopSettings: 'Shop settings',
     buyerMessages: 'Sent messages',
     signedInAs: (name: string, role: string) => `${name} (${role})`,
     roles: { owner: 'Owner', manager: 'Manager', staff: 'Staff', viewer: 'Viewer' },

@@ -80,6 +80,7 @@ export const en: Dictionary = {
     contactPhone: 'Phone',
     contactEmail: 'E-mail',
     noContact: 'The shop has not registered its contact details.',
+    business: { businessName: 'Business name', representativeName: 'Representative', businessNumber: 'Business reg. no.', mailOrderNumber: 'Mail-order reg. no.', businessAddress: 'Address' },
   },
   payment: {
     title: 'Payment',
@@ -103,6 +104,8 @@ export const en: Dictionary = {
     months: (n: number) => `${n} months`,
     virtualAccount: 'Virtual account',
     depositDue: 'Deposit by',
+    depositAccounts: 'Bank accounts for your deposit',
+    depositAccountsHint: 'Please transfer the order amount to one of these accounts, in the orderer’s name.',
     refunds: 'Refunds',
     refundExplanation: 'How the refund was worked out',
     requests: 'Payment requests',

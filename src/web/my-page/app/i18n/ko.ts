@@ -85,6 +85,7 @@ export const ko = {
     contactPhone: '전화',
     contactEmail: '이메일',
     noContact: '쇼핑몰 연락처가 등록되어 있지 않습니다.',
+    business: { businessName: '상호', representativeName: '대표자', businessNumber: '사업자등록번호', mailOrderNumber: '통신판매업 신고번호', businessAddress: '주소' },
   },
   payment: {
     title: '결제 정보',
@@ -108,6 +109,8 @@ export const ko = {
     months: (n: number) => `${n}개월`,
     virtualAccount: '가상계좌',
     depositDue: '입금기한',
+    depositAccounts: '입금 계좌',
+    depositAccountsHint: '아래 계좌 중 하나로 주문 금액을 입금해 주세요. 입금자명은 주문자 이름으로 해 주세요.',
     refunds: '환불 내역',
     refundExplanation: '환불 금액 계산 근거',
     requests: '추가 결제 요청 내역',

@@ -50,12 +50,20 @@ export function LeftOutNote({ order }: { order: PrintSheetOrder }) {
   );
 }
 
-/** The bottom of every sheet: the shop's 고객센터, when it was printed, which page of how many. */
+/** 상호 · 사업자등록번호, as a Korean shop's documents carry them; null when neither is set. */
+export function businessLine(shop: PrintSheetsResponse['shop'], label: string): string | null {
+  const parts = [shop.businessName, shop.businessNumber ? `${label} ${shop.businessNumber}` : null].filter((c): c is string => !!c);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** The bottom of every sheet: 상호 and 사업자등록번호, the shop's 고객센터, when it was printed, which page of how many. */
 export function SheetFooter({ sheets, index }: { sheets: PrintSheetsResponse; index: number }) {
   const { p } = usePrintI18n();
   const contacts = [sheets.shop.csPhone, sheets.shop.csEmail].filter((c): c is string => !!c);
+  const business = businessLine(sheets.shop, p.businessNumber);
   return (
     <footer className="jm-print-footer">
+      {business && <span data-testid="print-business">{business}</span>}
       <span>{contacts.length > 0 ? `${p.csCenter} ${contacts.join(' · ')}` : sheets.shop.name}</span>
       <span>{p.printedAt(formatSeoulDateTime(sheets.printedAt))}</span>
       <span>{p.pageOf(index + 1, sheets.orders.length)}</span>

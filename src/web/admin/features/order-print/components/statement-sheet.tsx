@@ -35,7 +35,10 @@ export function StatementSheet({ sheets, order, index }: { sheets: PrintSheetsRe
       <div className="jm-print-parties">
         <dl>
           <dt>{p.supplier}</dt>
-          <dd className="jm-print-strong">{sheets.shop.name}</dd>
+          <dd className="jm-print-strong">{sheets.shop.businessName ?? sheets.shop.name}</dd>
+          {sheets.shop.businessNumber && <dd>{`${p.businessNumber} ${sheets.shop.businessNumber}`}</dd>}
+          {sheets.shop.representativeName && <dd>{`${p.representative} ${sheets.shop.representativeName}`}</dd>}
+          {sheets.shop.businessAddress && <dd>{sheets.shop.businessAddress}</dd>}
           {sheets.shop.csPhone && <dd>{`${p.csCenter} ${sheets.shop.csPhone}`}</dd>}
           {sheets.shop.csEmail && <dd>{sheets.shop.csEmail}</dd>}
         </dl>

@@ -39,6 +39,8 @@ export const printEn: PrintDictionary = {
   supplier: 'Supplier',
   receiver: 'Customer',
   csCenter: 'Customer service',
+  businessNumber: 'Business reg. no.',
+  representative: 'Representative',
   itemsAmount: 'Items',
   shippingFee: 'Shipping',
   couponDiscount: 'Coupon',

@@ -42,6 +42,8 @@ export const printKo = {
   supplier: '공급자',
   receiver: '공급받는 자',
   csCenter: '고객센터',
+  businessNumber: '사업자등록번호',
+  representative: '대표자',
   itemsAmount: '상품금액',
   shippingFee: '배송비',
   couponDiscount: '쿠폰 할인',

@@ -33,6 +33,7 @@ export function PaymentSection({ order }: { order: MyOrderDetail }) {
               : { label: t.payment.refundDue, value: f.won(-p.balanceDue), strong: true, testId: 'balance-due' },
           ]}
         />
+        <DepositAccounts accounts={order.shop.depositAccounts} />
         {p.payments.length > 0 && (
           <Stack gap="xs">
             <Divider />
@@ -98,6 +99,27 @@ export function PaymentSection({ order }: { order: MyOrderDetail }) {
         )}
       </Stack>
     </Section>
+  );
+}
+
+/** The shop's 무통장 입금 accounts, while a bank transfer waits for its money and names no account of its own. */
+function DepositAccounts({ accounts }: { accounts: MyOrderDetail['shop']['depositAccounts'] }) {
+  const { t } = useI18n();
+  if (accounts.length === 0) return null;
+  return (
+    <Card withBorder radius="md" p="sm" data-testid="deposit-accounts">
+      <Text fw={600} size="sm">
+        {t.payment.depositAccounts}
+      </Text>
+      <Text size="xs" c="dimmed" mb={4}>
+        {t.payment.depositAccountsHint}
+      </Text>
+      <List size="sm" spacing={2}>
+        {accounts.map((a) => (
+          <List.Item key={`${a.bank}-${a.accountNumber}`}>{`${a.bank} ${a.accountNumber} (${a.holder})`}</List.Item>
+        ))}
+      </List>
+    </Card>
   );
 }
 
