@@ -1,10 +1,11 @@
 import { queryRows, sql, type Db } from '../../../src/server/db/client';
 
 /**
- * What a refused request may still write: the sign-in/API-key throttle and its security record
- * count failed attempts by design, and scheduled tasks run on their own clock.
+ * What a refused request (or a read) may still write: the sign-in/API-key throttle and its security
+ * record count failed attempts by design, an API key notes its last use (once a minute), a read of
+ * one order's personal data is recorded in the access log, and scheduled tasks run on their own clock.
  */
-const MAY_CHANGE_ON_REFUSAL = new Set(['sign_in_throttles', 'security_events', 'scheduled_tasks', 'scheduled_task_runs']);
+const MAY_CHANGE_ON_REFUSAL = new Set(['sign_in_throttles', 'security_events', 'api_keys', 'personal_data_access', 'scheduled_tasks', 'scheduled_task_runs']);
 const LOG = 'fuzz_writes';
 
 /**
