@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADMIN_ERRORS } from './errors/admin';
+import { STAFF_ERRORS } from './errors/staff';
 import { BULK_ERRORS } from './errors/bulk';
 import { CATALOG_ERRORS } from './errors/catalog';
 import { CLAIM_ERRORS } from './errors/claims';
@@ -59,6 +60,7 @@ export const ERROR_CATALOG = {
   ...PLATFORM_ERRORS, ...MEMBER_ERRORS, ...WEBHOOK_ERRORS, ...MY_PAGE_ERRORS,
   ...PRINT_ERRORS, ...NOTIFICATION_ERRORS,
   ...ADMIN_ERRORS,
+  ...STAFF_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
