@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { StaffMe } from '../../../contracts/auth';
 import { useLogout } from '../features/auth/api/logout';
+import { may } from '../features/auth/model/permissions';
+import { STAFF_MENU_LABEL } from '../features/staff/i18n';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
@@ -16,7 +18,7 @@ const canManageWebhooks = (role: StaffMe['staff']['role']) => role === 'owner' |
  * in, the language and sign-out move into it: the header keeps only the shop.
  */
 export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const logout = useLogout();
   const { pathname } = useLocation();
   const phone = usePhone();
@@ -61,6 +63,7 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
         {/* everyone may read the settings; the menu leads there only those who change them */}
         {canManageWebhooks(me.staff.role) && link('/settings/notifications', t.shell.notifications)}
         {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}
+        {may(me, 'staff.read') && link('/settings/staff', STAFF_MENU_LABEL[lang])}
         {phone && (
           <>
             <Divider my="sm" />
