@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADMIN_ERRORS } from './errors/admin';
+import { STAFF_ERRORS } from './errors/staff';
 import { BULK_ERRORS } from './errors/bulk';
 import { CATALOG_ERRORS } from './errors/catalog';
 import { CLAIM_ERRORS } from './errors/claims';
@@ -63,6 +64,7 @@ export const ERROR_CATALOG = {
   ...ADMIN_ERRORS,
   ...PERMISSION_ERRORS,
   ...SETTINGS_ERRORS,
+  ...STAFF_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

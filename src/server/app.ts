@@ -51,6 +51,7 @@ import { productRoutes } from './products/routes';
 import { savedFilterRoutes } from './saved-filters/routes';
 import { shopHandoffRoutes } from './shops/handoff-routes';
 import { shopSettingsRoutes } from './shops/settings-routes';
+import { staffRoutes } from './staff/routes';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { standardTasks } from './scheduler/tasks';
 import { timelineRoutes } from './timeline/routes';
@@ -152,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(signInLockRoutes, { db });
+  await app.register(staffRoutes, { db, secureCookies });
   await app.register(myAuthRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(shopHandoffRoutes, { db });
   await app.register(apiKeyRoutes, { db });

@@ -1,14 +1,15 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { apiKeys, sessions, shops, staff } from '../db/schema/index';
 
-export async function findStaffByEmail(db: Executor, email: string) {
-  const [row] = await db
-    .select()
+/** Every account of the e-mail (a person may work for several shops), each with its shop's name, oldest shop first. */
+export async function findStaffAccountsByEmail(db: Executor, email: string) {
+  return db
+    .select({ staff, shopName: shops.name })
     .from(staff)
+    .innerJoin(shops, eq(shops.id, staff.shopId))
     .where(sql`lower(${staff.email}) = ${email.toLowerCase()}`)
-    .limit(1);
-  return row;
+    .orderBy(asc(staff.shopId));
 }
 
 export async function findSessionStaff(db: Executor, shopId: number, tokenHash: string, now: Date) {

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginRequestSchema, staffMeSchema } from '../../contracts/auth';
+import { chooseShopSchema, loginRequestSchema, staffMeSchema } from '../../contracts/auth';
 import { errorResponseSchema } from '../../contracts/errors';
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import { PERMISSION_NAMES } from '../../domain/permissions';
 import { allows } from './principal';
 import { findShopName } from './queries';
-import { login, logout, SESSION_COOKIE } from './service';
+import { login, logout, SESSION_COOKIE, setSessionCookie } from './service';
 
 export interface AuthRouteOptions {
   db: Db;
@@ -28,14 +28,17 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
         description:
           'Sets the session cookie. Failed sign-ins are counted per account and per client address: after 5 failures on an account each ' +
           'next attempt waits twice as long (429 `SIGN_IN_THROTTLED` with `Retry-After`), after 10 the account is locked for 15 minutes ' +
-          '(429 `SIGN_IN_LOCKED`; the shop owner can lift it). A refused attempt never says whether the password was right.',
+          '(429 `SIGN_IN_LOCKED`; the shop owner can lift it). A refused attempt never says whether the password was right. ' +
+          'When the e-mail and password open accounts in several shops and no `shopId` was sent, the answer is 200 `{ chooseShop: [{ id, name }] }` ' +
+          'without a session: send the sign-in again with the chosen `shopId`.',
         body: loginRequestSchema,
-        response: { 204: z.undefined(), 401: errorResponseSchema, 429: errorResponseSchema },
+        response: { 200: chooseShopSchema, 204: z.undefined(), 401: errorResponseSchema, 429: errorResponseSchema },
       },
     },
     async (request, reply) => {
-      const session = await login(db, request.body.email, request.body.password, new Date(), request.ip);
-      reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, expires: session.expiresAt });
+      const outcome = await login(db, request.body.email, request.body.password, new Date(), request.ip, request.body.shopId);
+      if ('chooseShop' in outcome) return reply.code(200).send(outcome);
+      setSessionCookie(reply, outcome.session, secureCookies);
       return reply.code(204).send();
     },
   );

@@ -47,10 +47,12 @@ export async function issueApiKey(db: Executor, shopId: number, name: string, sc
   return { id: one(rows, 'api key').id, key: `jm_${shopId}_${secret}` };
 }
 
-export async function createStaff(db: Executor, shopId: number, input: { email: string; name: string; role: StaffRole; password: string }): Promise<number> {
+/** A staff account; its password given as it is, or already hashed (hashed before a transaction, to keep it short). */
+export async function createStaff(db: Executor, shopId: number, input: { email: string; name: string; role: StaffRole } & ({ password: string } | { passwordHash: string })): Promise<number> {
+  const passwordHash = 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password);
   const rows = await db
     .insert(staff)
-    .values({ shopId, email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
+    .values({ shopId, email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash })
     .returning({ id: staff.id });
   return one(rows, 'staff').id;
 }

@@ -14,6 +14,8 @@ import { ProductListPage } from '../features/products/components/product-list-pa
 import { ShopSettingsPage } from '../features/shop-settings/components/shop-settings-page';
 import { DeliveryLogPage } from '../features/webhooks/components/delivery-log-page';
 import { WebhooksPage } from '../features/webhooks/components/webhooks-page';
+import { StaffLinkPage, staffLinkToken } from '../features/staff/components/staff-link-page';
+import { StaffPage, STAFF_PATH } from '../features/staff/components/staff-page';
 import { ApiError, errorMessage, onUnauthorized } from './api/client';
 import { useI18n } from './i18n';
 import { Link, navigate, useLocation } from './router';
@@ -52,6 +54,7 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   if (pathname === '/settings/notifications' || pathname === '/settings/notifications/') return <NotificationSettingsPage />;
   if (pathname === '/settings/api-keys' || pathname === '/settings/api-keys/') return <ApiKeysPage />;
   if (pathname === '/messages' || pathname === '/messages/') return <BuyerMessagesPage />;
+  if (pathname === STAFF_PATH || pathname === `${STAFF_PATH}/`) return <StaffPage />;
   return <NotFound />;
 }
 
@@ -64,7 +67,7 @@ export function App() {
   useEffect(() => {
     // any 401 (session expired, signed out elsewhere): back to the login page, then back here
     onUnauthorized(() => {
-      if (window.location.pathname === '/login') return;
+      if (window.location.pathname === '/login' || staffLinkToken(window.location.pathname)) return;
       const here = window.location.pathname + window.location.search;
       queryClient.clear();
       navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
@@ -76,6 +79,8 @@ export function App() {
   }, [location.pathname]);
 
   if (onLoginPage) return <LoginPage />;
+  const linkToken = staffLinkToken(location.pathname);
+  if (linkToken) return <StaffLinkPage token={linkToken} />;
   return <SignedIn pathname={location.pathname} retryLabel={t.common.retry} />;
 }
 

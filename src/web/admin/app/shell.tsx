@@ -5,6 +5,7 @@ import type { StaffMe } from '../../../contracts/auth';
 import { API_KEYS_MENU } from '../features/api-keys/i18n';
 import { useLogout } from '../features/auth/api/logout';
 import { may } from '../features/auth/model/permissions';
+import { STAFF_MENU_LABEL } from '../features/staff/i18n';
 import { getLang, useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
@@ -18,7 +19,7 @@ const canManageWebhooks = (role: StaffMe['staff']['role']) => role === 'owner' |
  * in, the language and sign-out move into it: the header keeps only the shop.
  */
 export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const logout = useLogout();
   const { pathname } = useLocation();
   const phone = usePhone();
@@ -65,6 +66,7 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
         {canManageWebhooks(me.staff.role) && link('/settings/notifications', t.shell.notifications)}
         {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}
         {may(me, 'api_keys.manage') && link('/settings/api-keys', API_KEYS_MENU[getLang()])}
+        {may(me, 'staff.read') && link('/settings/staff', STAFF_MENU_LABEL[lang])}
         {phone && (
           <>
             <Divider my="sm" />

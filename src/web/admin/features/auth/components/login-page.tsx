@@ -4,7 +4,9 @@ import { errorMessage } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n';
 import { LanguageSwitch } from '../../../app/language-switch';
 import { navigate, useLocation } from '../../../app/router';
+import type { ChooseShop } from '../../../../../contracts/auth';
 import { useLogin } from '../api/login';
+import { useShopChooserWords } from '../i18n';
 
 /** Where to go after signing in: the page that asked for it, if it is one of ours. */
 function nextPath(search: URLSearchParams): string {
@@ -18,10 +20,17 @@ export function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [shops, setShops] = useState<ChooseShop['chooseShop'] | null>(null);
+  const words = useShopChooserWords();
 
+  const signIn = (shopId?: number) =>
+    login.mutate(
+      { email: email.trim(), password, ...(shopId ? { shopId } : {}) },
+      { onSuccess: (answer) => (answer ? setShops(answer.chooseShop) : navigate(nextPath(search), { replace: true })) },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(nextPath(search), { replace: true }) });
+    signIn();
   };
 
   return (
@@ -42,11 +51,30 @@ export function LoginPage() {
                 {errorMessage(login.error)}
               </Alert>
             )}
-            <TextInput label={t.login.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
-            <PasswordInput label={t.login.password} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            <Button type="submit" loading={login.isPending} disabled={!email || !password}>
-              {t.login.submit}
-            </Button>
+            {shops ? (
+              <Stack gap="xs" role="group" aria-label={words.title}>
+                <Text fw={600}>{words.title}</Text>
+                <Text size="sm" c="dimmed">
+                  {words.hint}
+                </Text>
+                {shops.map((shop) => (
+                  <Button key={shop.id} variant="light" onClick={() => signIn(shop.id)} loading={login.isPending && login.variables.shopId === shop.id}>
+                    {shop.name}
+                  </Button>
+                ))}
+                <Button variant="subtle" size="xs" onClick={() => setShops(null)}>
+                  {words.back}
+                </Button>
+              </Stack>
+            ) : (
+              <>
+              <TextInput label={t.login.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
+              <PasswordInput label={t.login.password} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <Button type="submit" loading={login.isPending} disabled={!email || !password}>
+                {t.login.submit}
+              </Button>
+              </>
+            )}
             <LanguageSwitch />
           </Stack>
         </form>
