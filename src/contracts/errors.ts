@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADMIN_ERRORS } from './errors/admin';
+import { PRIVACY_ERRORS } from './errors/privacy';
 import { BULK_ERRORS } from './errors/bulk';
 import { CATALOG_ERRORS } from './errors/catalog';
 import { CLAIM_ERRORS } from './errors/claims';
@@ -58,7 +59,7 @@ export const ERROR_CATALOG = {
   ...COMMON_ERRORS, ...FULFILLMENT_ERRORS, ...CLAIM_ERRORS, ...EDIT_ERRORS, ...VIEW_ERRORS, ...BULK_ERRORS, ...EXCEL_ERRORS, ...PRODUCT_ERRORS, ...CATALOG_ERRORS,
   ...PLATFORM_ERRORS, ...MEMBER_ERRORS, ...WEBHOOK_ERRORS, ...MY_PAGE_ERRORS,
   ...PRINT_ERRORS, ...NOTIFICATION_ERRORS,
-  ...ADMIN_ERRORS,
+  ...ADMIN_ERRORS, ...PRIVACY_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './auth/plugin';
 import { signInLockRoutes } from './auth/lock-routes';
+import { auditRoutes } from './audit/routes';
+import { personalDataRevealRoutes } from './orders/personal-data-reveal-routes';
 import { authRoutes } from './auth/routes';
 import { bulkJobRoutes } from './bulk-jobs/routes';
 import { buyerBenefitRoutes } from './buyer-benefits/routes';
@@ -150,6 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(signInLockRoutes, { db });
+  await app.register(auditRoutes, { db });
+  await app.register(personalDataRevealRoutes, { db });
   await app.register(myAuthRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(shopHandoffRoutes, { db });
   await app.register(orderRoutes, { db });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bulkJobIdParams, bulkJobItemsQuerySchema, bulkJobItemsSchema, bulkJobListSchema, bulkJobSchema, bulkPreviewSchema, bulkRequestSchema } from '../../contracts/bulk-jobs';
+import { auditActorOf, recordAuditEvent } from '../audit/record';
 import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
 import { languageOf } from '../http/errors';
@@ -53,7 +54,15 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
       const { jobId, replayed } = await createBulkJob(db, principal, request.body, typeof key === 'string' ? key : undefined);
       markReplayed(request, replayed);
       runner.wake();
-      return reply.code(202).send(await readBulkJob(db, principal.shopId, jobId, languageOf(request)));
+      const job = await readBulkJob(db, principal.shopId, jobId, languageOf(request));
+      const actor = auditActorOf(principal);
+      if (!replayed) {
+        await recordAuditEvent(db, {
+          kind: 'bulk_job_started', ...actor, subject: job.actionLabel, clientAddress: request.ip,
+          detail: { ...actor.detail, jobId, action: request.body.action.type, count: job.total },
+        });
+      }
+      return reply.code(202).send(job);
     },
   );
 
