@@ -23,8 +23,8 @@ export const PERSONAL_FIELD_LABELS: Record<string, { ko: string; en: string }> =
 };
 
 const limit = z.coerce.number().int().min(1).max(200).default(50);
-/** `nextCursor` of the previous page: the id the next page starts below. */
-const cursor = z.string().regex(/^\d{1,19}$/).optional();
+/** `nextCursor` of the previous page (opaque). */
+const cursor = z.string().max(200).optional();
 
 export const accessLogFilterSchema = z.object({
   /** A staff member's id (actorKind staff) or an API key's id (actorKind api). */

@@ -1,6 +1,6 @@
 import type { AccessLogEntry } from '../../contracts/audit';
 import type { Db } from '../db/client';
-import { listAccessLog, orderNumbersOf } from './queries';
+import { orderNumbersOf, type listAccessLog } from './queries';
 
 /** How many order numbers an entry names on screen; the ids are all there. */
 const NAMED_ORDERS = 3;

@@ -17,6 +17,7 @@ import { errorResponses } from '../http/route-schemas';
 import { xlsxHeaders, xlsxResponse } from '../excel/download';
 import { accessLogFileName, writeAccessLogWorkbook } from './access-log-export';
 import { toAccessLogEntries } from './access-log-entries';
+import { decodeLogCursor, encodeLogCursor } from './cursor';
 import { listAccessLog, listAuditEvents } from './queries';
 import { auditActorOf, recordAuditEvent } from './record';
 
@@ -44,11 +45,11 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     async (request) => {
       const { cursor, ...query } = request.query;
       const lang = languageOf(request);
-      const rows = await listAuditEvents(db, principalOf(request).shopId, { ...query, limit: query.limit + 1, ...(cursor ? { beforeId: Number(cursor) } : {}) });
+      const rows = await listAuditEvents(db, principalOf(request).shopId, { ...query, limit: query.limit + 1, ...decodeLogCursor(cursor) });
       const page = rows.slice(0, query.limit);
       return {
         items: page.map((e) => ({ ...e, createdAt: e.createdAt.toISOString(), kindLabel: kindLabelOf(e.kind, lang), group: groupOf(e.kind) })),
-        nextCursor: rows.length > query.limit ? String(page.at(-1)?.id) : null,
+        nextCursor: rows.length > query.limit ? encodeLogCursor(page.at(-1)?.id ?? 0) : null,
       };
     },
   );
@@ -70,9 +71,9 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     async (request) => {
       const { limit, cursor, ...filter } = request.query;
       const shopId = principalOf(request).shopId;
-      const rows = await listAccessLog(db, shopId, filter, { limit: limit + 1, ...(cursor ? { beforeId: Number(cursor) } : {}) });
+      const rows = await listAccessLog(db, shopId, filter, { limit: limit + 1, ...decodeLogCursor(cursor) });
       const page = rows.slice(0, limit);
-      return { items: await toAccessLogEntries(db, shopId, page), nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null };
+      return { items: await toAccessLogEntries(db, shopId, page), nextCursor: rows.length > limit ? encodeLogCursor(page.at(-1)?.id ?? 0) : null };
     },
   );
 

@@ -2,9 +2,10 @@ import { queryRows, sql, type Db } from '../../../src/server/db/client';
 
 /**
  * What a refused request may still write: the sign-in/API-key throttle and its security record
- * count failed attempts by design, and scheduled tasks run on their own clock.
+ * count failed attempts by design, and scheduled tasks run on their own clock. A read of an order's
+ * unmasked personal data writes its access log entry by design (src/server/audit/personal-data-access.ts).
  */
-const MAY_CHANGE_ON_REFUSAL = new Set(['sign_in_throttles', 'security_events', 'scheduled_tasks', 'scheduled_task_runs']);
+const MAY_CHANGE_ON_REFUSAL = new Set(['sign_in_throttles', 'security_events', 'scheduled_tasks', 'scheduled_task_runs', 'personal_data_access']);
 const LOG = 'fuzz_writes';
 
 /**

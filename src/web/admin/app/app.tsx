@@ -5,6 +5,8 @@ import { LoginPage } from '../features/auth/components/login-page';
 import { useMe } from '../features/auth/api/me';
 import { BuyerMessagesPage } from '../features/notifications/components/buyer-messages-page';
 import { NotificationSettingsPage } from '../features/notifications/components/notification-settings-page';
+import { AccessLogPage } from '../features/audit/components/access-log-page';
+import { AuditLogPage } from '../features/audit/components/audit-log-page';
 import { OrderDetailPage } from '../features/order-detail/OrderDetailPage';
 import { OrderListPage } from '../features/order-list/components/order-list-page';
 import { PrintSheetsPage } from '../features/order-print/components/print-sheets-page';
@@ -48,6 +50,8 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   if (pathname === '/settings/webhooks' || pathname === '/settings/webhooks/') return <WebhooksPage />;
   if (pathname === '/settings/notifications' || pathname === '/settings/notifications/') return <NotificationSettingsPage />;
   if (pathname === '/messages' || pathname === '/messages/') return <BuyerMessagesPage />;
+  if (pathname === '/settings/audit' || pathname === '/settings/audit/') return <AuditLogPage />;
+  if (pathname === '/settings/access-log' || pathname === '/settings/access-log/') return <AccessLogPage />;
   return <NotFound />;
 }
 

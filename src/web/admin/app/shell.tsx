@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { StaffMe } from '../../../contracts/auth';
 import { useLogout } from '../features/auth/api/logout';
+import { may } from '../features/auth/model/permissions';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
@@ -61,6 +62,8 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
         {/* everyone may read the settings; the menu leads there only those who change them */}
         {canManageWebhooks(me.staff.role) && link('/settings/notifications', t.shell.notifications)}
         {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}
+        {may(me, 'audit.read') && link('/settings/audit', t.shell.audit)}
+        {may(me, 'audit.read') && link('/settings/access-log', t.shell.accessLog)}
         {phone && (
           <>
             <Divider my="sm" />
