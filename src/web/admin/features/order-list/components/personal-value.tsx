@@ -1,4 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import type { OrderListItem } from '../../../../../contracts/order-list';
 import type { PersonalDataReveal } from '../../../../../contracts/audit';
 import { useI18n } from '../../../app/i18n';
@@ -27,12 +28,22 @@ export function PersonalValue({ order, field }: { order: OrderListItem; field: P
   const { t } = useI18n();
   const me = useMe();
   const { revealed, pending, reveal } = usePersonalDataReveal(order.id);
+  // the pressed 보기 goes away with the answer: focus moves to the value shown, so it stays where it
+  // was (inside a popover, Escape still closes it)
+  const valueRef = useRef<HTMLParagraphElement>(null);
+  const pressed = useRef(false);
+  useEffect(() => {
+    if (revealed && pressed.current) {
+      pressed.current = false;
+      valueRef.current?.focus();
+    }
+  }, [revealed]);
   const masked = order[field];
   if (masked === null || masked === '') return null;
   const value = revealed ? revealedValue(revealed, field) : masked;
   return (
     <Group gap={4} wrap="nowrap">
-      <Text size="sm" truncate title={value ?? undefined}>
+      <Text size="sm" truncate title={value ?? undefined} ref={valueRef} tabIndex={-1}>
         {value}
       </Text>
       {!revealed && may(me.data, 'personal.view') && (
@@ -44,6 +55,7 @@ export function PersonalValue({ order, field }: { order: OrderListItem; field: P
           onClick={(e) => {
             // the row opens the order on a click; 보기 only shows the value
             e.stopPropagation();
+            pressed.current = true;
             reveal();
           }}
         >
