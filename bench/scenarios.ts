@@ -110,7 +110,7 @@ export async function exportOrders(client: BenchClient, database: Database, shop
   const filter = await periodOf(database, shopId, size);
   const started = performance.now();
   const { result: bytes, peakMb, baselineMb } = await withPeakMemory(async () => {
-    const res = await client.raw('POST', '/api/v1/exports/orders', { filter });
+    const res = await client.raw('POST', '/api/v1/exports/orders', { filter, reason: 'benchmark' });
     if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
     let total = 0;
     for await (const chunk of res.body) total += (chunk as Uint8Array).byteLength;

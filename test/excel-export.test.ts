@@ -40,8 +40,11 @@ interface Exported {
   error?: { code: string };
 }
 
+/** The owner's export, unmasked: with the 다운로드 사유 a file with personal columns needs (test/personal-data.test.ts). */
+const withReason = (body: unknown) => (typeof body === 'object' && body !== null && !('reason' in body) ? { ...body, reason: '주문 확인' } : body);
+
 async function exportOrders(body: unknown, headers: Record<string, string> = {}): Promise<Exported> {
-  const res = await fetch(`${server.baseUrl}/api/v1/exports/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...session, ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${server.baseUrl}/api/v1/exports/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...session, ...headers }, body: JSON.stringify(withReason(body)) });
   const bytes = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) return { status: res.status, headers: res.headers, sheet: undefined as never, error: (JSON.parse(bytes.toString()) as { error: { code: string } }).error };
   const workbook = new ExcelJS.Workbook();

@@ -181,7 +181,7 @@ describe('tracking-number upload', () => {
       expectedVersion: x.version, changes: [{ shipmentGroupId: group.id, itemId: sock, quantity: 2, to: 'shipping' }], shipment: { courier: 'CJ', trackingNumber: '660000000001' },
     });
     expect(byHand.status).toBe(200);
-    const exported = await fetch(`${server.baseUrl}/api/v1/exports/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...session }, body: JSON.stringify({ orderIds: [x.id] }) });
+    const exported = await fetch(`${server.baseUrl}/api/v1/exports/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...session }, body: JSON.stringify({ orderIds: [x.id], reason: '송장 등록' }) });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;

@@ -168,11 +168,11 @@ describe('the search columns follow every change', () => {
     await expectColumnsFresh([member.id]);
   });
 
-  it('shows the list row in the caller’s language, with what the columns need', async () => {
+  it('shows the list row in the caller’s language, with what the columns need (the phone masked: lists never show personal data)', async () => {
     const res = await server.owner.get<OrderListResponse>(`/api/v1/orders?keyword=${encodeURIComponent(sister.orderNumber)}`, { 'accept-language': 'en' });
     expect(res.body.items).toEqual([
       expect.objectContaining({
-        id: sister.id, orderNumber: sister.orderNumber, channel: 'own_mall', channelLabel: 'Own mall', ordererName: '홍길순', ordererPhone: '010-5555-1234',
+        id: sister.id, orderNumber: sister.orderNumber, channel: 'own_mall', channelLabel: 'Own mall', ordererName: '홍길순', ordererPhone: '010-****-1234',
         isMember: false, gradeName: null, recipientName: '홍길순', addressCount: 1, itemSummary: '텀블러', itemCount: 1, quantity: 2,
         orderStatus: 'paid', orderStatusLabel: 'Paid', paymentStatus: 'paid', paymentStatusLabel: 'Paid', paymentMethod: 'card', paymentMethodLabel: 'Card',
         totalAmount: 50000, paidAmount: 50000, balanceDue: 0, courier: null, courierLabel: null, trackingNumber: null, memoCount: 0, lastMemoAt: null,

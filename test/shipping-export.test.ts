@@ -241,14 +241,14 @@ describe('shop shipping export forms', () => {
 });
 
 describe('order list columns', () => {
-  it('shows the first address’s postcode, address and 배송 메모 in the list and the order Excel', async () => {
+  it('shows the first address’s postcode, address (masked in the list, whole in a manager’s Excel with a reason) and 배송 메모', async () => {
     const o = await splitOrder();
     const list = await server.owner.get<OrderListResponse>(`/api/v1/orders?keyword=${o.orderNumber}`);
-    expect(list.body.items[0]).toMatchObject({ recipientPostcode: '04524', recipientAddress: '서울특별시 중구 세종대로 110 3층', deliveryMemo: '문 앞에 놓아 주세요' });
+    expect(list.body.items[0]).toMatchObject({ recipientPostcode: '04524', recipientAddress: '서울특별시 중구 ***', deliveryMemo: '문 앞에 놓아 주세요' });
     const res = await fetch(`${server.baseUrl}/api/v1/exports/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...session },
-      body: JSON.stringify({ orderIds: [o.id], columns: ['orderNumber', 'recipientPostcode', 'recipientAddress', 'deliveryMemo'] }),
+      body: JSON.stringify({ orderIds: [o.id], columns: ['orderNumber', 'recipientPostcode', 'recipientAddress', 'deliveryMemo'], reason: '배송지 확인' }),
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);

@@ -64,11 +64,11 @@ describe('failed sign-ins', () => {
     expect((await server.owner.request<ErrorBody>('DELETE', `/api/v1/sign-in-locks/${lock.staffId}`)).body.error.code).toBe('LOCK_NOT_FOUND');
     expect((await login(email, PASSWORD)).status).toBe(204);
 
-    const record = await server.owner.get<{ events: Array<{ kind: string; subject: string | null }> }>('/api/v1/security-events?limit=200');
-    const kinds = record.body.events.filter((e) => e.subject === email || e.subject === `account:${email}`).map((e) => e.kind);
+    const record = await server.owner.get<{ items: Array<{ kind: string; subject: string | null }> }>('/api/v1/audit-events?group=sign_in&limit=200');
+    const kinds = record.body.items.filter((e) => e.subject === email || e.subject === `account:${email}`).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'sign_in_failed')).toHaveLength(10);
     expect(kinds).toEqual(expect.arrayContaining(['sign_in_locked', 'sign_in_refused', 'sign_in_lock_lifted', 'sign_in_succeeded']));
-    expect((await manager.get<ErrorBody>('/api/v1/security-events')).status).toBe(403);
+    expect((await manager.get<ErrorBody>('/api/v1/audit-events')).status).toBe(403);
   });
 
   it('slow down a client address guessing many accounts, whatever account it tries next', async () => {
@@ -91,8 +91,8 @@ describe('API keys', () => {
     const refused = await server.storefront.get<ErrorBody>('/api/v1/orders?limit=1');
     expect([refused.status, refused.body.error.code]).toEqual([429, 'API_KEY_THROTTLED']);
     expect(refused.headers.get('retry-after')).toBeTruthy();
-    const events = await server.owner.get<{ events: Array<{ kind: string; detail: Record<string, unknown> }> }>('/api/v1/security-events?limit=200');
-    const failed = events.body.events.filter((e) => e.kind === 'api_key_failed');
+    const events = await server.owner.get<{ items: Array<{ kind: string; detail: Record<string, unknown> }> }>('/api/v1/audit-events?group=sign_in&limit=200');
+    const failed = events.body.items.filter((e) => e.kind === 'api_key_failed');
     expect(failed).toHaveLength(5);
     // the record never keeps a part of the secret
     expect(failed.every((e) => e.detail.key === `jm_${server.shop.shopId}_…`)).toBe(true);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN_ERRORS } from './errors/admin';
 import { STAFF_ERRORS } from './errors/staff';
+import { PRIVACY_ERRORS } from './errors/privacy';
 import { BULK_ERRORS } from './errors/bulk';
 import { CATALOG_ERRORS } from './errors/catalog';
 import { CLAIM_ERRORS } from './errors/claims';
@@ -65,6 +66,7 @@ export const ERROR_CATALOG = {
   ...PERMISSION_ERRORS,
   ...SETTINGS_ERRORS,
   ...STAFF_ERRORS,
+  ...ADMIN_ERRORS, ...PRIVACY_ERRORS,
 } as const satisfies ErrorEntries;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id } from './common';
 import { orderFilterSchema, orderSortSchema, periodSchema } from './order-filter';
-import { COLUMN_KEYS } from './views';
+import { COLUMN_KEYS, type ColumnKey } from './views';
 
 /**
  * Excel: the order export (엑셀 다운로드) and the tracking-number upload (송장 일괄 등록). Both
@@ -9,6 +9,12 @@ import { COLUMN_KEYS } from './views';
  * never turns them into numbers that lose digits or leading zeros.
  */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The columns that carry personal data the list masks: unmasked in a file only for `personal.export`
+ * (with a reason, recorded), masked for everyone else. Names, postcodes and 배송 메모 are not masked.
+ */
+export const PERSONAL_EXPORT_COLUMNS: readonly ColumnKey[] = ['ordererPhone', 'ordererEmail', 'recipientPhone', 'recipientAddress'];
 
 /** Chosen orders per export (a selection on screen, or "검색된 주문 N건 전체 선택" up to this). */
 export const MAX_EXPORT_ORDER_IDS = 10_000;
@@ -34,6 +40,11 @@ export const orderExportRequestSchema = z
       .refine((keys) => new Set(keys).size === keys.length, { message: '같은 항목이 두 번 있습니다' })
       .optional(),
     sort: orderSortSchema.optional(),
+    /**
+     * 다운로드 사유: required when the columns include personal data (PERSONAL_EXPORT_COLUMNS) and the
+     * caller may export it (`personal.export`); recorded in the personal-data access log.
+     */
+    reason: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
   .refine((b) => b.viewId !== undefined || b.filter !== undefined || b.orderIds !== undefined, {

@@ -6,6 +6,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { apiKeyRoutes } from './api-keys/routes';
 import { registerAuth } from './auth/plugin';
 import { signInLockRoutes } from './auth/lock-routes';
+import { auditRoutes } from './audit/routes';
+import { personalDataRevealRoutes } from './orders/personal-data-reveal-routes';
 import { authRoutes } from './auth/routes';
 import { bulkJobRoutes } from './bulk-jobs/routes';
 import { buyerBenefitRoutes } from './buyer-benefits/routes';
@@ -154,6 +156,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(signInLockRoutes, { db });
   await app.register(staffRoutes, { db, secureCookies });
+  await app.register(auditRoutes, { db });
+  await app.register(personalDataRevealRoutes, { db });
   await app.register(myAuthRoutes, { db, secureCookies, signInRateLimit: options.signInRateLimit });
   await app.register(shopHandoffRoutes, { db });
   await app.register(apiKeyRoutes, { db });

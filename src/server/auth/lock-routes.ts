@@ -6,7 +6,6 @@ import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import { errorResponses } from '../http/route-schemas';
 import { liftShopLock, listShopLocks } from './throttle';
-import { listSecurityEvents } from './security-events';
 
 const lockSchema = z.object({
   staffId: z.number().int(),
@@ -18,17 +17,7 @@ const lockSchema = z.object({
   locked: z.boolean(),
 });
 
-const eventSchema = z.object({
-  id: z.number().int(),
-  kind: z.string(),
-  staffId: z.number().int().nullable(),
-  subject: z.string().nullable(),
-  clientAddress: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-});
-
-/** The shop's own view of its doors: locked accounts (lifted by the owner) and the sign-in record. */
+/** The shop's own view of its doors: locked accounts, lifted by the owner (the sign-in record: GET /api/v1/audit-events). */
 export const signInLockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/v1/sign-in-locks',
@@ -72,28 +61,6 @@ export const signInLockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       const liftedBy = principal.kind === 'staff' ? principal.staffId : 0;
       if (!(await liftShopLock(db, principal.shopId, request.params.staffId, liftedBy))) throw new AppError('LOCK_NOT_FOUND', { staffId: request.params.staffId });
       return reply.code(204).send();
-    },
-  );
-
-  app.get(
-    '/api/v1/security-events',
-    {
-      config: { access: 'audit.read' },
-      schema: {
-        tags: ['auth'],
-        summary: '보안 기록 (Sign-ins, failures, locks and API-key guesses of the shop)',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.coerce.number().pipe(id).optional() }),
-        response: { 200: z.object({ events: z.array(eventSchema), nextBefore: z.number().int().nullable() }), ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { limit, before } = request.query;
-      const rows = await listSecurityEvents(db, principalOf(request).shopId, limit + 1, before);
-      const page = rows.slice(0, limit);
-      return {
-        events: page.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
-        nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-      };
     },
   );
 };

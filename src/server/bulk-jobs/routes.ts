@@ -3,6 +3,7 @@ import { bulkJobIdParams, bulkJobItemsQuerySchema, bulkJobItemsSchema, bulkJobLi
 import { principalOf, requirePermission } from '../auth/plugin';
 import type { Principal } from '../auth/principal';
 import type { BulkAction } from '../../contracts/bulk-jobs';
+import { auditActorOf, recordAuditEvent } from '../audit/record';
 import type { Db } from '../db/client';
 import { languageOf } from '../http/errors';
 import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
@@ -65,7 +66,15 @@ export const bulkJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: BulkJobRunne
       const { jobId, replayed } = await createBulkJob(db, principal, request.body, typeof key === 'string' ? key : undefined);
       markReplayed(request, replayed);
       runner.wake();
-      return reply.code(202).send(await readBulkJob(db, principal.shopId, jobId, languageOf(request)));
+      const job = await readBulkJob(db, principal.shopId, jobId, languageOf(request));
+      const actor = auditActorOf(principal);
+      if (!replayed) {
+        await recordAuditEvent(db, {
+          kind: 'bulk_job_started', ...actor, subject: job.actionLabel, clientAddress: request.ip,
+          detail: { ...actor.detail, jobId, action: request.body.action.type, count: job.total },
+        });
+      }
+      return reply.code(202).send(job);
     },
   );
 

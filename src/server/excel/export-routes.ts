@@ -1,12 +1,18 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { orderExportRequestSchema, XLSX_CONTENT_TYPE } from '../../contracts/excel';
+import { orderExportRequestSchema, PERSONAL_EXPORT_COLUMNS, XLSX_CONTENT_TYPE } from '../../contracts/excel';
+import type { ColumnKey } from '../../contracts/views';
+import type { PersonalField } from '../../domain/personal-data';
 import { principalOf } from '../auth/plugin';
+import { allows } from '../auth/principal';
 import type { Db } from '../db/client';
-import { languageOf } from '../http/errors';
+import { AppError, languageOf } from '../http/errors';
 import { errorResponses } from '../http/route-schemas';
 import { xlsxHeaders, xlsxResponse } from './download';
-import { ExportAborted, exportFileName, resolveExportSpec, writeOrdersWorkbook } from './export-service';
+import { ExportAborted, exportFileName, exportOrderIds, resolveExportSpec, writeOrdersWorkbook } from './export-service';
+import { recordDownload } from './personal-export';
+
+const fieldOfColumn = (c: ColumnKey): PersonalField => (c === 'ordererEmail' ? 'email' : c === 'recipientAddress' ? 'address' : 'phone');
 
 export const exportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -23,7 +29,9 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           'then 품목번호, 상품명, 옵션, 수량, 판매가, 품목상태 — one row per item, the order’s columns repeated. 품목번호 is the order item id, for the ' +
           'tracking-number upload. Order, item, tracking and phone numbers are text cells; money is numeric (#,##0); times are Asia/Seoul ' +
           '`YYYY-MM-DD HH:mm`. Headers in English with `Accept-Language: en`. Errors before the first byte answer JSON as usual; a failure ' +
-          'mid-stream cuts the download short.',
+          'mid-stream cuts the download short. Personal columns (연락처, 이메일, 수령인 연락처, 주소) come masked as in the list unless the caller ' +
+          'has `personal.export` (owner, manager): then they are unmasked, `reason` (다운로드 사유) is required (400 EXPORT_REASON_REQUIRED) and the ' +
+          'download is recorded in the personal-data access log with its order ids. Every download is written to the audit log.',
         body: orderExportRequestSchema,
         response: { 200: xlsxResponse('The workbook (주문목록_YYYYMMDD_HHmm.xlsx)'), ...errorResponses },
       },
@@ -34,11 +42,26 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const now = new Date();
       // everything that can be refused (an unknown tab …) is settled before the first byte
       const spec = await resolveExportSpec(db, principal, request.body, now);
+      // personal columns come unmasked only to those who may export them, for a stated reason
+      const personalColumns = (spec.columns ?? []).filter((c) => PERSONAL_EXPORT_COLUMNS.includes(c));
+      const shown = personalColumns.length > 0 && allows(principal, 'personal.export');
+      const reason = request.body.reason;
+      if (shown && !reason) throw new AppError('EXPORT_REASON_REQUIRED', { columns: personalColumns });
+      const ids = await exportOrderIds(db, principal.shopId, spec, now);
+      const { orderIds: chosen, ...selection } = request.body;
+      await recordDownload(db, principal, {
+        file: 'orders',
+        fileName: exportFileName(now, 'ko'),
+        orderIds: ids,
+        clientAddress: request.ip,
+        personal: shown && reason ? { fields: [...new Set(personalColumns.map(fieldOfColumn))], reason } : null,
+        selection: { ...selection, columns: spec.columns, ...(chosen ? { chosen: chosen.length } : {}) },
+      });
       const out = new PassThrough();
       // a download cancelled while the zip is being finished makes the zip write into a closed
       // stream; that error is expected and must not take the process down
       out.on('error', () => undefined);
-      writeOrdersWorkbook(db, principal.shopId, spec, lang, out).catch((error: unknown) => {
+      writeOrdersWorkbook(db, principal.shopId, { ...spec, resolvedIds: ids, personal: shown ? 'shown' : 'masked' }, lang, out).catch((error: unknown) => {
         // the reader went away: Fastify has closed the stream already, nothing to report
         if (error instanceof ExportAborted) return;
         request.log.error({ err: error }, 'order export failed mid-stream');

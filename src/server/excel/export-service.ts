@@ -29,6 +29,10 @@ export interface OrderExportSpec {
   now?: Date;
   /** Orders per query; default 1,000. */
   pageSize?: number;
+  /** The matching ids in order, when the caller read them first (exportOrderIds) to record who exported which orders. */
+  resolvedIds?: readonly number[];
+  /** Personal data as the list masks it (default), or shown: for `personal.export`, recorded by the caller. */
+  personal?: 'masked' | 'shown';
 }
 
 export interface ExportSummary {
@@ -116,9 +120,16 @@ interface Page {
  * A page of orders as the list shows them, with their items. The rows and the items are read at
  * once: on PostgreSQL they go to two pooled connections (on PGlite they queue, which costs nothing).
  */
-async function readPageAt(db: Executor, shopId: number, ids: readonly number[], lang: Lang, now: Date): Promise<Page> {
+async function readPageAt(db: Executor, shopId: number, ids: readonly number[], lang: Lang, now: Date, personal: 'masked' | 'shown'): Promise<Page> {
   const [rows, items] = await Promise.all([readOrderRows(db, shopId, ids), readPageItems(db, shopId, ids)]);
-  return { orders: await toListItems(db, shopId, rows, lang, now), items };
+  return { orders: await toListItems(db, shopId, rows, lang, now, personal), items };
+}
+
+const selectionOf = (spec: OrderExportSpec): ExportSelection => ({ filter: spec.filter ?? {}, period: spec.period, orderIds: spec.orderIds, sort: spec.sort ?? DEFAULT_ORDER_SORT });
+
+/** The ids an export of `spec` writes, in its order (what writeOrdersWorkbook reads when not given them). */
+export function exportOrderIds(db: Executor, shopId: number, spec: OrderExportSpec, now: Date): Promise<number[]> {
+  return orderIdsInOrder(db, shopId, selectionOf(spec), now);
 }
 
 /**
@@ -137,7 +148,6 @@ async function readPageAt(db: Executor, shopId: number, ids: readonly number[], 
 export async function writeOrdersWorkbook(db: Executor, shopId: number, spec: OrderExportSpec, lang: Lang, out: Writable): Promise<ExportSummary> {
   const now = spec.now ?? new Date();
   const pageSize = spec.pageSize ?? 1000;
-  const selection: ExportSelection = { filter: spec.filter ?? {}, period: spec.period, orderIds: spec.orderIds, sort: spec.sort ?? DEFAULT_ORDER_SORT };
   const columns = sheetColumns(spec.columns ?? visibleKeys(DEFAULT_COLUMN_LAYOUT), lang);
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
@@ -151,9 +161,9 @@ export async function writeOrdersWorkbook(db: Executor, shopId: number, spec: Or
   sheet.getRow(1).commit();
 
   const summary: ExportSummary = { orders: 0, rows: 0 };
-  const ids = await orderIdsInOrder(db, shopId, selection, now);
+  const ids = spec.resolvedIds ?? (await exportOrderIds(db, shopId, spec, now));
   const readPage = (start: number): Promise<Page> => {
-    const reading = readPageAt(db, shopId, ids.slice(start, start + pageSize), lang, now);
+    const reading = readPageAt(db, shopId, ids.slice(start, start + pageSize), lang, now, spec.personal ?? 'masked');
     // read ahead while the current page is written; a failure surfaces when the page is awaited
     reading.catch(() => undefined);
     return reading;

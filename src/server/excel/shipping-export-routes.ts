@@ -17,6 +17,8 @@ import { languageOf } from '../http/errors';
 import { errorResponses, idempotencyHeaders } from '../http/route-schemas';
 import { runViewChange } from '../views/change';
 import { xlsxHeaders, xlsxResponse } from './download';
+import { orderIdsInOrder } from './export-query';
+import { recordDownload } from './personal-export';
 import { ExportAborted } from './export-service';
 import { resolveShippingExport, shippingExportFileName, writeShippingWorkbook } from './shipping-export-service';
 import { createShippingExportForm, deleteShippingExportForm, listShippingExportForms, updateShippingExportForm } from './shipping-forms-service';
@@ -41,7 +43,8 @@ export const shippingExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
           'address, not held for an additional payment — is one row (or one row per item in a shop form with `row_per_item`). Form: a courier’s ' +
           `(\`format\`: ${COURIER_EXPORT_CODES.join(', ')}; see GET /api/v1/shipping-export-formats) or the shop’s (\`formId\`). 고객주문번호 is the ` +
           'parcel id (배송그룹번호): the courier’s program hands it back beside the tracking number, and POST /api/v1/tracking-imports ships exactly ' +
-          'that parcel. Text cells but 수량 and 박스수량.',
+          'that parcel. Text cells but 수량 and 박스수량. The file carries names, phones and addresses: each download is recorded in the ' +
+          'personal-data access log (purpose `export`, reason 송장 출력, the order ids) and the audit log.',
         body: shippingExportRequestSchema,
         response: { 200: xlsxResponse('The workbook (송장출력_<form>_YYYYMMDD_HHmm.xlsx)'), ...errorResponses },
       },
@@ -51,9 +54,20 @@ export const shippingExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       const lang = languageOf(request);
       const now = new Date();
       const spec = await resolveShippingExport(db, principal, request.body, now);
+      // labels need the names, phones and addresses themselves: a recorded download, its reason the labels
+      const ids = await orderIdsInOrder(db, principal.shopId, spec.selection, now);
+      const { orderIds: chosen, ...selection } = request.body;
+      await recordDownload(db, principal, {
+        file: 'shipping',
+        fileName: shippingExportFileName(spec.layout, now, 'ko'),
+        orderIds: ids,
+        clientAddress: request.ip,
+        personal: { fields: ['name', 'phone', 'address'], reason: '송장 출력' },
+        selection: { ...selection, ...(chosen ? { chosen: chosen.length } : {}) },
+      });
       const out = new PassThrough();
       out.on('error', () => undefined);
-      writeShippingWorkbook(db, principal.shopId, spec, lang, out).catch((error: unknown) => {
+      writeShippingWorkbook(db, principal.shopId, { ...spec, resolvedIds: ids }, lang, out).catch((error: unknown) => {
         if (error instanceof ExportAborted) return;
         request.log.error({ err: error }, 'shipping export failed mid-stream');
         out.destroy(error instanceof Error ? error : new Error(String(error)));

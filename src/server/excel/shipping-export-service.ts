@@ -27,6 +27,8 @@ export interface ShippingExportSpec {
   layout: ShippingLayout;
   now: Date;
   pageSize?: number;
+  /** The matching ids in order, when the caller read them first to record the download. */
+  resolvedIds?: readonly number[];
 }
 
 export interface ShippingExportSummary {
@@ -88,7 +90,7 @@ export async function writeShippingWorkbook(db: Executor, shopId: number, spec: 
   sheet.getRow(1).commit();
 
   const summary: ShippingExportSummary = { orders: 0, parcels: 0, rows: 0 };
-  const ids = await orderIdsInOrder(db, shopId, spec.selection, spec.now);
+  const ids = spec.resolvedIds ?? (await orderIdsInOrder(db, shopId, spec.selection, spec.now));
   for (let start = 0; start < ids.length; start += pageSize) {
     const page = ids.slice(start, start + pageSize);
     const parcels: ExportParcel[] = await readPageParcels(db, shopId, page);

@@ -11,6 +11,7 @@ import { orderAddresses, orderItems, orders, shipmentGroups } from '../db/schema
 import type { Lang } from '../http/errors';
 import { PAYMENT_METHOD_LABELS } from '../../domain/payment-methods';
 import { labelOf } from '../payments/summary/labels';
+import { maskListItem } from '../orders/personal-masking';
 import { shippingDelayDaysOf } from './shipping-delay';
 import { bigintArray } from './sql-arrays';
 
@@ -82,13 +83,16 @@ async function pageExtras(db: Executor, shopId: number, ids: number[]): Promise<
   return new Map(rows.map((r) => [Number(r.order_id), r]));
 }
 
-/** The rows as the list shows them; `now` is the request's "today" (배송지연 days). */
-export async function toListItems(db: Executor, shopId: number, rows: readonly ListRow[], lang: Lang, now: Date): Promise<OrderListItem[]> {
+/**
+ * The rows as the list shows them; `now` is the request's "today" (배송지연 days). Personal data
+ * comes masked (lists never show it); only an export by someone allowed, and recorded, asks for it shown.
+ */
+export async function toListItems(db: Executor, shopId: number, rows: readonly ListRow[], lang: Lang, now: Date, personal: 'masked' | 'shown' = 'masked'): Promise<OrderListItem[]> {
   if (rows.length === 0) return [];
   const extras = await pageExtras(db, shopId, rows.map((r) => r.id));
   return rows.map((o) => {
     const x = extras.get(o.id);
-    return {
+    const item: OrderListItem = {
       id: o.id,
       version: o.version,
       orderNumber: o.orderNumber,
@@ -130,5 +134,6 @@ export async function toListItems(db: Executor, shopId: number, rows: readonly L
       lastMemoAt: o.lastMemoAt?.toISOString() ?? null,
       shippingDelayDays: shippingDelayDaysOf(o, now),
     };
+    return personal === 'shown' ? item : maskListItem(item, x?.address1 ?? null);
   });
 }

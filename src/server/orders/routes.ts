@@ -2,13 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkoutQuoteRequestSchema, checkoutQuoteSchema, createOrderRequestSchema, orderDetailSchema, type CheckoutQuote, type OrderDetail } from '../../contracts/orders';
 import { principalOf } from '../auth/plugin';
 import { actorOf } from '../auth/actor';
-import { principalScope } from '../auth/principal';
+import { allows, principalScope } from '../auth/principal';
+import { recordPersonalDataAccess } from '../audit/personal-data-access';
 import type { Db } from '../db/client';
 import { AppError, languageOf } from '../http/errors';
 import { markReplayed } from '../http/idempotent-replay';
 import { errorResponses, idempotencyHeaders, orderIdParams } from '../http/route-schemas';
 import { runIdempotent } from '../idempotency/service';
 import { toOrderDetail } from './detail';
+import { maskOrderDetail, personalFieldsOf } from './personal-masking';
 import { priceCheckout, type PricedCheckout } from './checkout-pricing';
 import { createOrder } from './intake-service';
 import { loadOrderRows } from './read-queries';
@@ -98,13 +100,30 @@ export const orderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     '/api/v1/orders/:orderId',
     {
       config: { access: 'orders.read' },
-      schema: { tags: ['orders'], summary: '주문 상세 (Order detail)', params: orderIdParams, response: { 200: orderDetailSchema, ...errorResponses } },
+      schema: {
+        tags: ['orders'],
+        summary: '주문 상세 (Order detail)',
+        description:
+          'The orderer and the addresses unmasked with `personal.view` (staff and up; API keys with the `read` scope), each such read recorded ' +
+          'in the personal-data access log (purpose `detail`, or `api` for a key); masked (홍*동, 010-****-5678, 서울특별시 강남구 ***) for viewers, unrecorded.',
+        params: orderIdParams,
+        response: { 200: orderDetailSchema, ...errorResponses },
+      },
     },
     async (request) => {
       const principal = principalOf(request);
       const rows = await loadOrderRows(db, principal.shopId, request.params.orderId);
       if (!rows) throw new AppError('ORDER_NOT_FOUND', { orderId: request.params.orderId });
-      return toOrderDetail(rows, languageOf(request));
+      const detail = toOrderDetail(rows, languageOf(request));
+      // one order shows its personal data to those allowed, and each such read is recorded
+      if (!allows(principal, 'personal.view')) return maskOrderDetail(detail);
+      await recordPersonalDataAccess(db, principal, {
+        purpose: principal.kind === 'staff' ? 'detail' : 'api',
+        orderIds: [detail.id],
+        fields: personalFieldsOf(detail),
+        clientAddress: request.ip,
+      });
+      return detail;
     },
   );
 };

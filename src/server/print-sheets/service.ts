@@ -1,7 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { DEFAULT_ORDER_SORT, type OrderSort } from '../../contracts/order-filter';
 import { MAX_PRINT_ORDERS, type PrintSheetsRequest, type PrintSheetsResponse } from '../../contracts/print-sheets';
-import type { Principal } from '../auth/principal';
+import { allows, type Principal } from '../auth/principal';
+import { recordDownload } from '../excel/personal-export';
+import { maskPrintSheetOrder } from '../orders/personal-masking';
 import { queryRows, type Db } from '../db/client';
 import { orders, shops } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
@@ -51,7 +53,7 @@ async function matchingIds(db: Db, principal: Principal, body: PrintSheetsReques
 }
 
 /** What the 주문서 and 거래명세서 of a selection print: the shop's name, 고객센터 and 사업자 정보, a page per order. */
-export async function readPrintSheets(db: Db, principal: Principal, body: PrintSheetsRequest, lang: Lang, now: Date): Promise<PrintSheetsResponse> {
+export async function readPrintSheets(db: Db, principal: Principal, body: PrintSheetsRequest, lang: Lang, now: Date, clientAddress: string): Promise<PrintSheetsResponse> {
   const ids = body.orderIds ? await chosenIds(db, principal.shopId, body.orderIds, body.sort) : await matchingIds(db, principal, body, now);
   const [shop] = await db
     .select({
@@ -66,13 +68,26 @@ export async function readPrintSheets(db: Db, principal: Principal, body: PrintS
     .from(shops).where(eq(shops.id, principal.shopId));
   if (!shop) throw new AppError('NOT_FOUND');
   const rows = await loadOrderRowsOf(db, principal.shopId, ids);
+  // a packing list needs the addresses themselves: shown to those who may see personal data, recorded
+  const shown = allows(principal, 'personal.view');
+  const { orderIds: chosen, ...selection } = body;
+  await recordDownload(db, principal, {
+    file: 'print_sheets',
+    fileName: lang === 'ko' ? '주문서·거래명세서' : 'print sheets',
+    orderIds: ids,
+    clientAddress,
+    personal: shown ? { fields: ['name', 'phone', 'email', 'address'], reason: '출력' } : null,
+    selection: { ...selection, ...(chosen ? { chosen: chosen.length } : {}) },
+  });
   return {
     shop,
     printedAt: now.toISOString(),
     // an order that vanished between the two reads is left out (orders are not deleted today)
     orders: ids.flatMap((id) => {
       const r = rows.get(id);
-      return r ? [toPrintSheetOrder(r, lang)] : [];
+      if (!r) return [];
+      const order = toPrintSheetOrder(r, lang);
+      return [shown ? order : maskPrintSheetOrder(order)];
     }),
   };
 }

@@ -6,6 +6,8 @@ import { LoginPage } from '../features/auth/components/login-page';
 import { useMe } from '../features/auth/api/me';
 import { BuyerMessagesPage } from '../features/notifications/components/buyer-messages-page';
 import { NotificationSettingsPage } from '../features/notifications/components/notification-settings-page';
+import { AccessLogPage } from '../features/audit/components/access-log-page';
+import { AuditLogPage } from '../features/audit/components/audit-log-page';
 import { OrderDetailPage } from '../features/order-detail/OrderDetailPage';
 import { OrderListPage } from '../features/order-list/components/order-list-page';
 import { PrintSheetsPage } from '../features/order-print/components/print-sheets-page';
@@ -55,6 +57,8 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   if (pathname === '/settings/api-keys' || pathname === '/settings/api-keys/') return <ApiKeysPage />;
   if (pathname === '/messages' || pathname === '/messages/') return <BuyerMessagesPage />;
   if (pathname === STAFF_PATH || pathname === `${STAFF_PATH}/`) return <StaffPage />;
+  if (pathname === '/settings/audit' || pathname === '/settings/audit/') return <AuditLogPage />;
+  if (pathname === '/settings/access-log' || pathname === '/settings/access-log/') return <AccessLogPage />;
   return <NotFound />;
 }
 

@@ -67,6 +67,8 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
         {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}
         {may(me, 'api_keys.manage') && link('/settings/api-keys', API_KEYS_MENU[getLang()])}
         {may(me, 'staff.read') && link('/settings/staff', STAFF_MENU_LABEL[lang])}
+        {may(me, 'audit.read') && link('/settings/audit', t.shell.audit)}
+        {may(me, 'audit.read') && link('/settings/access-log', t.shell.accessLog)}
         {phone && (
           <>
             <Divider my="sm" />

@@ -30,6 +30,8 @@ export const en: Dictionary = {
     submit: 'Sign in',
   },
   shell: {
+    audit: 'Audit log',
+    accessLog: 'Personal data access',
     menu: 'Menu',
     logout: 'Sign out',
     orders: 'Orders',
@@ -176,6 +178,10 @@ export const en: Dictionary = {
     dropped: (name: string, over: string) => `${name} dropped at the place of ${over}.`,
     cancelled: (name: string) => `Moving ${name} cancelled.`,
     atLeastOne: 'Show at least one column.',
+  },
+  personal: {
+    show: 'Show',
+    reveal: (orderNumber: string) => `Show personal data of ${orderNumber}`,
   },
   buyer: {
     open: (name: string) => `Buyer details: ${name}`,

@@ -33,6 +33,8 @@ export const ko = {
     submit: '로그인',
   },
   shell: {
+    audit: '감사 기록',
+    accessLog: '개인정보 접근 기록',
     menu: '메뉴',
     logout: '로그아웃',
     orders: '주문 목록',
@@ -180,6 +182,10 @@ export const ko = {
     dropped: (name: string, over: string) => `${name} 항목을 ${over} 자리에 놓았습니다.`,
     cancelled: (name: string) => `${name} 항목 이동을 취소했습니다.`,
     atLeastOne: '하나 이상의 항목을 표시해야 합니다.',
+  },
+  personal: {
+    show: '보기',
+    reveal: (orderNumber: string) => `${orderNumber} 개인정보 보기`,
   },
   buyer: {
     open: (name: string) => `구매자 정보: ${name}`,

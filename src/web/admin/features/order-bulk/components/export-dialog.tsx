@@ -1,7 +1,7 @@
 import { Alert, Button, Fieldset, Group, Loader, Modal, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { COURIER_EXPORT_CODES, COURIER_EXPORT_FORMATS, type CourierExportCode } from '../../../../../contracts/shipping-export';
-import type { OrderExportRequest } from '../../../../../contracts/excel';
+import { PERSONAL_EXPORT_COLUMNS, type OrderExportRequest } from '../../../../../contracts/excel';
 import { PERIOD_FIELDS, type OrderFilter, type OrderPeriod, type OrderSort } from '../../../../../contracts/order-filter';
 import type { ColumnLayout } from '../../../../../contracts/views';
 import { errorMessage } from '../../../app/api/client';
@@ -9,6 +9,8 @@ import { formatNumber } from '../../../app/format';
 import { useToast } from '../../../app/toast';
 import type { OrderSelection } from '../../order-list/hooks/use-order-selection';
 import { columnLabel, orderedColumns } from '../../order-list/model/columns';
+import { useMe } from '../../auth/api/me';
+import { may } from '../../auth/model/permissions';
 import { downloadOrdersExcel } from '../api/excel';
 import { downloadShippingExport, useShippingForms } from '../api/shipping-export';
 import { useBulkI18n } from '../i18n';
@@ -55,6 +57,12 @@ export function ExportDialog({ selection, viewName, filter, sort, columns, initi
   const formColumns = courier?.columns ?? shopForm?.columns ?? null;
   const visible = orderedColumns(columns).filter((c) => c.visible).map((c) => c.key);
   const periodOk = periodIsValid(period);
+  // personal columns come whole only to managers and owners, for a stated reason (recorded); masked to others
+  const me = useMe();
+  const personalColumns = !formColumns ? visible.filter((key) => PERSONAL_EXPORT_COLUMNS.includes(key)) : [];
+  const needsReason = personalColumns.length > 0 && may(me.data, 'personal.export');
+  const [reason, setReason] = useState('');
+  const reasonOk = !needsReason || reason.trim() !== '';
 
   /** Which orders, in which order: the same for the order list's file and a shipping form's. */
   const selected = (): Omit<OrderExportRequest, 'columns'> => {
@@ -74,7 +82,7 @@ export function ExportDialog({ selection, viewName, filter, sort, columns, initi
         ? await downloadShippingExport({ ...selected(), format: courier.code }, progress, controller.signal)
         : shopForm
           ? await downloadShippingExport({ ...selected(), formId: shopForm.id }, progress, controller.signal)
-          : await downloadOrdersExcel({ ...selected(), columns: visible }, progress, controller.signal);
+          : await downloadOrdersExcel({ ...selected(), columns: visible, ...(needsReason ? { reason: reason.trim() } : {}) }, progress, controller.signal);
       toast.success(b.export.saved(saved.fileName));
       onClose();
     } catch (error) {
@@ -180,6 +188,23 @@ export function ExportDialog({ selection, viewName, filter, sort, columns, initi
             <Text size="xs" c="dimmed" mt={2}>
               {b.export.itemColumns}
             </Text>
+            {needsReason && (
+              <TextInput
+                mt="sm"
+                required
+                label={b.export.reason}
+                description={b.export.reasonHint(personalColumns.map((key) => columnLabel(key, lang)).join(', '))}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                maxLength={200}
+                disabled={running}
+              />
+            )}
+            {personalColumns.length > 0 && !needsReason && (
+              <Text size="xs" c="dimmed" mt="xs">
+                {b.export.maskedHint(personalColumns.map((key) => columnLabel(key, lang)).join(', '))}
+              </Text>
+            )}
           </div>
         )}
         {editing && <ShippingFormsDialog onClose={(saved) => { setEditing(false); if (saved !== undefined) setForm(`form:${saved}`); }} />}
@@ -206,7 +231,7 @@ export function ExportDialog({ selection, viewName, filter, sort, columns, initi
               {t.common.cancel}
             </Button>
           )}
-          <Button onClick={() => void run()} loading={running} disabled={scope === 'conditions' && !periodOk}>
+          <Button onClick={() => void run()} loading={running} disabled={(scope === 'conditions' && !periodOk) || !reasonOk}>
             {b.export.download}
           </Button>
         </Group>

@@ -142,6 +142,9 @@ export const bulkEn: BulkDictionary = {
     stop: 'Stop',
     saved: (name) => `Saved ${name}.`,
     cut: 'The download was cut short. Try again in a moment.',
+    reason: 'Reason for the download',
+    reasonHint: (columns: string) => `${columns} will be downloaded unmasked. The reason is kept in the personal data access log.`,
+    maskedHint: (columns: string) => `${columns} will be downloaded masked (010-****-5678).`,
   },
   tracking: {
     title: 'Upload tracking numbers',

@@ -148,6 +148,9 @@ export const bulkKo = {
     stop: '중단',
     saved: (name: string) => `${name} 파일을 저장했습니다.`,
     cut: '다운로드가 중간에 끊겼습니다. 잠시 후 다시 시도하세요.',
+    reason: '다운로드 사유',
+    reasonHint: (columns: string) => `${columns}이(가) 가려지지 않은 채 내려받아집니다. 사유는 개인정보 접근 기록에 남습니다.`,
+    maskedHint: (columns: string) => `${columns}은(는) 가려진 채(010-****-5678) 내려받아집니다.`,
   },
   tracking: {
     title: '송장 일괄 등록',

@@ -4,6 +4,8 @@ import type { OrderListItem } from '../../../../../contracts/order-list';
 import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useOrderCountByPhone } from '../api/orders-by-phone';
+import { usePersonalDataReveal } from '../api/personal-data-reveal';
+import { PersonalValue } from './personal-value';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -11,7 +13,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" ta="right">
+      <Text size="sm" ta="right" component="div">
         {children}
       </Text>
     </Group>
@@ -20,7 +22,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 function BuyerDetails({ order }: { order: OrderListItem }) {
   const { t } = useI18n();
-  const count = useOrderCountByPhone(order.ordererPhone);
+  // the list's phone is masked: orders with the same number are counted once 보기 shows it
+  const { revealed } = usePersonalDataReveal(order.id);
+  const count = useOrderCountByPhone(revealed?.orderer.phone ?? null);
   return (
     <Stack gap={6}>
       <Title order={3} size="h5">
@@ -28,11 +32,15 @@ function BuyerDetails({ order }: { order: OrderListItem }) {
       </Title>
       <Row label={t.filters.memberType}>{order.isMember ? t.buyer.member : t.buyer.guest}</Row>
       {order.isMember && <Row label={t.buyer.grade}>{order.gradeName ?? '–'}</Row>}
-      <Row label={t.buyer.phone}>{order.ordererPhone}</Row>
-      <Row label={t.buyer.email}>{order.ordererEmail ?? '–'}</Row>
-      <Row label={t.buyer.ordersByPhone}>
-        {count.isPending ? <Loader size="xs" aria-label={t.common.loading} /> : count.isError ? '–' : t.common.count(formatNumber(count.data))}
+      <Row label={t.buyer.phone}>
+        <PersonalValue order={order} field="ordererPhone" />
       </Row>
+      <Row label={t.buyer.email}>{order.ordererEmail ? <PersonalValue order={order} field="ordererEmail" /> : '–'}</Row>
+      {revealed && (
+        <Row label={t.buyer.ordersByPhone}>
+          {count.isPending ? <Loader size="xs" aria-label={t.common.loading} /> : count.isError ? '–' : t.common.count(formatNumber(count.data))}
+        </Row>
+      )}
     </Stack>
   );
 }

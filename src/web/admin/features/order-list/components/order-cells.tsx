@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n';
 import { Link } from '../../../app/router';
 import { BuyerCell } from './buyer-popover';
 import { MemoCell } from './memo-popover';
+import { PersonalValue } from './personal-value';
 import { OrderStatusBadges, PaymentStatusBadge } from './status-badges';
 
 /** Columns whose values are amounts or counts: right-aligned, with tabular digits. */
@@ -56,19 +57,19 @@ export function OrderCell({ column, order }: { column: ColumnKey; order: OrderLi
     case 'ordererName':
       return <BuyerCell order={order} />;
     case 'ordererPhone':
-      return <Plain>{order.ordererPhone}</Plain>;
+      return <PersonalValue order={order} field="ordererPhone" />;
     case 'ordererEmail':
-      return <Plain title={order.ordererEmail ?? undefined}>{order.ordererEmail ?? ''}</Plain>;
+      return <PersonalValue order={order} field="ordererEmail" />;
     case 'memberType':
       return <Plain>{order.isMember ? `${t.buyer.member}${order.gradeName ? ` · ${order.gradeName}` : ''}` : t.buyer.guest}</Plain>;
     case 'recipientName':
       return <Plain>{order.recipientName ? `${order.recipientName}${order.addressCount > 1 ? ` ${t.list.moreAddresses(order.addressCount - 1)}` : ''}` : ''}</Plain>;
     case 'recipientPhone':
-      return <Plain>{order.recipientPhone ?? ''}</Plain>;
+      return <PersonalValue order={order} field="recipientPhone" />;
     case 'recipientPostcode':
       return <Plain>{order.recipientPostcode ?? ''}</Plain>;
     case 'recipientAddress':
-      return <Plain>{order.recipientAddress ?? ''}</Plain>;
+      return <PersonalValue order={order} field="recipientAddress" />;
     case 'deliveryMemo':
       return <Plain>{order.deliveryMemo ?? ''}</Plain>;
     case 'itemSummary':
