@@ -6,6 +6,8 @@ import { API_KEYS_MENU } from '../features/api-keys/i18n';
 import { useLogout } from '../features/auth/api/logout';
 import { may } from '../features/auth/model/permissions';
 import { STAFF_MENU_LABEL } from '../features/staff/i18n';
+import { SHOP_POLICY_PATH } from '../features/shop-policy/components/shop-policy-page';
+import { shopPolicyMenuLabel } from '../features/shop-policy/i18n';
 import { getLang, useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
@@ -67,6 +69,7 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
         {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}
         {may(me, 'api_keys.manage') && link('/settings/api-keys', API_KEYS_MENU[getLang()])}
         {may(me, 'staff.read') && link('/settings/staff', STAFF_MENU_LABEL[lang])}
+        {may(me, 'settings.edit') && link(SHOP_POLICY_PATH, shopPolicyMenuLabel())}
         {phone && (
           <>
             <Divider my="sm" />
