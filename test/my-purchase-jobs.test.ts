@@ -145,7 +145,7 @@ describe('구매확정 by the buyer', () => {
 });
 
 describe('자동 구매확정 (the auto-confirm job)', () => {
-  it('confirms deliveries older than the shop’s auto_confirm_days as the system, leaves recent ones, and a second run changes nothing', async () => {
+  it('confirms deliveries older than their policy’s autoConfirmDays as the system, leaves recent ones, and a second run changes nothing', async () => {
     const old = await deliver(await cardOrder());
     const recent = await deliver(await cardOrder());
     await deliveredDaysAgo(old.id, 8);
@@ -166,7 +166,7 @@ describe('자동 구매확정 (the auto-confirm job)', () => {
     expect((await detail(old.id)).version).toBe(confirmed.version);
   });
 
-  it('confirms each unit once when two runs go at once, and not at all in a shop that turned it off (0 days)', async () => {
+  it('confirms each unit once when two runs go at once, and not at all for orders placed under a policy that turned it off (0 days)', async () => {
     const orders = [await deliver(await cardOrder()), await deliver(await cardOrder()), await deliver(await cardOrder())];
     for (const o of orders) await deliveredDaysAgo(o.id, 10);
     const [a, b] = await Promise.all([runAutoConfirm(server.database.db, { batchSize: 1 }), runAutoConfirm(server.database.db, { batchSize: 1 })]);
@@ -178,12 +178,13 @@ describe('자동 구매확정 (the auto-confirm job)', () => {
     }
     const off = await deliver(await cardOrder());
     await deliveredDaysAgo(off.id, 30);
-    await exec(sql`update shops set auto_confirm_days = 0 where id = ${server.shop.shopId}`);
+    // orders placed under a policy with 0 days (every version of the shop's, rewritten in place)
+    await exec(sql`update shop_policies set policy = policy || '{"autoConfirmDays": 0}'::jsonb where shop_id = ${server.shop.shopId}`);
     try {
       expect((await runAutoConfirm(server.database.db)).orders).toBe(0);
       expect((await detail(off.id)).version).toBe(off.version);
     } finally {
-      await exec(sql`update shops set auto_confirm_days = 7 where id = ${server.shop.shopId}`);
+      await exec(sql`update shop_policies set policy = policy || '{"autoConfirmDays": 7}'::jsonb where shop_id = ${server.shop.shopId}`);
     }
     expect((await runAutoConfirm(server.database.db)).orders).toBe(1);
   });
@@ -222,7 +223,7 @@ describe('미입금 자동취소 (the unpaid auto-cancel job)', () => {
     expect((await detail(due.order.id)).version).toBe(cancelled.version);
   });
 
-  it('cancels a 무통장 order older than the shop’s bank_transfer_due_days; one with a later due date of its own, or held for an edit, waits', async () => {
+  it('cancels a 무통장 order older than its policy’s unpaidCancelDays; one with a later due date of its own, or held for an edit, waits', async () => {
     const old = await bankOrder();
     const ownDue = await bankOrder(new Date(Date.now() + 86_400_000).toISOString());
     // units an edit added wait for their payment request, not for the order's deposit: never auto-cancelled

@@ -82,7 +82,8 @@ try {
   // The order jobs run often here, but only in the storefront's shop (the others keep their seeded
   // deliveries and due dates still while the tests count them): auto-confirm every 2 seconds
   // (e2e/my-page.spec.ts watches it confirm an old delivery), unpaid auto-cancel not during a run.
-  await database.db.execute(sql`update shops set auto_confirm_days = 0, bank_transfer_due_days = 0 where id in (${demo.shopId}, ${listShop.shopId})`);
+  // (every policy version of those shops: the seeded orders keep the version they were placed under)
+  await database.db.execute(sql`update shop_policies set policy = policy || '{"autoConfirmDays": 0, "unpaidCancelDays": 0}'::jsonb where shop_id in (${demo.shopId}, ${listShop.shopId})`);
   app = await buildApp({
     database,
     scheduler: { pollMs: 1_000, intervals: { 'auto-confirm': 2_000, 'unpaid-cancel': 86_400_000 } },

@@ -54,6 +54,7 @@ import { savedFilterRoutes } from './saved-filters/routes';
 import { shopHandoffRoutes } from './shops/handoff-routes';
 import { shopSettingsRoutes } from './shops/settings-routes';
 import { staffRoutes } from './staff/routes';
+import { shopPolicyRoutes } from './shops/policy-routes';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { standardTasks } from './scheduler/tasks';
 import { timelineRoutes } from './timeline/routes';
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(shopHandoffRoutes, { db });
   await app.register(apiKeyRoutes, { db });
   await app.register(shopSettingsRoutes, { db, serverGateway: gateway.name });
+  await app.register(shopPolicyRoutes, { db });
   await app.register(orderRoutes, { db });
   await app.register(orderListRoutes, { db });
   await app.register(timelineRoutes, { db });

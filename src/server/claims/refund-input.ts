@@ -1,11 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { proposeRefund, type RefundAdjustments, type RefundInput, type RefundProposal } from '../../domain/refund-calculator';
+import type { ShopPolicy } from '../../domain/shop-policy';
 import { isActiveStatus, type UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
 import { refundPayments, refunds, shops } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import type { OrderRows } from '../orders/read-queries';
 import { summarizeOrder } from '../orders/summary';
+import { policyOfOrder } from '../shops/policy';
 
 /** One item's units in one place, with the address they ship (or shipped) to. */
 export interface PlacedUnits {
@@ -53,14 +55,15 @@ export async function loadShop(db: Executor, shopId: number) {
 
 export interface RefundFacts {
   rows: OrderRows;
-  shop: Awaited<ReturnType<typeof loadShop>>;
+  /** The policy the order was placed under: its refund follows its own fees, not today's. */
+  policy: ShopPolicy;
   outstanding: Map<number, number>;
 }
 
 export async function loadRefundFacts(db: Executor, shopId: number, rows: OrderRows): Promise<RefundFacts> {
   // one after the other: inside a transaction, node-postgres runs one query at a time anyway
-  const shop = await loadShop(db, shopId);
-  return { rows, shop, outstanding: await outstandingByPayment(db, shopId, rows.order.id) };
+  const policy = await policyOfOrder(db, shopId, rows.order.id);
+  return { rows, policy, outstanding: await outstandingByPayment(db, shopId, rows.order.id) };
 }
 
 /** The refund calculator's view of the order, for the units `claimed` leaving it. */
@@ -70,7 +73,7 @@ export function refundInputFor(
   claimed: RefundInput['claimed'],
   adjustments: RefundAdjustments | undefined,
 ): RefundInput {
-  const { rows, shop } = facts;
+  const { rows, policy } = facts;
   const units = placedUnits(rows);
   const active = units.filter((u) => isActiveStatus(u.status));
   const sum = (list: PlacedUnits[]) => list.reduce((s, u) => s + u.quantity, 0);
@@ -82,8 +85,8 @@ export function refundInputFor(
   return {
     kind: claim.kind,
     fault: claim.fault,
-    policy: { baseFee: shop.baseShippingFee, freeThreshold: shop.freeShippingThreshold, jejuFee: shop.jejuShippingFee, islandFee: shop.islandShippingFee },
-    returnShippingFee: shop.returnShippingFee,
+    policy: policy.shipping,
+    returnShippingFee: policy.returnShippingFee,
     order: { couponDiscount: o.couponDiscount, pointsUsed: o.pointsUsed, shippingFee: o.shippingFee, remoteShippingFee: o.remoteShippingFee, feesAmount: o.feesAmount },
     items: rows.items.map((i) => ({
       itemId: i.id,

@@ -11,8 +11,9 @@ import { claims } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import { loadOrderRows, type OrderRows } from '../orders/read-queries';
 import type { ClaimContext } from './context';
+import { policyOfOrder } from '../shops/policy';
 import { splitForExchange, type Reshipment } from './exchange-split';
-import { loadRefundFacts, loadShop, proposeOrRefuse, refundInputFor } from './refund-input';
+import { loadRefundFacts, proposeOrRefuse, refundInputFor } from './refund-input';
 import { insertClaimItems, planTake, removeFromGroups } from './units';
 
 export interface ClaimRequest {
@@ -86,7 +87,8 @@ export async function requestClaim(tx: Executor, ctx: ClaimContext, req: ClaimRe
 
   let buyerShippingFee: number | null = null;
   if (req.kind === 'exchange' && req.fault) {
-    buyerShippingFee = exchangeShippingFee(req.fault, (await loadShop(tx, ctx.shopId)).returnShippingFee);
+    // the order's own return fee: a policy change since it was placed does not reach it
+    buyerShippingFee = exchangeShippingFee(req.fault, (await policyOfOrder(tx, ctx.shopId, ctx.orderId)).returnShippingFee);
   }
   return {
     claimId: claim.id,

@@ -3,11 +3,12 @@ import type { EditAction } from '../../contracts/edits';
 import type { AvailableCoupon, CatalogProduct, OrderChangeSnapshot } from '../../domain/order-change';
 import type { UnitStatus } from '../../domain/status';
 import type { Executor } from '../db/client';
-import { productOptions, products, shops } from '../db/schema/index';
+import { productOptions, products } from '../db/schema/index';
 import type { OrderRow } from '../orders/mutation';
 import { loadMemberForUpdate, usableCouponsOf } from '../orders/member-benefits';
 import { loadOrderRows, unitsOf, type OrderRows } from '../orders/read-queries';
 import { moneyPositionOf } from '../payments/requests/queries';
+import { policyOfOrder } from '../shops/policy';
 
 /** The member's coupons that can still be used now: issued to them, available, not expired. */
 async function availableCoupons(tx: Executor, shopId: number, customerId: number, now: Date): Promise<AvailableCoupon[]> {
@@ -42,8 +43,8 @@ export async function loadChangeSnapshot(tx: Executor, order: OrderRow, actions:
   const shopId = order.shopId;
   const rows = await loadOrderRows(tx, shopId, order.id);
   if (!rows) throw new Error(`order ${order.id} vanished inside its own transaction`);
-  const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId));
-  if (!shop) throw new Error(`shop ${shopId} of order ${order.id} is missing`);
+  // the order's own shipping rules: an edit re-prices under the policy it was placed under
+  const policy = await policyOfOrder(tx, shopId, order.id);
   const member = order.customerId === null ? null : await loadMemberForUpdate(tx, shopId, order.customerId);
   const productIds = new Set<number>();
   for (const a of actions) if (a.type === 'add_item' && a.productId !== undefined) productIds.add(a.productId);
@@ -69,7 +70,7 @@ export async function loadChangeSnapshot(tx: Executor, order: OrderRow, actions:
     feesAmount: order.feesAmount,
     member: member ? { pointsBalance: member.pointsBalance, coupons: memberCoupons } : null,
     catalog,
-    shippingPolicy: { baseFee: shop.baseShippingFee, freeThreshold: shop.freeShippingThreshold, jejuFee: shop.jejuShippingFee, islandFee: shop.islandShippingFee },
+    shippingPolicy: policy.shipping,
     ledger: { paid: position.paid, refunded: position.refunded, awaitingPayment: position.awaitingPayment, awaitingRefund: position.awaitingRefund },
   };
   return { snapshot, rows };

@@ -6,9 +6,10 @@ import { addressHasShipped, nextAddressPosition, planAllocation, postcodesCarryi
 import type { GroupState } from '../../domain/fulfillment-moves';
 import type { ShippingPolicy } from '../../domain/shipping-fee';
 import { one, type Tx } from '../db/client';
-import { orderAddresses, shipmentGroupItems, shipmentGroups, shops } from '../db/schema/index';
+import { orderAddresses, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import type { ChangeOutcome, OrderRow } from '../orders/mutation';
+import { policyOfOrder } from '../shops/policy';
 import { heldGroupsOf, refuseHeld, withoutHeld } from '../payments/requests/held-units';
 import { createdIds, loadAddresses, loadClaimOrigins, loadGroups, writePlan } from './queries';
 import { refuse } from './refuse';
@@ -16,9 +17,9 @@ import { refuse } from './refuse';
 type AddressRow = Awaited<ReturnType<typeof loadAddresses>>[number];
 const EDITABLE = ['recipientName', 'recipientPhone', 'postcode', 'address1', 'address2', 'deliveryNote'] as const;
 
-async function policyOf(tx: Tx, shopId: number): Promise<ShippingPolicy> {
-  const shop = one(await tx.select().from(shops).where(eq(shops.id, shopId)), 'shop');
-  return { baseFee: shop.baseShippingFee, freeThreshold: shop.freeShippingThreshold, jejuFee: shop.jejuShippingFee, islandFee: shop.islandShippingFee };
+/** The order's own shipping rules (the policy version it was placed under), not today's. */
+async function shippingPolicyOf(tx: Tx, order: OrderRow): Promise<ShippingPolicy> {
+  return (await policyOfOrder(tx, order.shopId, order.id)).shipping;
 }
 
 async function findAddress(tx: Tx, order: OrderRow, addressId: number): Promise<{ address: AddressRow; addresses: AddressRow[] }> {
@@ -31,7 +32,7 @@ async function findAddress(tx: Tx, order: OrderRow, addressId: number): Promise<
 /** The surcharge difference of moving from one set of groups/addresses to another; money itself is untouched. */
 async function feeDifference(tx: Tx, order: OrderRow, before: { addresses: readonly AddressRow[]; groups: ReadonlyArray<Pick<GroupState, 'addressId' | 'items'>> }, after: typeof before) {
   const difference = remoteFeeDifference(
-    await policyOf(tx, order.shopId),
+    await shippingPolicyOf(tx, order),
     order.itemsAmount,
     postcodesCarryingUnits(before.addresses, before.groups),
     postcodesCarryingUnits(after.addresses, after.groups),

@@ -13,6 +13,7 @@ import { loadRows, requestClaim, type ClaimRequest } from '../claims/request-ser
 import { withdrawClaim } from '../claims/step-service';
 import { ACCOUNT_METHODS } from '../payments/refunds/records';
 import type { OrderRows } from '../orders/read-queries';
+import { policyOfOrder } from '../shops/policy';
 
 /**
  * What a buyer's claim change hands to its answer (and keeps under its Idempotency-Key): the claim,
@@ -118,7 +119,8 @@ export async function buyerReturnOrExchange(
 ): Promise<{ events: EventDraft[]; result: BuyerClaimOutcome }> {
   const rows = await loadRows(tx, ctx);
   statusesOf(rows, body.items, ['delivered']);
-  const { returnWindowDays } = await loadShop(tx, ctx.shopId);
+  // the window the order was placed under, not today's setting
+  const { returnWindowDays } = await policyOfOrder(tx, ctx.shopId, ctx.orderId);
   for (const u of body.items) {
     const group = rows.groups.find((g) => g.id === u.shipmentGroupId);
     if (group && !isWithinReturnWindow(group.deliveredAt, ctx.now, returnWindowDays)) {

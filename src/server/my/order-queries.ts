@@ -21,6 +21,7 @@ import {
 import { AppError, type Lang } from '../http/errors';
 import { inIds } from '../order-list/sql-arrays';
 import { loadOrderRows, type OrderRows } from '../orders/read-queries';
+import { policyOfOrder } from '../shops/policy';
 import { findBuyerOrder } from './order-access';
 import type { BuyerPrincipal } from './principal';
 
@@ -145,7 +146,6 @@ export interface ShopContact {
   mailOrderNumber: string | null;
   businessAddress: string | null;
   bankAccounts: Array<{ bank: string; accountNumber: string; holder: string }>;
-  returnWindowDays: number;
   buyerInstantCancel: boolean;
 }
 /** An option of a product the order holds, with the price it sells at now (product price + 추가금). */
@@ -165,6 +165,8 @@ export interface BuyerOrderData {
   /** Buyer-visible events only, newest first. */
   events: TimelineRow[];
   shop: ShopContact;
+  /** Days after delivery the buyer may ask for a return: the order's own policy, not today's. */
+  returnWindowDays: number;
   options: ProductOptionRow[];
 }
 
@@ -201,13 +203,13 @@ export async function loadBuyerOrder(db: Executor, buyer: BuyerPrincipal, orderN
         mailOrderNumber: shops.mailOrderNumber,
         businessAddress: shops.businessAddress,
         bankAccounts: shops.bankAccounts,
-        returnWindowDays: shops.returnWindowDays,
         buyerInstantCancel: shops.buyerInstantCancel,
       })
       .from(shops)
       .where(eq(shops.id, shopId));
     if (!shop) throw new AppError('ORDER_NOT_FOUND', { orderNumber });
-    return { rows, refunds: refundRows, requests, events, shop, options: await optionsOf(tx, shopId, rows) };
+    const { returnWindowDays } = await policyOfOrder(tx, shopId, order.id);
+    return { rows, refunds: refundRows, requests, events, shop, returnWindowDays, options: await optionsOf(tx, shopId, rows) };
   });
 }
 

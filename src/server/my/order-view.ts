@@ -43,7 +43,7 @@ export function toMyOrderDetail(data: BuyerOrderData, lang: Lang, now: Date): My
   const actions = buyerActionableUnits(
     rows.groups.map((g) => ({ shipmentGroupId: g.id, status: g.status as UnitStatus, deliveredAt: g.deliveredAt, items: parcels.find((p) => p.shipmentGroupId === g.id)?.items ?? [] })),
     now,
-    shop.returnWindowDays,
+    data.returnWindowDays,
   );
 
   return {
@@ -93,7 +93,7 @@ export function toMyOrderDetail(data: BuyerOrderData, lang: Lang, now: Date): My
       },
       depositAccounts: awaitsDepositWithoutAccount(rows) ? shop.bankAccounts : [],
     },
-    actions: { ...actions, returnWindowDays: shop.returnWindowDays, instantCancel: shop.buyerInstantCancel },
+    actions: { ...actions, returnWindowDays: data.returnWindowDays, instantCancel: shop.buyerInstantCancel },
   };
 }
 

@@ -6,8 +6,9 @@ import { formatKst, methodLabel } from '../../domain/event-labels';
 import { formatWon } from '../../domain/money';
 import { pendingPaymentDueAt } from '../../domain/payment-methods';
 import type { Executor } from '../db/client';
-import { claimItems, claims, orderItems, orders, paymentRequests, payments, refunds, shipmentGroupItems, shops } from '../db/schema/index';
+import { claimItems, claims, orderItems, orders, paymentRequests, payments, refunds, shipmentGroupItems } from '../db/schema/index';
 import { inIds } from '../order-list/sql-arrays';
+import { policyOfOrder } from '../shops/policy';
 
 /** What every message of an order may say (the common variables' sources). */
 export interface OrderFacts {
@@ -43,16 +44,15 @@ async function unitNames(tx: Executor, shopId: number, units: ReadonlyArray<{ it
   return [...merged].map(([itemId, quantity]) => `${names.get(itemId) ?? `#${itemId}`} ${quantity}개`).join(', ');
 }
 
-/** The shop's bank_transfer_due_days and the order's time, for pendingPaymentDueAt. */
+/** The unpaidCancelDays of the order's own policy and the order's time, for pendingPaymentDueAt. */
 async function dueRule(tx: Executor, shopId: number, orderId: number): Promise<{ days: number; orderedAt: Date }> {
   const [row] = await tx
-    .select({ days: shops.bankTransferDueDays, orderedAt: orders.orderedAt })
+    .select({ orderedAt: orders.orderedAt })
     .from(orders)
-    .innerJoin(shops, eq(shops.id, orders.shopId))
     .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
     .limit(1);
   if (!row) throw new Error(`order ${orderId} vanished while its message was written`);
-  return row;
+  return { days: (await policyOfOrder(tx, shopId, orderId)).unpaidCancelDays, orderedAt: row.orderedAt };
 }
 
 async function orderReceived(tx: Executor, shopId: number, order: OrderFacts): Promise<MomentFacts> {

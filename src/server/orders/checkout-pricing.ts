@@ -6,6 +6,7 @@ import { shippingFeeFor } from '../../domain/shipping-fee';
 import type { Executor } from '../db/client';
 import { shops } from '../db/schema/index';
 import { AppError } from '../http/errors';
+import { currentPolicy, type PolicyVersion } from '../shops/policy';
 import { resolveLines, type ResolvedLine } from './catalog-lookup';
 import { loadMemberForUpdate, loadUsableCoupon, type Member } from './member-benefits';
 import { resolveStorefrontIds } from './storefront-ids';
@@ -14,6 +15,8 @@ export interface PricedCheckout {
   /** The checkout with the storefront's ids turned into Jumun's. */
   input: CheckoutInput;
   shop: typeof shops.$inferSelect;
+  /** The shop's current policy version: the order is placed under it (orders.policy_id). */
+  policy: PolicyVersion;
   member: Member | null;
   resolved: ResolvedLine[];
   priced: PricedOrder;
@@ -23,7 +26,7 @@ export interface PricedCheckout {
 }
 
 /**
- * What a checkout costs, by the shop's rules: the catalog's prices, the member's grade discount per
+ * What a checkout costs, by the shop's current policy: the catalog's prices, the member's grade discount per
  * unit, the coupon on the items after grade discount, points, and shipping by the shop's rule and
  * the postcodes. Intake charges exactly this; the quote route shows it to a storefront before the
  * buyer pays, so the two can never disagree. Reads only (the member's row is locked for intake).
@@ -32,6 +35,7 @@ export async function priceCheckout(tx: Executor, shopId: number, request: Check
   const input = await resolveStorefrontIds(tx, shopId, request);
   const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId));
   if (!shop) throw new AppError('NOT_FOUND');
+  const policy = await currentPolicy(tx, shopId);
 
   const { customerId } = input.orderer;
   const memberPath = request.orderer.memberExternalId === undefined ? 'orderer.customerId' : 'orderer.memberExternalId';
@@ -56,11 +60,10 @@ export async function priceCheckout(tx: Executor, shopId: number, request: Check
     if (!discount.ok) throw new AppError(discount.code, { path: couponPath, minOrderAmount: coupon.rule.minOrderAmount });
     couponDiscount = discount.discount;
   }
-  const policy = { baseFee: shop.baseShippingFee, freeThreshold: shop.freeShippingThreshold, jejuFee: shop.jejuShippingFee, islandFee: shop.islandShippingFee };
-  const computedShipping = shippingFeeFor(policy, { itemsAmount: base.order.itemsAmount, postcodes: input.addresses.map((a) => a.postcode) });
+  const computedShipping = shippingFeeFor(policy.policy.shipping, { itemsAmount: base.order.itemsAmount, postcodes: input.addresses.map((a) => a.postcode) });
   const shipping = input.shippingFee === undefined ? { base: computedShipping.base, remote: computedShipping.remote } : { base: input.shippingFee, remote: 0 };
 
   const priced = priceOrder({ lines, couponDiscount, pointsUsed, shippingFee: shipping.base + shipping.remote });
   if (!priced.ok) throw new AppError(priced.code, { message: priced.message });
-  return { input, shop, member, resolved, priced: priced.order, coupon, couponDiscount, shipping };
+  return { input, shop, policy, member, resolved, priced: priced.order, coupon, couponDiscount, shipping };
 }

@@ -40,7 +40,7 @@ export async function createOrder(tx: Tx, shopId: number, request: CreateOrderRe
     if (existing) throw new AppError('DUPLICATE_EXTERNAL_ORDER', { orderId: existing.id });
   }
   const checkout = await priceCheckout(tx, shopId, request, now);
-  const { input, shop, member, resolved, priced, coupon, couponDiscount, shipping } = checkout;
+  const { input, shop, policy, member, resolved, priced, coupon, couponDiscount, shipping } = checkout;
   const { guestPassword } = input.orderer;
   const { customerCouponId, pointsUsed } = input.discounts;
   if (!member && !guestPassword) throw new AppError('GUEST_PASSWORD_REQUIRED');
@@ -80,7 +80,7 @@ export async function createOrder(tx: Tx, shopId: number, request: CreateOrderRe
     customerId: member?.id ?? null, ordererName: input.orderer.name, ordererPhone: input.orderer.phone, ordererEmail: input.orderer.email ?? null,
     guestPasswordHash: guestPassword && !member ? await hashPassword(guestPassword) : null,
     gradeName: member?.gradeName ?? null, gradeDiscountRate, customerCouponId: customerCouponId ?? null, couponName: coupon?.rule.name ?? null,
-    couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote, orderedAt, createdAt: now, updatedAt: now, ...summary,
+    couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote, policyId: policy.id, orderedAt, createdAt: now, updatedAt: now, ...summary,
     ...listColumns,
   });
   const addressRows = await tx

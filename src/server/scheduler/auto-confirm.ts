@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/events';
 import { queryRows, sql, type Db } from '../db/client';
-import { shops } from '../db/schema/index';
 import { confirmPurchase, deliveredUnits } from '../fulfillment/purchase-confirmation';
 import { loadGroups } from '../fulfillment/queries';
 import { mutateOrderAsSystem } from '../orders/mutation';
+import { joinOrderPolicy, policyOfOrder } from '../shops/policy';
 
 const DAY_MS = 86_400_000;
 const SYSTEM: Actor = { kind: 'system' };
@@ -30,8 +29,8 @@ export interface AutoConfirmReport {
 type Candidate = { id: number | string; shop_id: number | string; order_id: number | string; delivered_at: Date | string };
 
 /**
- * 자동 구매확정: delivered parcels older than their shop's auto_confirm_days (0 turns it off for a
- * shop) are confirmed, as `system`, one order per transaction. The walk follows
+ * 자동 구매확정: delivered parcels older than the autoConfirmDays of the policy their order was
+ * placed under (0 turns it off for the orders of that version) are confirmed, as `system`, one order per transaction. The walk follows
  * shipment_groups_delivered_idx, oldest delivery first, in bounded steps with a cursor, so an
  * order skipped in this run (held by someone) does not stop the walk. Several servers running it
  * at once are safe: each order is locked FOR UPDATE SKIP LOCKED and looked at again under the lock,
@@ -46,16 +45,18 @@ export async function runAutoConfirm(db: Db, options: JobOptions = {}): Promise<
   let cursor = { at: '-infinity', id: 0 };
   const seen = new Set<string>();
   while (report.orders < maxOrders) {
-    // the first bound (the smallest auto_confirm_days of any shop) is what lets the index range-scan
+    // the first bound (the smallest autoConfirmDays of any policy version) is what lets the index
+    // range-scan; each parcel is then held to its own order's days
     const batch = await queryRows<Candidate>(
       db,
       sql`select g.id, g.shop_id, g.order_id, g.delivered_at
           from shipment_groups g
-          join shops s on s.id = g.shop_id
+          join orders o on o.shop_id = g.shop_id and o.id = g.order_id
+          ${joinOrderPolicy('pol')}
           where g.status = 'delivered'
-            and g.delivered_at < ${now.toISOString()}::timestamptz - (select coalesce(min(auto_confirm_days), 0) from shops where auto_confirm_days > 0) * interval '1 day'
-            and s.auto_confirm_days > 0
-            and g.delivered_at < ${now.toISOString()}::timestamptz - s.auto_confirm_days * interval '1 day'
+            and g.delivered_at < ${now.toISOString()}::timestamptz - (select coalesce(min((v.policy->>'autoConfirmDays')::int), 0) from shop_policies v where (v.policy->>'autoConfirmDays')::int > 0) * interval '1 day'
+            and (pol.policy->>'autoConfirmDays')::int > 0
+            and g.delivered_at < ${now.toISOString()}::timestamptz - (pol.policy->>'autoConfirmDays')::int * interval '1 day'
             and (g.delivered_at, g.id) > (${cursor.at}::timestamptz, ${cursor.id})
           order by g.delivered_at, g.id
           limit ${batchSize}`,
@@ -76,10 +77,10 @@ export async function runAutoConfirm(db: Db, options: JobOptions = {}): Promise<
 async function confirmOrder(db: Db, shopId: number, orderId: number, report: AutoConfirmReport, log: JobOptions['log']) {
   try {
     const outcome = await mutateOrderAsSystem(db, { shopId, orderId }, async (tx, order, now) => {
-      const [shop] = await tx.select({ days: shops.autoConfirmDays }).from(shops).where(eq(shops.id, shopId));
-      if (!shop || shop.days <= 0) return null;
-      // under the lock: only what is still delivered, and old enough by the shop's days now
-      const due = deliveredUnits(await loadGroups(tx, shopId, orderId), new Date(now.getTime() - shop.days * DAY_MS));
+      const { autoConfirmDays: days } = await policyOfOrder(tx, shopId, orderId);
+      if (days <= 0) return null;
+      // under the lock: only what is still delivered, and old enough by the order's own days
+      const due = deliveredUnits(await loadGroups(tx, shopId, orderId), new Date(now.getTime() - days * DAY_MS));
       if (due.length === 0) return null;
       return confirmPurchase(tx, order, due, SYSTEM, true, now);
     });

@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { unpaidOrderCancelled, type Actor, type EventDraft } from '../../domain/events';
 import { pendingPaymentDueAt } from '../../domain/payment-methods';
 import { completeClaim } from '../claims/complete-service';
 import type { ClaimContext } from '../claims/context';
 import { requestClaim } from '../claims/request-service';
 import { countRows, queryRows, sql, type Db, type Tx } from '../db/client';
-import { shops } from '../db/schema/index';
 import { mutateOrderAsSystem, type OrderRow } from '../orders/mutation';
 import { loadOrderRows, type OrderRows } from '../orders/read-queries';
 import { unavailable, type GatewayFailure, type PaymentGateway } from '../payments/gateways/gateway';
+import { joinOrderPolicy, policyOfOrder } from '../shops/policy';
 import type { JobOptions } from './auto-confirm';
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -42,8 +41,8 @@ type Candidate = {
 
 /**
  * 미입금 자동취소: an order whose every unit still waits for the original payment (a 가상계좌 past
- * its va_due_at, or a 무통장 past its own due date or the shop's bank_transfer_due_days after
- * ordering; 0 days turns that off) is cancelled whole, as `system`: a cancel claim completed at
+ * its va_due_at, or a 무통장 past its own due date or the unpaidCancelDays of the policy the order
+ * was placed under, after ordering; 0 days turns that off) is cancelled whole, as `system`: a cancel claim completed at
  * once, nothing to refund, stock back, the pending payment cancelled. Units an edit added and the
  * buyer has not paid for yet (held for a payment request) never make an order a candidate.
  *
@@ -89,15 +88,15 @@ function candidates(db: Db, now: Date, cursor: { shopId: number; orderId: number
     db,
     sql`select o.shop_id, o.id as order_id, p.id as payment_id, p.method, p.gateway, p.gateway_transaction_id, p.amount
         from orders o
-        join shops s on s.id = o.shop_id
+        ${joinOrderPolicy('pol')}
         join payments p on p.shop_id = o.shop_id and p.order_id = o.id
         where o.unit_statuses && '{awaiting_payment}'::text[]
           and o.unit_statuses <@ '{awaiting_payment,cancelled}'::text[]
           and o.paid_amount = 0
           and p.status = 'pending' and p.payment_request_id is null and p.method in ('virtual_account', 'bank_transfer')
           and (p.va_due_at < ${at}::timestamptz
-            or (p.va_due_at is null and p.method = 'bank_transfer' and s.bank_transfer_due_days > 0
-                and o.ordered_at + s.bank_transfer_due_days * interval '1 day' < ${at}::timestamptz))
+            or (p.va_due_at is null and p.method = 'bank_transfer' and (pol.policy->>'unpaidCancelDays')::int > 0
+                and o.ordered_at + (pol.policy->>'unpaidCancelDays')::int * interval '1 day' < ${at}::timestamptz))
           and not exists (
             select 1 from shipment_groups g join shipment_group_items gi on gi.shop_id = g.shop_id and gi.shipment_group_id = g.id
             where g.shop_id = o.shop_id and g.order_id = o.id and g.held_for_change_id is not null and gi.quantity > 0)
@@ -193,10 +192,10 @@ async function cancelOrder(db: Db, gateway: PaymentGateway, rows: readonly Candi
 
 /** The due date the order's original pending payment missed, seen under the lock; null when none is past. */
 async function overdueSince(tx: Tx, order: OrderRow, rows: OrderRows, now: Date): Promise<Date | null> {
-  const [shop] = await tx.select({ days: shops.bankTransferDueDays }).from(shops).where(eq(shops.id, order.shopId));
+  const { unpaidCancelDays } = await policyOfOrder(tx, order.shopId, order.id);
   const dues = rows.payments
     .filter((p) => p.status === 'pending' && p.paymentRequestId === null && (p.method === 'virtual_account' || p.method === 'bank_transfer'))
-    .map((p) => pendingPaymentDueAt(p, order.orderedAt, shop?.days ?? 0))
+    .map((p) => pendingPaymentDueAt(p, order.orderedAt, unpaidCancelDays))
     .filter((d): d is Date => d !== null && d < now);
   return dues.length > 0 ? new Date(Math.min(...dues.map((d) => d.getTime()))) : null;
 }

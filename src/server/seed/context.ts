@@ -1,12 +1,14 @@
 /**
- * What the order generator reads from the shop: its shipping policy, owner (memo author), catalog,
+ * What the order generator reads from the shop: its current policy version, owner (memo author), catalog,
  * members and coupons. Loaded once per seeding run; the generator then works in memory only.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CouponRule } from '../../domain/coupon';
 import type { ShippingPolicy } from '../../domain/shipping-fee';
+import { DEFAULT_SHOP_POLICY } from '../../domain/shop-policy';
 import type { Db } from '../db/client';
 import { coupons, customers, memberGrades, productOptions, products, shops, staff } from '../db/schema/index';
+import { currentPolicy } from '../shops/policy';
 import { PRODUCT_SEEDS } from './catalog-data';
 import { draftMembers } from './catalog';
 import type { Rng } from './random';
@@ -35,6 +37,8 @@ export interface SeedContext {
   shopId: number;
   shopName: string;
   orderNumberPrefix: string;
+  /** The shop's current policy version: every generated order is stamped with it (orders.policy_id). */
+  policyId: number;
   policy: ShippingPolicy;
   returnShippingFee: number;
   autoConfirmDays: number;
@@ -49,6 +53,7 @@ export interface SeedContext {
 export async function loadSeedContext(db: Db, shopId: number, guestPasswordHash: string): Promise<SeedContext> {
   const [shop] = await db.select().from(shops).where(eq(shops.id, shopId));
   if (!shop) throw new Error(`shop ${shopId} does not exist`);
+  const current = await currentPolicy(db, shopId);
   const [owner] = await db
     .select({ id: staff.id, name: staff.name })
     .from(staff)
@@ -72,9 +77,10 @@ export async function loadSeedContext(db: Db, shopId: number, guestPasswordHash:
     shopId,
     shopName: shop.name,
     orderNumberPrefix: shop.orderNumberPrefix,
-    policy: { baseFee: shop.baseShippingFee, freeThreshold: shop.freeShippingThreshold, jejuFee: shop.jejuShippingFee, islandFee: shop.islandShippingFee },
-    returnShippingFee: shop.returnShippingFee,
-    autoConfirmDays: shop.autoConfirmDays,
+    policyId: current.id,
+    policy: current.policy.shipping,
+    returnShippingFee: current.policy.returnShippingFee,
+    autoConfirmDays: current.policy.autoConfirmDays,
     owner: owner ?? null,
     catalog: optionRows.map((r) => ({
       productId: r.productId,
@@ -123,9 +129,10 @@ export function inMemoryContext(rng: Rng, now: Date): SeedContext {
     shopId: 1,
     shopName: '주문 데모샵',
     orderNumberPrefix: '',
-    policy: { baseFee: 3000, freeThreshold: 50000, jejuFee: 3000, islandFee: 5000 },
-    returnShippingFee: 3000,
-    autoConfirmDays: 7,
+    policyId: 1,
+    policy: DEFAULT_SHOP_POLICY.shipping,
+    returnShippingFee: DEFAULT_SHOP_POLICY.returnShippingFee,
+    autoConfirmDays: DEFAULT_SHOP_POLICY.autoConfirmDays,
     owner: { id: 1, name: '김대표' },
     catalog,
     members,

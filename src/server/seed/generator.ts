@@ -169,7 +169,7 @@ function shapeOrder(env: Env, plan: Plan): OrderState {
       customerId: member?.id ?? null, ordererName: orderer.name, ordererPhone: orderer.phone, ordererEmail: orderer.email,
       guestPasswordHash: !member && plan.channel === 'own_mall' ? ctx.guestPasswordHash : null,
       gradeName: member?.gradeName ?? null, gradeDiscountRate, customerCouponId: null, couponName: coupon?.name ?? null,
-      couponDiscount: 0, pointsUsed: 0, shippingFee: 0, remoteShippingFee: 0, feesAmount: 0,
+      couponDiscount: 0, pointsUsed: 0, shippingFee: 0, remoteShippingFee: 0, feesAmount: 0, policyId: ctx.policyId,
       orderedAt: new Date(0), version: 1, createdAt: new Date(0), updatedAt: new Date(0),
       orderStatus: '', paymentStatus: '', unitStatuses: [], paymentMethod: method, itemsAmount: 0, gradeDiscount: 0, manualDiscount: 0,
       totalAmount: 0, paidAmount: 0, refundedAmount: 0, balanceDue: 0, itemSummary: '', itemCount: 0, paidAt: null, shippedAt: null,

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ShopPolicy } from '../../domain/shop-policy';
 import { one, queryRows, type Executor } from '../db/client';
 import { orders, shopPolicies } from '../db/schema/index';
@@ -37,6 +37,17 @@ export async function policyOfOrder(db: Executor, shopId: number, orderId: numbe
   const row = rows[0];
   if (!row) throw new AppError('ORDER_NOT_FOUND', { orderId });
   return row.policy;
+}
+
+/**
+ * Joins the policy version of the orders aliased `o` as `alias`, for set-based SQL over many orders
+ * (the scheduler's jobs): two primary-key lookups per order, so a walk over an index stays one.
+ */
+export function joinOrderPolicy(alias: string): SQL {
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`not an SQL alias: ${alias}`);
+  return sql.raw(
+    `join shop_policies ${alias} on ${alias}.shop_id = o.shop_id and ${alias}.id = coalesce(o.policy_id, (select min(f.id) from shop_policies f where f.shop_id = o.shop_id))`,
+  );
 }
 
 /** A new version: from now on new orders take it; orders placed before keep theirs. */

@@ -62,7 +62,7 @@ export async function createShop(db: Db, input: NewShop): Promise<CreatedShop> {
   return db.transaction(async (tx) => {
     const shopRows = await tx
       .insert(shops)
-      .values({ name: input.name, baseShippingFee: 3000, freeShippingThreshold: 50000, jejuShippingFee: 3000, islandShippingFee: 5000, returnShippingFee: 3000 })
+      .values({ name: input.name })
       .returning({ id: shops.id });
     const shopId = one(shopRows, 'shop').id;
     await savePolicy(tx, shopId, DEFAULT_SHOP_POLICY, null);

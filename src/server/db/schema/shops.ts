@@ -1,24 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ShopPolicy } from '../../../domain/shop-policy';
-import { at, createdAt, id, ref, shopId, won } from './columns';
+import { at, createdAt, id, ref, shopId } from './columns';
 
+/** The shop's fees and days are not here: they are versioned in shop_policies (orders keep theirs). */
 export const shops = pgTable('shops', {
   id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity().primaryKey(),
   name: text('name').notNull(),
   currency: text('currency').notNull().default('KRW'),
-  baseShippingFee: won('base_shipping_fee'),
-  freeShippingThreshold: bigint('free_shipping_threshold', { mode: 'number' }),
-  jejuShippingFee: won('jeju_shipping_fee'),
-  islandShippingFee: won('island_shipping_fee'),
-  /** One-way return shipping charged for a buyer's-fault return (twice when the order shipped free). */
-  returnShippingFee: won('return_shipping_fee'),
   orderNumberPrefix: text('order_number_prefix').notNull().default(''),
-  autoConfirmDays: integer('auto_confirm_days').notNull().default(7),
-  /** Days after delivery within which a buyer may ask for a return or exchange on My Page. */
-  returnWindowDays: integer('return_window_days').notNull().default(7),
-  /** 무통장 orders without a due date of their own are cancelled this many days after ordering. */
-  bankTransferDueDays: integer('bank_transfer_due_days').notNull().default(3),
   /** A buyer's cancel of units nobody has started preparing completes at once, with its refund; off: 취소접수 for staff. */
   buyerInstantCancel: boolean('buyer_instant_cancel').notNull().default(true),
   /** The secret a storefront signs member hand-off tokens with (HMAC-SHA256); null: hand-off off. */

@@ -13,6 +13,7 @@ import { OrderListPage } from '../features/order-list/components/order-list-page
 import { PrintSheetsPage } from '../features/order-print/components/print-sheets-page';
 import { ProductDetailPage } from '../features/products/components/product-detail-page';
 import { ProductListPage } from '../features/products/components/product-list-page';
+import { SHOP_POLICY_PATH, ShopPolicyPage } from '../features/shop-policy/components/shop-policy-page';
 import { ShopSettingsPage } from '../features/shop-settings/components/shop-settings-page';
 import { DeliveryLogPage } from '../features/webhooks/components/delivery-log-page';
 import { WebhooksPage } from '../features/webhooks/components/webhooks-page';
@@ -59,6 +60,7 @@ function SignedInRoutes({ pathname }: { pathname: string }) {
   if (pathname === STAFF_PATH || pathname === `${STAFF_PATH}/`) return <StaffPage />;
   if (pathname === '/settings/audit' || pathname === '/settings/audit/') return <AuditLogPage />;
   if (pathname === '/settings/access-log' || pathname === '/settings/access-log/') return <AccessLogPage />;
+  if (pathname === SHOP_POLICY_PATH || pathname === `${SHOP_POLICY_PATH}/`) return <ShopPolicyPage />;
   return <NotFound />;
 }
 

@@ -6,12 +6,12 @@ import { API_KEYS_MENU } from '../features/api-keys/i18n';
 import { useLogout } from '../features/auth/api/logout';
 import { may } from '../features/auth/model/permissions';
 import { STAFF_MENU_LABEL } from '../features/staff/i18n';
+import { SHOP_POLICY_PATH } from '../features/shop-policy/components/shop-policy-page';
+import { shopPolicyMenuLabel } from '../features/shop-policy/i18n';
 import { getLang, useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
 import { usePhone } from './use-phone';
-
-const canManageWebhooks = (role: StaffMe['staff']['role']) => role === 'owner' || role === 'manager';
 
 /**
  * The frame around every signed-in page: shop, who is signed in, language, sign-out; the menu.
@@ -59,14 +59,17 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
       <AppShell.Navbar p="xs" component="nav" aria-label={t.appName} id="admin-navbar" className="jm-navbar" data-open={opened || undefined}>
         {link('/orders', t.shell.orders)}
         {link('/products', t.shell.products)}
-        {/* the webhook API answers 403 to staff and viewers: the menu is only for those it serves */}
         {link('/messages', t.shell.buyerMessages)}
+        {/* settings: each link only for those its page serves (the API answers 403 to the others) */}
+        <Text size="xs" c="dimmed" fw={600} px="sm" pt="md" pb={4}>
+          {t.shell.settings}
+        </Text>
         {link('/settings/shop', t.shell.shopSettings)}
-        {/* everyone may read the settings; the menu leads there only those who change them */}
-        {canManageWebhooks(me.staff.role) && link('/settings/notifications', t.shell.notifications)}
-        {canManageWebhooks(me.staff.role) && link('/settings/webhooks', t.shell.webhooks)}
-        {may(me, 'api_keys.manage') && link('/settings/api-keys', API_KEYS_MENU[getLang()])}
+        {link(SHOP_POLICY_PATH, shopPolicyMenuLabel())}
+        {may(me, 'settings.edit') && link('/settings/notifications', t.shell.notifications)}
+        {may(me, 'webhooks.manage') && link('/settings/webhooks', t.shell.webhooks)}
         {may(me, 'staff.read') && link('/settings/staff', STAFF_MENU_LABEL[lang])}
+        {may(me, 'api_keys.manage') && link('/settings/api-keys', API_KEYS_MENU[getLang()])}
         {may(me, 'audit.read') && link('/settings/audit', t.shell.audit)}
         {may(me, 'audit.read') && link('/settings/access-log', t.shell.accessLog)}
         {phone && (

@@ -38,6 +38,7 @@ export const en: Dictionary = {
     products: 'Products',
     webhooks: 'Webhooks',
     notifications: 'Notifications',
+    settings: 'Settings',
     shopSettings: 'Shop settings',
     buyerMessages: 'Sent messages',
     signedInAs: (name: string, role: string) => `${name} (${role})`,

@@ -41,6 +41,7 @@ export const ko = {
     products: '상품',
     webhooks: '웹훅',
     notifications: '알림 설정',
+    settings: '설정',
     shopSettings: '쇼핑몰 설정',
     buyerMessages: '발송 내역',
     signedInAs: (name: string, role: string) => `${name} (${role})`,

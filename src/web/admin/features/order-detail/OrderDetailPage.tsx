@@ -4,6 +4,7 @@ import type { OrderDetail } from '../../../../contracts/orders';
 import { ApiError, errorMessage } from '../../app/api/client';
 import { Link, listHref } from '../../app/router';
 import { usePhone } from '../../app/use-phone';
+import { may } from '../auth/model/permissions';
 import { useMe } from '../auth/api/me';
 import { useOrder } from './api/queries';
 import { AddressDialog } from './components/address-dialog';
@@ -81,7 +82,7 @@ export function OrderDetailPage({ orderId }: { orderId: number }) {
 function OrderDetailScreen({ order }: { order: OrderDetail }) {
   const { d } = useDetailI18n();
   const me = useMe();
-  const readOnly = me.data?.staff.role === 'viewer';
+  const readOnly = !may(me.data, 'orders.update');
   const [selection, setSelection] = useState<Selection>({});
   const [dialog, setDialog] = useState<DialogState | null>(null);
   // ticks belong to the order as it was: once it changes (here or elsewhere), what they pointed at may have moved

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import type { StaffMe } from '../../../../../contracts/auth';
 import { errorMessage } from '../../../app/api/client';
 import { Link } from '../../../app/router';
 import { useMe } from '../../auth/api/me';
+import { may } from '../../auth/model/permissions';
 import { useNotificationSettings } from '../api/settings';
 import { useNotificationsI18n } from '../i18n';
 import { ChannelSettings } from './channel-settings';
@@ -10,15 +10,13 @@ import { MomentSwitches } from './moment-switches';
 import { BUYER_MESSAGES_PATH } from './paths';
 import { TemplatesSection } from './templates-section';
 
-/** Settings are the owner's and managers' (the API answers 403 to others' changes). */
-export const canManageNotifications = (role: StaffMe['staff']['role'] | undefined) => role === 'owner' || role === 'manager';
-
 /** 알림 설정: which messages go out, through which channels' settings, with which words. */
 export function NotificationSettingsPage() {
   const { n } = useNotificationsI18n();
   const me = useMe();
   const query = useNotificationSettings();
-  const canEdit = canManageNotifications(me.data?.staff.role);
+  // settings are changed by those with settings.edit (the API answers 403 to others' changes)
+  const canEdit = may(me.data, 'settings.edit');
   return (
     <Stack gap="md" maw={1200}>
       <Group justify="space-between" gap="xs">
