@@ -36,7 +36,10 @@ export default defineConfig({
     // not Seoul on purpose: the list must show Seoul times whatever the browser's zone
     timezoneId: 'UTC',
     viewport: { width: 1440, height: 900 },
-    trace: 'retain-on-failure',
+    // a failed test's trace keeps the DOM before and after each action (and the failure's screenshot
+    // below), but not the screencast: filming every test to keep the film of the few that fail cost
+    // the whole suite CPU that the browser and server need on CI's two cores
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -46,7 +49,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
-      command: 'npx vite build --logLevel warn && npx vite build -c vite.my-page.config.ts --logLevel warn && node --import tsx e2e/support/start-server.ts',
+      // the web apps are built only when their sources changed (the second database's run reuses them)
+      command: 'node --import tsx scripts/build-if-changed.ts && node --import tsx e2e/support/start-server.ts',
       url: `${baseURL}/api/health`,
       timeout: 240_000,
       reuseExistingServer: false,
