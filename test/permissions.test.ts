@@ -105,7 +105,7 @@ describe('the permission table, route by route', () => {
     for (const permission of SHOP_MANAGEMENT) expect(PERMISSIONS[permission].scopes, permission).toEqual([]);
     const allScopes = new HttpClient(server.baseUrl, { authorization: `Bearer ${await createApiKey(server.database.db, server.shop.shopId, '전체 범위 키', API_SCOPES)}` });
     const management = routes.filter((r) => (SHOP_MANAGEMENT as readonly string[]).includes(r.access));
-    expect(management.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/v1/api-keys', '/api/v1/security-events']));
+    expect(management.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/v1/api-keys', '/api/v1/audit-events', '/api/v1/personal-data-access', '/api/v1/staff', '/api/v1/settings/gateway']));
     const answers = await inBatches(management.map((route) => async () => ({ route, res: await call(allScopes, route) })));
     expect(answers.filter(({ res }) => res.status !== 403).map(({ route, res }) => `${route.method} ${route.url}: ${res.status}`)).toEqual([]);
   });
