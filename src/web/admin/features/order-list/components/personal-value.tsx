@@ -50,6 +50,9 @@ export function PersonalValue({ order, field }: { order: OrderListItem; field: P
         <Button
           size="compact-xs"
           variant="subtle"
+          px={4}
+          // the value gives way (truncated, whole in its title), never the button
+          style={{ flex: 'none' }}
           loading={pending}
           aria-label={t.personal.reveal(order.orderNumber)}
           onClick={(e) => {
