@@ -90,6 +90,10 @@ describe('PATCH /api/v1/settings', () => {
       expect([res.status, res.body.error.code], JSON.stringify(body)).toEqual([400, code]);
     }
     expect(await settings()).toEqual(before);
+    // nothing to change is not an error: the settings come back as they were, and nothing is recorded
+    const empty = await server.owner.request('PATCH', '/api/v1/settings', {});
+    expect(empty.status).toBe(200);
+    expect(await settings()).toEqual(before);
   });
 
   it('is for managers and owners: staff and viewers read, and get 403 on a change; API keys get neither', async () => {

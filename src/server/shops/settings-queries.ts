@@ -31,5 +31,7 @@ export async function loadSettingsRow(db: Executor, shopId: number, lock = false
 }
 
 export async function saveSettingsColumns(db: Executor, shopId: number, values: Partial<Omit<SettingsRow, 'handoffSecret'>>): Promise<void> {
+  // a request that sends no section changes nothing (an UPDATE with no columns is an error)
+  if (Object.keys(values).length === 0) return;
   await db.update(shops).set(values).where(eq(shops.id, shopId));
 }
