@@ -99,7 +99,12 @@ describe('webhooks from every route', () => {
       expectedVersion: asked.body.order.version, method: 'bank_transfer', depositorName: '이순신',
     });
     expect(paid.status).toBe(201);
-    const events = await received(order.id, ['payment_request.created', 'payment_request.paid']);
+    await received(order.id, ['payment_request.created', 'payment_request.paid']);
+    // each message travels on its own: the request's payment.captured may arrive after its paid event
+    const events = await until(`both payments captured for order ${order.id}`, async () => {
+      const all = receiver.eventsOf(order.id);
+      return all.filter((e) => e.type === 'payment.captured').length >= 2 && all;
+    });
     expect(events.find((e) => e.type === 'payment_request.created')!.data).toMatchObject({ paymentRequest: { id: requestId, amount: 10_000, reason: '보조배터리 추가' } });
     expect(events.find((e) => e.type === 'payment_request.paid')!.data).toMatchObject({ paymentRequest: { id: requestId, amount: 10_000 }, payment: { method: 'bank_transfer', amount: 10_000 } });
     expect(events.filter((e) => e.type === 'payment.captured')).toHaveLength(2);
