@@ -1,28 +1,20 @@
-import { Alert, Button, Center, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { ACCESS_PURPOSE_LABELS, ACCESS_PURPOSES, PERSONAL_FIELD_LABELS, type AccessLogFilter, type AccessPurpose } from '../../../../../contracts/audit';
-import { errorMessage } from '../../../app/api/client';
 import { formatSeoulDateTime } from '../../../app/format';
 import { Link } from '../../../app/router';
 import { accessLogExportUrl, useAccessLog } from '../api/logs';
 import { useAuditI18n } from '../i18n';
 import { LogFilters } from './log-filters';
-
-const clean = (f: AccessLogFilter): AccessLogFilter => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as AccessLogFilter;
+import { LogResults, useLogFilter } from './log-results';
 
 /** 개인정보 접근 기록: every read of unmasked personal data, newest first, and its Excel file; the owner's. */
 export function AccessLogPage() {
   const { a, lang } = useAuditI18n();
-  const [draft, setDraft] = useState<AccessLogFilter>({});
-  const [filter, setFilter] = useState<AccessLogFilter>({});
+  const { draft, filter, edit, apply } = useLogFilter<AccessLogFilter>();
   const query = useAccessLog(filter);
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
   const actors = [...new Map(entries.map((e) => [`${e.actorKind}:${e.actorId}`, e.actorKind === 'api' ? `${e.actorName} (${a.access.api})` : e.actorName])).entries()];
   const actorValue = draft.actorId === undefined ? '' : `${draft.actorKind ?? 'staff'}:${draft.actorId}`;
-  const apply = (next: AccessLogFilter) => {
-    setDraft(next);
-    setFilter(clean(next));
-  };
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -36,7 +28,7 @@ export function AccessLogPage() {
       <Text size="sm" c="dimmed">
         {a.access.hint}
       </Text>
-      <LogFilters from={draft.from ?? ''} to={draft.to ?? ''} onChange={(part) => setDraft((d) => ({ ...d, ...part }))} onApply={() => setFilter(clean(draft))}>
+      <LogFilters from={draft.from ?? ''} to={draft.to ?? ''} onChange={edit} onApply={() => apply()}>
         <NativeSelect
           label={a.access.purpose}
           value={draft.purpose ?? ''}
@@ -52,52 +44,30 @@ export function AccessLogPage() {
           }}
           data={[{ value: '', label: a.all }, ...actors.map(([value, label]) => ({ value, label }))]}
         />
-        <TextInput label={a.access.orderNumber} value={draft.orderNumber ?? ''} onChange={(e) => setDraft((d) => ({ ...d, orderNumber: e.currentTarget.value || undefined }))} w={180} />
+        <TextInput label={a.access.orderNumber} value={draft.orderNumber ?? ''} onChange={(e) => edit({ orderNumber: e.currentTarget.value || undefined })} w={180} />
       </LogFilters>
-      {query.isError && <Alert color="red">{errorMessage(query.error)}</Alert>}
-      {query.isPending ? (
-        <Center p="lg">
-          <Loader />
-        </Center>
-      ) : (
-        <Table striped withTableBorder aria-label={a.access.title}>
-          <Table.Thead>
-            <Table.Tr>
-              {Object.values(a.access.columns).map((h) => (
-                <Table.Th key={h}>{h}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatSeoulDateTime(e.createdAt)}</Table.Td>
-                <Table.Td>{e.actorKind === 'api' ? `${e.actorName} (${a.access.api})` : e.actorName}</Table.Td>
-                <Table.Td>{ACCESS_PURPOSE_LABELS[e.purpose][lang]}</Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    {e.orderNumbers.map((number, i) => (
-                      <Link key={number} to={`/orders/${e.orderIds[i] ?? ''}`}>
-                        {number}
-                      </Link>
-                    ))}
-                    {e.orderCount > e.orderNumbers.length && <Text size="sm">{a.access.more(e.orderCount - e.orderNumbers.length)}</Text>}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{e.fields.map((f) => PERSONAL_FIELD_LABELS[f]?.[lang] ?? f).join(', ')}</Table.Td>
-                <Table.Td>{e.reason ?? ''}</Table.Td>
-                <Table.Td>{e.clientAddress ?? ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {!query.isPending && entries.length === 0 && <Text c="dimmed">{a.empty}</Text>}
-      {query.hasNextPage && (
-        <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-          {a.more}
-        </Button>
-      )}
+      <LogResults query={query} label={a.access.title} columns={Object.values(a.access.columns)} count={entries.length}>
+        {entries.map((e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatSeoulDateTime(e.createdAt)}</Table.Td>
+            <Table.Td>{e.actorKind === 'api' ? `${e.actorName} (${a.access.api})` : e.actorName}</Table.Td>
+            <Table.Td>{ACCESS_PURPOSE_LABELS[e.purpose][lang]}</Table.Td>
+            <Table.Td>
+              <Group gap={6}>
+                {e.orderNumbers.map((number, i) => (
+                  <Link key={number} to={`/orders/${e.orderIds[i] ?? ''}`}>
+                    {number}
+                  </Link>
+                ))}
+                {e.orderCount > e.orderNumbers.length && <Text size="sm">{a.access.more(e.orderCount - e.orderNumbers.length)}</Text>}
+              </Group>
+            </Table.Td>
+            <Table.Td>{e.fields.map((f) => PERSONAL_FIELD_LABELS[f]?.[lang] ?? f).join(', ')}</Table.Td>
+            <Table.Td>{e.reason ?? ''}</Table.Td>
+            <Table.Td>{e.clientAddress ?? ''}</Table.Td>
+          </Table.Tr>
+        ))}
+      </LogResults>
     </Stack>
   );
 }
