@@ -188,6 +188,29 @@ describe('자동 구매확정 (the auto-confirm job)', () => {
     }
     expect((await runAutoConfirm(server.database.db)).orders).toBe(1);
   });
+  // PGlite runs one transaction at a time, so there no other transaction can hold a lock meanwhile
+  it.skipIf(!process.env.DATABASE_URL)('does not pass over an order while a buyer message’s timeline line is being written to it', async () => {
+    const order = await deliver(await cardOrder());
+    await deliveredDaysAgo(order.id, 9);
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => undefined as void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    // the lock a foreign-key check takes while the outbox inserts the 'message sent' line
+    const writer = server.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from orders where shop_id = ${server.shop.shopId} and id = ${order.id} for key share`);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    try {
+      expect(await runAutoConfirm(server.database.db)).toMatchObject({ orders: 1, busy: 0, failed: 0 });
+    } finally {
+      release();
+      await writer;
+    }
+    expect(statusesOf(await detail(order.id))).toEqual(['purchase_confirmed']);
+  });
 });
 
 describe('미입금 자동취소 (the unpaid auto-cancel job)', () => {

@@ -83,7 +83,7 @@ async function lockOrders(tx: Tx, job: BatchJob, orderIds: readonly number[]): P
     tx,
     sql`select id, unit_statuses, order_status, payment_method, ${awaitingPaymentHeldSql(job.action)} as held from orders
         where shop_id = ${job.shopId} and id = any(${bigintArray(orderIds)})
-        order by id for update`,
+        order by id for no key update`,
   );
   return rows.map((r) => ({
     id: Number(r.id),

@@ -28,7 +28,7 @@ const toMemo = (m: typeof memos.$inferSelect): Memo => ({
 
 /** Locks the order so concurrent memos keep memo_count exact; answers 404 for another shop's order. */
 async function lockOrder(tx: Tx, shopId: number, orderId: number) {
-  const [order] = await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId))).for('update');
+  const [order] = await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId))).for('no key update');
   if (!order) throw new AppError('ORDER_NOT_FOUND', { orderId });
 }
 

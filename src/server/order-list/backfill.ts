@@ -25,7 +25,7 @@ export async function backfillListColumns(db: Db, { batchSize = 500 } = {}): Pro
     await db.transaction(async (tx) => {
       for (const { shopId, id } of batch) {
         const key = and(eq(orders.shopId, shopId), eq(orders.id, id));
-        await tx.select({ id: orders.id }).from(orders).where(key).for('update');
+        await tx.select({ id: orders.id }).from(orders).where(key).for('no key update');
         const rows = await loadOrderRows(tx, shopId, id);
         // the summary cache is not touched: it was always kept, only these columns are new
         if (rows) await tx.update(orders).set(await listColumnsOfRows(tx, shopId, rows)).where(and(key, sql`${orders.searchText} = ''`));

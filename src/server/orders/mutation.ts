@@ -48,7 +48,7 @@ export async function mutateOrder<T>(
         .select()
         .from(orders)
         .where(and(eq(orders.shopId, shopId), eq(orders.id, ctx.orderId)))
-        .for('update');
+        .for('no key update');
       if (!order) throw new AppError('ORDER_NOT_FOUND', { orderId: ctx.orderId });
       if (order.version !== ctx.expectedVersion) {
         throw new AppError('ORDER_VERSION_CONFLICT', { currentVersion: order.version, expectedVersion: ctx.expectedVersion, updatedAt: order.updatedAt.toISOString() });
@@ -68,6 +68,9 @@ export async function mutateOrder<T>(
  * order again under the lock and decides there. The order row is taken FOR UPDATE SKIP LOCKED, so
  * a job on several servers never waits on another server (or on staff working the order) and
  * never changes an order twice: an order someone holds answers 'busy' and waits for the next run.
+ * The lock is FOR NO KEY UPDATE (as every order lock is): it excludes other changes of the order
+ * but not the key-share locks a foreign-key check takes, so a message's timeline line or a memo
+ * being written at that moment does not make a job skip the order.
  * `change` answers null when, seen under the lock, there is nothing to do: nothing is written and
  * the version stays. Otherwise it is mutateOrder's transaction: summary refreshed, version bumped,
  * timeline appended.
@@ -83,7 +86,7 @@ export async function mutateOrderAsSystem<T>(
       .select()
       .from(orders)
       .where(and(eq(orders.shopId, target.shopId), eq(orders.id, target.orderId)))
-      .for('update', { skipLocked: true });
+      .for('no key update', { skipLocked: true });
     if (!order) return { status: 'busy' as const };
     const outcome = await change(tx, order, now);
     if (!outcome) return { status: 'unchanged' as const };

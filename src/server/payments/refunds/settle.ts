@@ -84,7 +84,7 @@ async function recordOutcomes(db: Db, target: SettleTarget, outcomes: ReadonlyAr
   const { shopId, orderId, refundId, actor } = target;
   await db.transaction(async (tx) => {
     const now = new Date();
-    await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId))).for('update');
+    await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId))).for('no key update');
     const { refund, parts } = await loadRefund(tx, shopId, orderId, refundId);
     let declined: string | null = null;
     let unreachable: string | null = null;

@@ -73,7 +73,7 @@ export async function receiveNotification(db: Db, gateway: PaymentGateway, input
 async function applyNotification(db: Db, gateway: string, shopId: number, paymentId: number, orderId: number, webhook: GatewayWebhook): Promise<NoticeOutcome> {
   return db.transaction(async (tx) => {
     const now = new Date();
-    const [order] = await tx.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId))).for('update');
+    const [order] = await tx.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId))).for('no key update');
     const [payment] = await tx.select().from(payments).where(and(eq(payments.shopId, shopId), eq(payments.id, paymentId)));
     if (!order || !payment) return 'unknown_payment';
     let step: NoticeStep;
