@@ -1,18 +1,22 @@
 /**
- * `npm run bench [-- --only pglite|postgres] [--orders N] [--fresh] [--skip-bulk] [--skip-export]`
+ * `npm run bench [-- --only pglite|postgres] [--orders N] [--fresh] [--skip-bulk] [--skip-export] [--skip-upkeep] [--no-readme]`
  *
  * Seeds PGlite with 100,000 orders and PostgreSQL with 1,000,000 (the server at BENCH_DATABASE_URL,
  * default postgres://postgres@127.0.0.1:5432/jumun_bench: that database is dropped and made anew
  * when it holds fewer orders than asked), starts the real server on each, and prints p50/p95 of the
  * order list, counts and searches through HTTP, bulk preview and apply, and the Excel export, with
  * the machine they ran on. A database already seeded is reused (bulk jobs it ran before have moved
- * some orders on; pass --fresh to start over).
+ * some orders on; pass --fresh to start over). On PGlite it also measures the list after 20 bulk
+ * jobs, before and after the scheduled upkeep. The tables are printed and, unless --no-readme,
+ * written into README.md under its bench mark with the date, above earlier runs' tables.
  */
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { BenchClient } from './client';
+import { afterManyBulkJobs } from './maintenance';
+import { benchBlock, markdownTable, writeToReadme, type BenchSection } from './readme';
 import { bulk, exportOrders, listAndSearch, type Row } from './scenarios';
 import { prepareTarget, type BenchTarget } from './target';
 
@@ -23,6 +27,8 @@ const { values } = parseArgs({
     fresh: { type: 'boolean' },
     'skip-bulk': { type: 'boolean' },
     'skip-export': { type: 'boolean' },
+    'skip-upkeep': { type: 'boolean' },
+    'no-readme': { type: 'boolean' },
   },
 });
 
@@ -46,15 +52,8 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-const ms = (n: number | undefined) => (n === undefined ? '' : `${n.toFixed(1)} ms`);
-
-function table(rows: readonly Row[]): string {
-  const lines = ['| scenario | p50 | p95 | or | target |', '| --- | ---: | ---: | --- | --- |'];
-  for (const r of rows) lines.push(`| ${r.scenario} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.figure ?? ''} | ${r.target ?? ''} |`);
-  return lines.join('\n');
-}
-
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}`;
+const sections: BenchSection[] = [];
 for (const t of targets) {
   if (values.orders) t.orders = Number(values.orders);
   log(`\n## ${t.name}: ${t.orders.toLocaleString('en')} orders`);
@@ -74,10 +73,17 @@ for (const t of targets) {
     rows.push(...(await listAndSearch(client, prepared.database, prepared.shopId)));
     if (!values['skip-export']) rows.push(...(await exportOrders(client, prepared.database, prepared.shopId, 100_000)));
     if (!values['skip-bulk']) rows.push(...(await bulk(client, prepared.database, prepared.shopId, 100_000)));
+    if (t.name === 'pglite' && !values['skip-upkeep']) rows.push(...(await afterManyBulkJobs(client, prepared.database)));
   } finally {
     await app.close();
     await prepared.database.close();
   }
-  log(`\n${t.name === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}, ${t.orders.toLocaleString('en')} orders — ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
-  log(table(rows));
+  const title = `${t.name === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}, ${t.orders.toLocaleString('en')} orders`;
+  sections.push({ title, rows });
+  log(`\n${title} — ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
+  log(markdownTable(rows));
+}
+if (sections.length > 0 && !values['no-readme']) {
+  const written = writeToReadme(benchBlock(new Date().toISOString().slice(0, 10), machine, sections));
+  log(written ? '\nwritten into README.md (Performance)' : '\nREADME.md has no bench mark: tables not written');
 }

@@ -13,6 +13,8 @@ export interface Row {
   /** A figure that is not a latency (orders/s, seconds, MB). */
   figure?: string;
   target?: string;
+  /** Whether the target was met, where the scenario decides it (a "≤ N ms" target is judged by its p95). */
+  met?: boolean;
 }
 
 const RUNS = 30;

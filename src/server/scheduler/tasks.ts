@@ -2,6 +2,7 @@ import { THROTTLE_RULES } from '../../domain/sign-in-throttle';
 import { countRows, sql, type Db } from '../db/client';
 import type { PaymentGateway } from '../payments/gateways/gateway';
 import { runAutoConfirm } from './auto-confirm';
+import { runPgliteUpkeep } from './pglite-upkeep';
 import type { ScheduledTask } from './scheduler';
 import { runUnpaidCancel } from './unpaid-cancel';
 
@@ -103,15 +104,12 @@ export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<R
     });
   }
   if (kind === 'pglite') {
-    // PGlite has no autovacuum: without this, dead rows of every status change pile up and the
-    // planner's statistics age. It holds the one connection while it works (seconds at 100k orders).
+    // PGlite has no autovacuum (pglite-upkeep.ts): a cheap look every few minutes, and a VACUUM or
+    // ANALYZE only of the tables whose changes passed autovacuum's thresholds
     tasks.push({
       name: 'pglite-upkeep',
-      intervalMs: every('pglite-upkeep', 24 * HOUR),
-      run: async (db) => {
-        await db.execute(sql`vacuum (analyze)`);
-        return { vacuumed: true };
-      },
+      intervalMs: every('pglite-upkeep', 2 * 60_000),
+      run: async (db) => ({ ...(await runPgliteUpkeep(db)) }),
     });
   }
   return tasks;
