@@ -144,6 +144,13 @@ describe('구매확정 by the buyer', () => {
   });
 });
 
+/** A promise and the function that settles it, for one test step to wait on another. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 describe('자동 구매확정 (the auto-confirm job)', () => {
   it('confirms deliveries older than their policy’s autoConfirmDays as the system, leaves recent ones, and a second run changes nothing', async () => {
     const old = await deliver(await cardOrder());
@@ -192,21 +199,19 @@ describe('자동 구매확정 (the auto-confirm job)', () => {
   it.skipIf(!process.env.DATABASE_URL)('does not pass over an order while a buyer message’s timeline line is being written to it', async () => {
     const order = await deliver(await cardOrder());
     await deliveredDaysAgo(order.id, 9);
-    let release = () => undefined as void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked = () => undefined as void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const held = signal();
+    const lockTaken = signal();
     // the lock a foreign-key check takes while the outbox inserts the 'message sent' line
     const writer = server.database.db.transaction(async (tx) => {
       await tx.execute(sql`select 1 from orders where shop_id = ${server.shop.shopId} and id = ${order.id} for key share`);
-      locked();
-      await held;
+      lockTaken.resolve();
+      await held.promise;
     });
-    await lockTaken;
+    await lockTaken.promise;
     try {
       expect(await runAutoConfirm(server.database.db)).toMatchObject({ orders: 1, busy: 0, failed: 0 });
     } finally {
-      release();
+      held.resolve();
       await writer;
     }
     expect(statusesOf(await detail(order.id))).toEqual(['purchase_confirmed']);
