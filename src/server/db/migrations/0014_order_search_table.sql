@@ -9,6 +9,7 @@ CREATE TABLE "order_search" (
 --> statement-breakpoint
 DROP INDEX "orders_search_grams_idx";--> statement-breakpoint
 DROP INDEX "orders_search_digits_idx";--> statement-breakpoint
+ALTER TABLE "bulk_job_items" ADD COLUMN "refund_id" bigint;--> statement-breakpoint
 -- hand-written below: the data move. The foreign key, the GIN indexes and the DROP COLUMNs are
 -- drizzle's generated statements, moved after the INSERT so they run once on the filled table (an
 -- index built from a million rows is much faster than a million inserts into it, and the foreign
