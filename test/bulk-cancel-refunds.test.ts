@@ -3,14 +3,14 @@ import type { z } from 'zod';
 import type { BulkJob } from '../src/contracts/bulk-jobs';
 import type { refundListSchema } from '../src/contracts/claims';
 import type { OrderDetail } from '../src/contracts/orders';
-import { startFakeTossServer, stopFakeTossServer, type FakeTossServer } from './support/fake-toss-server';
+import { startFakeTossServer, stopFakeTossServer } from './support/fake-toss-server';
 import { addProduct, cardPayment, seoulAddress } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/server';
 import { until } from './support/until';
 
 /** 전체 취소 in bulk through Toss Payments (the fake, over HTTP): the job reports how each refund went. */
 let server: TestServer;
-let fake: FakeTossServer & { server: import('node:http').Server };
+let fake: Awaited<ReturnType<typeof startFakeTossServer>>;
 let productId: number;
 const secretKey = 'test_sk_bulk_refunds_1234';
 const previousBase = process.env.TOSS_API_BASE;
