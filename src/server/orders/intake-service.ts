@@ -75,15 +75,16 @@ export async function createOrder(tx: Tx, shopId: number, request: CreateOrderRe
     memberName: await memberNameOf(tx, shopId, member?.id ?? null), addresses: input.addresses, items: resolved, shipments: [], claims: [],
   });
 
+  const orderNumber = orderNumberFor(shop.orderNumberPrefix, id, orderedAt);
   await tx.insert(orders).values({
-    shopId, id, orderNumber: orderNumberFor(shop.orderNumberPrefix, id, orderedAt), channel: input.channel, externalOrderId: input.externalOrderId ?? null,
+    shopId, id, orderNumber, channel: input.channel, externalOrderId: input.externalOrderId ?? null,
     customerId: member?.id ?? null, ordererName: input.orderer.name, ordererPhone: input.orderer.phone, ordererEmail: input.orderer.email ?? null,
     guestPasswordHash: guestPassword && !member ? await hashPassword(guestPassword) : null,
     gradeName: member?.gradeName ?? null, gradeDiscountRate, customerCouponId: customerCouponId ?? null, couponName: coupon?.rule.name ?? null,
     couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote, policyId: policy.id, orderedAt, createdAt: now, updatedAt: now, ...summary,
     ...listColumns,
   });
-  await tx.insert(orderSearch).values({ shopId, orderId: id, ...search });
+  await tx.insert(orderSearch).values({ shopId, orderId: id, orderNumber, ...search });
   const addressRows = await tx
     .insert(orderAddresses)
     .values(input.addresses.map((a, position) => ({ shopId, orderId: id, position, ...a, deliveryNote: a.deliveryNote ?? null, createdAt: now })))

@@ -81,12 +81,12 @@ export async function refreshOrderSummaries(
   for (const m of memoRows) memoDatesOf.set(m.orderId, [...(memoDatesOf.get(m.orderId) ?? []), m.createdAt]);
   const records: Array<{ id: number; columns: Record<string, unknown> }> = [];
   const computed = new Map<number, OrderSummary>();
-  const searchOf = new Map<number, SearchColumns>();
+  const searchOf = new Map<number, SearchColumns & { orderNumber: string }>();
   for (const [orderId, rows] of rowsOf) {
     const memoDates = memoDatesOf.get(orderId) ?? [];
     const { search, ...columns } = cacheColumnsOf(rows, memoDates, rows.order.customerId === null ? null : (memberNames.get(rows.order.customerId) ?? null));
     computed.set(orderId, columns);
-    searchOf.set(orderId, search);
+    searchOf.set(orderId, { ...search, orderNumber: rows.order.orderNumber });
     records.push({ id: orderId, columns: { ...columns } });
   }
   const first = records[0];

@@ -185,7 +185,7 @@ export function finishOrder(s: OrderState): void {
   order.version = s.changes;
   order.updatedAt = s.lastAt;
   out.orders.push(order);
-  out.searchRows.push({ shopId: o.shopId, orderId: o.id, ...search });
+  out.searchRows.push({ shopId: o.shopId, orderId: o.id, orderNumber: order.orderNumber, ...search });
   for (const a of s.addresses) out.addresses.push(a);
   for (const i of s.items) out.items.push(i.row);
   for (const p of s.payments) out.payments.push(p);

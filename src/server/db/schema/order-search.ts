@@ -8,13 +8,15 @@ import { orderRef } from './orders';
  * Kept apart from `orders` because they change only when a searchable field does (a name, a phone,
  * an address, a tracking number), while `orders` is rewritten by every status move and memo: on
  * `orders`, each such rewrite re-inserted ~70 GIN keys of an unchanged text. The summary refresh
- * writes this row only when search_text differs (src/server/orders/search-row.ts).
+ * writes this row only when search_text differs (src/server/order-list/search-rows.ts).
  */
 export const orderSearch = pgTable(
   'order_search',
   {
     shopId: shopId(),
     orderId: ref('order_id').notNull(),
+    /** orders.order_number, which never changes: here so the whole keyword is one semi-join (see keyword-sql.ts). */
+    orderNumber: text('order_number').notNull(),
     searchText: text('search_text').notNull(),
     /** 2-character grams of search_text (digit pairs left out): a GIN lookup serves 2-syllable names. */
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
@@ -24,6 +26,8 @@ export const orderSearch = pgTable(
   (t) => [
     primaryKey({ columns: [t.shopId, t.orderId] }),
     orderRef(t),
+    // 주문번호 exact or leading part: LIKE 'prefix%' needs the pattern operator class (non-C collations).
+    index('order_search_number_prefix_idx').on(t.shopId, t.orderNumber.op('text_pattern_ops')),
     // GIN indexes cannot lead with shop_id without btree_gin; the shop condition is checked on the
     // (few) rows they find.
     index('order_search_grams_idx').using('gin', t.searchGrams),

@@ -82,9 +82,8 @@ export const orders = pgTable(
       index(`orders_status_${s}_idx`).on(t.shopId, t.orderedAt.desc(), t.id.desc()).where(sql`${t.unitStatuses} && ${sql.raw(`'{${s}}'::text[]`)}`),
     ),
     // The order list (src/server/order-list/queries.ts). GIN indexes cannot lead with shop_id
-    // without btree_gin; the shop condition is checked on the (few) rows they find.
-    // 주문번호 exact or leading part: LIKE 'prefix%' needs the pattern operator class (non-C collations).
-    index('orders_number_prefix_idx').on(t.shopId, t.orderNumber.op('text_pattern_ops')),
+    // without btree_gin; the shop condition is checked on the (few) rows they find. The keyword's
+    // indexes (주문번호 prefix, grams, digit windows) are on order_search.
     // 배송지연: only orders with units waiting to ship, oldest payment first — the delayed ones are
     // a range of it, and sorted by 결제일 they are its first entries. Expression and predicate are
     // repeated verbatim by the query (filter-sql.ts, sort.ts) so the planner can use it.
