@@ -73,6 +73,17 @@ export type BulkPreview = z.infer<typeof bulkPreviewSchema>;
 
 export const BULK_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 
+const refundTallySchema = z.object({ count: z.number().int(), amount: z.number().int().meta({ description: 'won' }) });
+
+/**
+ * A cancel job's refunds as they stand now (read when the job is read, so a refund staff settle
+ * later moves over): paid back (`succeeded`), refused by the gateway (`failed`), or waiting for a
+ * person (`manual`: a bank transfer to make, or a gateway that did not answer, to retry on the
+ * order). Refunds of 0원 are not counted.
+ */
+export const bulkJobRefundsSchema = z.object({ succeeded: refundTallySchema, failed: refundTallySchema, manual: refundTallySchema }).meta({ id: 'BulkJobRefunds' });
+export type BulkJobRefunds = z.infer<typeof bulkJobRefundsSchema>;
+
 export const bulkJobSchema = z
   .object({
     id,
@@ -86,6 +97,8 @@ export const bulkJobSchema = z
     failed: z.number().int(),
     /** Skipped and failed orders grouped by reason. */
     reasons: z.array(z.object({ outcome: z.enum(['skipped', 'failed']), reason: z.string(), label: z.string(), count: z.number().int() })),
+    /** Cancel jobs: how their refunds went; null for other actions. */
+    refunds: bulkJobRefundsSchema.nullable(),
     createdByStaffId: id.nullable(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,

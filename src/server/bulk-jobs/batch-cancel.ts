@@ -55,7 +55,7 @@ export async function processCancel(db: Db, gateway: PaymentGateway, job: { shop
         const units = items.filter((i) => i.quantity > 0 && CANCELLABLE_STATUSES.includes(i.status as UnitStatus)).map(({ shipmentGroupId, itemId, quantity }) => ({ shipmentGroupId, itemId, quantity }));
         const requested = await requestClaim(tx, ctx, { kind: 'cancel', items: units, reasonCode: null, reasonText: job.reason, fault: null, pickup: null, restock: false });
         const completed = await completeClaim(tx, ctx, requested.claimId, {});
-        await recordOutcomes(tx, job.shopId, job.jobId, [{ orderId, outcome: 'processed', reason: null }], now);
+        await recordOutcomes(tx, job.shopId, job.jobId, [{ orderId, outcome: 'processed', reason: null, refundId: completed.outcome.refundId }], now);
         return { events: [...requested.events, ...completed.events], result: completed.outcome };
       },
     );

@@ -23,6 +23,8 @@ export interface ItemOutcome {
   outcome: 'processed' | 'skipped' | 'failed';
   /** `code:orderStatus` for an exclusion, an error code for a refusal, null when processed. */
   reason: string | null;
+  /** A cancel's refund (refunds.id), whose fate the job reports. */
+  refundId?: number | null;
 }
 
 export interface BatchJob {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import { MAX_BULK_ORDERS, type BulkAction, type BulkJob, type BulkRequest } from '../../contracts/bulk-jobs';
+import { MAX_BULK_ORDERS, type BulkAction, type BulkJob, type BulkJobRefunds, type BulkRequest } from '../../contracts/bulk-jobs';
 import { ERROR_CATALOG, type ErrorCode } from '../../contracts/errors';
 import { BULK_ACTION_LABELS, exclusionLabel, type BulkActionType, type ExclusionCode } from '../../domain/bulk-actions';
 import type { OrderStatus } from '../../domain/order-status';
@@ -64,6 +64,22 @@ async function findJob(db: Executor, shopId: number, jobId: number): Promise<Job
   return job;
 }
 
+/** How a cancel job's refunds stand now, by the refund each cancelled order recorded. */
+async function refundsOf(db: Executor, job: JobRow): Promise<BulkJobRefunds> {
+  const rows = await queryRows<{ status: 'done' | 'failed' | 'pending'; n: number | string; amount: number | string }>(
+    db,
+    sql`select r.status, count(*) as n, coalesce(sum(r.amount), 0) as amount
+        from ${bulkJobItems} i join refunds r on r.shop_id = i.shop_id and r.id = i.refund_id
+        where i.shop_id = ${job.shopId} and i.job_id = ${job.id} and r.amount > 0 and r.status in ('done', 'failed', 'pending')
+        group by r.status`,
+  );
+  const tally = (status: 'done' | 'failed' | 'pending') => {
+    const row = rows.find((r) => r.status === status);
+    return { count: Number(row?.n ?? 0), amount: Number(row?.amount ?? 0) };
+  };
+  return { succeeded: tally('done'), failed: tally('failed'), manual: tally('pending') };
+}
+
 async function toBulkJob(db: Executor, job: JobRow, lang: Lang): Promise<BulkJob> {
   const reasons = await queryRows<{ outcome: 'skipped' | 'failed'; reason: string; n: number | string }>(
     db,
@@ -85,6 +101,7 @@ async function toBulkJob(db: Executor, job: JobRow, lang: Lang): Promise<BulkJob
     reasons: reasons
       .map((r) => ({ outcome: r.outcome, reason: r.reason, label: reasonLabel(r.reason, lang), count: Number(r.n) }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    refunds: action.type === 'cancel' ? await refundsOf(db, job) : null,
     createdByStaffId: job.createdByStaffId,
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),

@@ -10,11 +10,11 @@ import type { ItemOutcome } from './batch-moves';
  */
 export async function recordOutcomes(tx: Executor, shopId: number, jobId: number, outcomes: readonly ItemOutcome[], now: Date): Promise<void> {
   if (outcomes.length === 0) return;
-  const records = outcomes.map((o) => ({ order_id: o.orderId, outcome: o.outcome, reason: o.reason }));
+  const records = outcomes.map((o) => ({ order_id: o.orderId, outcome: o.outcome, reason: o.reason, refund_id: o.refundId ?? null }));
   await tx.execute(sql`
     with written as (
-      update bulk_job_items as i set outcome = v.outcome, reason = v.reason
-      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(order_id bigint, outcome text, reason text)
+      update bulk_job_items as i set outcome = v.outcome, reason = v.reason, refund_id = v.refund_id
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(order_id bigint, outcome text, reason text, refund_id bigint)
       where i.shop_id = ${shopId} and i.job_id = ${jobId} and i.order_id = v.order_id and i.outcome = 'pending'
       returning i.outcome
     )

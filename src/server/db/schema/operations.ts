@@ -146,6 +146,8 @@ export const bulkJobItems = pgTable(
     orderId: ref('order_id').notNull(),
     outcome: text('outcome', { enum: ['pending', 'processed', 'skipped', 'failed'] }).notNull(),
     reason: text('reason'),
+    /** A cancel job's refund of this order (refunds.id), so the job can report how its refunds went. */
+    refundId: ref('refund_id'),
   },
   // the partial index finds the next pending orders of a job without walking the finished ones
   (t) => [primaryKey({ columns: [t.shopId, t.jobId, t.orderId] }), index('bulk_job_items_pending_idx').on(t.shopId, t.jobId, t.orderId).where(sql`outcome = 'pending'`)],

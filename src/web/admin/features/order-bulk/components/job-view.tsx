@@ -7,6 +7,7 @@ import { Link } from '../../../app/router';
 import { useToast } from '../../../app/toast';
 import { useBulkJob, useBulkJobItems, useStopBulkJob, type JobOutcome } from '../api/bulk-jobs';
 import { useBulkI18n } from '../i18n';
+import { JobRefunds } from './job-refunds';
 import { isFinished, type BulkJobStatus } from '../model/actions';
 import { Stat } from './preview-panel';
 
@@ -23,7 +24,8 @@ export function JobStatusBadge({ status }: { status: BulkJobStatus }) {
 
 /**
  * A bulk job: its progress while it runs (polled every second), with 중지; then its result — 처리 M건,
- * 제외 K건, 실패 F건, the reasons grouped, and the orders of each outcome linking to their detail.
+ * 제외 K건, 실패 F건, a cancel's refunds (완료 · 실패 · 수동 처리 필요, in 원), the reasons grouped, and
+ * the orders of each outcome linking to their detail.
  */
 export function JobView({ jobId, onNavigate }: { jobId: number; onNavigate(): void }) {
   const { b, t } = useBulkI18n();
@@ -115,6 +117,7 @@ function JobResult({ job, onNavigate }: { job: BulkJob; onNavigate(): void }) {
           {b.job.failedNote}
         </Alert>
       )}
+      {job.refunds && <JobRefunds refunds={job.refunds} />}
       {job.reasons.length > 0 && (
         <Table aria-label={b.job.reasons} verticalSpacing={4}>
           <Table.Thead>

@@ -113,6 +113,16 @@ export const bulkEn: BulkDictionary = {
     startedAt: 'Started',
     startedToast: (action, n) => `Started '${action}' for ${n} orders.`,
     finishedToast: (action, summary) => `'${action}' finished: ${summary}`,
+    refunds: {
+      title: 'Refunds',
+      count: 'Count',
+      amount: 'Amount',
+      succeeded: 'Refunded',
+      failed: 'Refund failed',
+      manual: 'Needs manual handling',
+      none: 'No cancelled order had an amount to refund.',
+      followUp: "Retry a failed or pending refund from the order's refunds, or pay it by bank transfer and mark it done there.",
+    },
   },
   recent: {
     title: 'Recent bulk jobs',

@@ -119,6 +119,16 @@ export const bulkKo = {
     startedAt: '시작',
     startedToast: (action: string, n: string) => `'${action}' 일괄 처리를 시작했습니다 (${n}건).`,
     finishedToast: (action: string, summary: string) => `'${action}' 일괄 처리가 끝났습니다: ${summary}`,
+    refunds: {
+      title: '환불 결과',
+      count: '건수',
+      amount: '금액',
+      succeeded: '환불 완료',
+      failed: '환불 실패',
+      manual: '수동 처리 필요',
+      none: '환불할 금액이 있는 주문이 없었습니다.',
+      followUp: '실패했거나 수동 처리가 필요한 환불은 각 주문의 환불 내역에서 다시 시도하거나 계좌로 송금한 뒤 완료 처리하세요.',
+    },
   },
   recent: {
     title: '최근 일괄 처리',
