@@ -30,6 +30,8 @@ export interface Config {
   outboxEnabled: boolean;
   /** Webhooks may go to loopback and private addresses (JUMUN_WEBHOOK_ALLOW_PRIVATE=1: a receiver on the shop's own network). */
   webhookAllowPrivate: boolean;
+  /** Above this planner cost a list count is an estimate (약 N건) until asked for exactly (JUMUN_COUNT_EXACT_MAX_COST; default in order-counts/count-service.ts). */
+  maxExactCountCost: number | undefined;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -55,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: env.JUMUN_OUTBOX_POLL_MS ? millis(env.JUMUN_OUTBOX_POLL_MS, 1_000) : undefined,
     outboxEnabled: env.JUMUN_OUTBOX !== '0',
     webhookAllowPrivate: env.JUMUN_WEBHOOK_ALLOW_PRIVATE === '1',
+    maxExactCountCost: Number.isFinite(Number(env.JUMUN_COUNT_EXACT_MAX_COST || 'x')) ? Number(env.JUMUN_COUNT_EXACT_MAX_COST) : undefined,
     bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
     storefrontPort: env.JUMUN_STOREFRONT_PORT === '0' ? null : Number(env.JUMUN_STOREFRONT_PORT ?? 3001),
     databaseTimeouts: {

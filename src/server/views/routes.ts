@@ -25,7 +25,7 @@ const tags = ['views'];
  * shared tabs (`write`) — the announcement presents tabs as every operator's tool for their own
  * daily work, and a shop of a few people has no one else to ask. Viewers only look.
  */
-export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const viewRoutes: FastifyPluginAsyncZod<{ db: Db; maxExactCountCost: number }> = async (app, { db, maxExactCountCost }) => {
   app.get(
     '/api/v1/views',
     {
@@ -46,7 +46,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       config: { access: 'orders.read' },
       schema: { tags, summary: '탭별 주문 수 (Order count of every tab)', response: { 200: viewCountsResponseSchema, ...errorResponses } },
     },
-    async (request) => countViews(db, principalOf(request), new Date()),
+    async (request) => countViews(db, principalOf(request), new Date(), maxExactCountCost),
   );
 
   app.get(
