@@ -8,7 +8,8 @@ import type { BulkJob } from '../src/contracts/bulk-jobs';
 import type { OrderFilter } from '../src/contracts/order-filter';
 import type { OrderCountResponse, OrderListResponse } from '../src/contracts/order-list';
 import type { ViewCountsResponse, ViewListResponse } from '../src/contracts/views';
-import { countRows, migrationsFolder, openDatabase, sql, type Database } from '../src/server/db/client';
+import { countRows, migrationsFolder, openDatabase, queryRows, sql, type Database } from '../src/server/db/client';
+import { countWithin } from '../src/server/order-counts/count-within';
 import { foldOrderCounts } from '../src/server/order-counts/fold';
 import { countOrders } from '../src/server/order-list/queries';
 import { seedOrders } from '../src/server/seed/seed';
@@ -134,6 +135,22 @@ describe('a count that would be slow', () => {
   it('refuses an exact flag that is not a boolean, changing nothing', async () => {
     const res = await server.owner.post<{ error: { code: string } }>('/api/v1/orders/count', { filter, exact: 'yes' });
     expect([res.status, res.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+});
+
+describe('an exact count within a time budget (PostgreSQL)', () => {
+  it.runIf(process.env.DATABASE_URL)('gives up on a count that runs past it, and leaves the caller’s timeout as it was', async () => {
+    const { db } = server.database;
+    const timeout = async (tx: typeof db | Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
+      (await queryRows<{ t: string }>(tx, sql`select current_setting('statement_timeout') as t`))[0]!.t;
+    const slow = (tx: Parameters<Parameters<typeof countWithin>[2]>[0]) => countRows(tx, sql`select count(*) as n from pg_sleep(0.5)`);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('statement_timeout', '20s', true)`);
+      expect(await countWithin(tx, 50, slow)).toBeNull();
+      expect(await timeout(tx)).toBe('20s');
+      expect(await countWithin(tx, 5_000, (inner) => countRows(inner, sql`select count(*) as n from orders`))).toBeGreaterThan(0);
+      expect(await timeout(tx)).toBe('20s');
+    });
   });
 });
 

@@ -50,7 +50,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   allowedOrigins: config.allowedOrigins,
   logger: process.env.JUMUN_LOG === '1',
-  ...(config.maxExactCountCost !== undefined ? { counts: { maxExactCost: config.maxExactCountCost } } : {}),
+  counts: config.counts,
   bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1, ...(config.bulkStaleAfterMs ? { staleAfterMs: config.bulkStaleAfterMs } : {}) },
   scheduler: { intervals: config.taskIntervals, ...(config.schedulerPollMs ? { pollMs: config.schedulerPollMs } : {}) },
   outbox: {

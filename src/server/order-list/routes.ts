@@ -13,7 +13,7 @@ import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
 import { AppError, languageOf, type Lang } from '../http/errors';
 import { errorResponses } from '../http/route-schemas';
-import { countMatchingOrders } from '../order-counts/count-service';
+import { countMatchingOrders, type CountPolicy } from '../order-counts/count-service';
 import { listOrders } from './queries';
 
 const csv = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -45,11 +45,11 @@ function sortOfQuery(value: string | undefined): OrderSort {
 
 export interface OrderListRouteOptions {
   db: Db;
-  /** Above this planner cost a count is answered with its estimate (src/server/order-counts/count-service.ts). */
-  maxExactCountCost: number;
+  /** When a count is answered with its estimate (src/server/order-counts/count-service.ts). */
+  counts: CountPolicy;
 }
 
-export const orderListRoutes: FastifyPluginAsyncZod<OrderListRouteOptions> = async (app, { db, maxExactCountCost }) => {
+export const orderListRoutes: FastifyPluginAsyncZod<OrderListRouteOptions> = async (app, { db, counts }) => {
   async function search(
     shopId: number,
     input: { filter: OrderFilter; sort: OrderSort; limit: number; cursor?: string | undefined; withTotal?: boolean; exactTotal?: boolean },
@@ -59,7 +59,7 @@ export const orderListRoutes: FastifyPluginAsyncZod<OrderListRouteOptions> = asy
     const now = new Date();
     const page = await listOrders(db, shopId, input, now, lang);
     if (input.withTotal === false) return { ...page, total: null, totalExact: null };
-    const count = await countMatchingOrders(db, shopId, input.filter, now, { exact: input.exactTotal, maxExactCost: maxExactCountCost });
+    const count = await countMatchingOrders(db, shopId, input.filter, now, { ...counts, exact: input.exactTotal });
     return { ...page, total: count.total, totalExact: count.exact };
   }
 
@@ -117,6 +117,6 @@ export const orderListRoutes: FastifyPluginAsyncZod<OrderListRouteOptions> = asy
         response: { 200: orderCountResponseSchema, ...errorResponses },
       },
     },
-    async (request) => countMatchingOrders(db, principalOf(request).shopId, request.body.filter, new Date(), { exact: request.body.exact, maxExactCost: maxExactCountCost }),
+    async (request) => countMatchingOrders(db, principalOf(request).shopId, request.body.filter, new Date(), { ...counts, exact: request.body.exact }),
   );
 };

@@ -18,7 +18,7 @@ import type { Principal } from '../auth/principal';
 import type { Db, Executor, Tx } from '../db/client';
 import { savedViews, staffViewLayouts } from '../db/schema/index';
 import { AppError } from '../http/errors';
-import { countMatchingOrders } from '../order-counts/count-service';
+import { countMatchingOrders, type CountPolicy } from '../order-counts/count-service';
 import { loadStatusSetCounts } from '../order-counts/status-sets';
 import type { StaffPrincipal } from './change';
 import { createDefaultViews } from './default-views';
@@ -73,7 +73,7 @@ export async function getView(db: Db, principal: Principal, viewId: number): Pro
  * conditions exactly or, when that would be slow, as an estimate. All counts are read in one
  * repeatable-read snapshot, so they agree with each other (전체 is never less than a part of it).
  */
-export async function countViews(db: Db, principal: Principal, now: Date, maxExactCost: number): Promise<ViewCountsResponse> {
+export async function countViews(db: Db, principal: Principal, now: Date, policy: CountPolicy): Promise<ViewCountsResponse> {
   const views = (await ensureViewRows(db, principal.shopId)).map((r) => toView(r, undefined));
   const counts = await db.transaction(
     async (tx) => {
@@ -81,7 +81,7 @@ export async function countViews(db: Db, principal: Principal, now: Date, maxExa
       const statusSets = await loadStatusSetCounts(tx, principal.shopId);
       // one after the other: one connection, and no burst of queries on a shared pool
       for (const v of views) {
-        const { total, exact } = await countMatchingOrders(tx, principal.shopId, v.filter, now, { maxExactCost, statusSets });
+        const { total, exact } = await countMatchingOrders(tx, principal.shopId, v.filter, now, { ...policy, statusSets });
         out.push({ viewId: v.id, count: total, exact });
       }
       return out;
