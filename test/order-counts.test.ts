@@ -112,6 +112,13 @@ describe('a count that would be slow', () => {
     expect(estimated.body.totalExact).toBe(false);
   });
 
+  it('is not asked of a filter that selects nothing beyond statuses: a blank keyword or empty lists count from the counters', async () => {
+    const all = (await server.owner.post<OrderCountResponse>('/api/v1/orders/count', { filter: {} })).body;
+    expect(all.exact).toBe(true);
+    const blank = await server.owner.post<OrderCountResponse>('/api/v1/orders/count', { filter: { keyword: '   ', channels: [], unitStatuses: [] } });
+    expect(blank.body).toEqual(all);
+  });
+
   it('named statuses cap the estimate: never more than the orders in those statuses', async () => {
     const statuses: OrderFilter = { unitStatuses: ['ready_to_ship'] };
     const inStatus = (await server.owner.post<OrderCountResponse>('/api/v1/orders/count', { filter: statuses })).body;

@@ -31,7 +31,8 @@ const present = (values: readonly string[] | undefined): values is readonly stri
 
 /** The filter asks for nothing but statuses (every default tab, and 전체 with no condition at all). */
 export function asksOnlyStatuses(filter: OrderFilter): boolean {
-  const asked = Object.entries(filter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  // as whereOf reads them: an empty list and a blank keyword filter nothing
+  const asked = Object.entries(filter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'string' && v.trim() === ''));
   return asked.every(([key]) => key === 'unitStatuses' || key === 'claimStatuses');
 }
 
