@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../src/contracts/orders';
 import { TRANSITIONS, isClaimStatus, type UnitStatus } from '../src/domain/status';
 import { refundPayments } from '../src/server/db/schema/index';
+import { foldOrderCounts } from '../src/server/order-counts/fold';
 import { auditOrder } from '../src/server/orders/audit';
 import { addMember, addProduct, cardPayment, jejuAddress, seoulAddress } from './support/fixtures';
+import { expectStatusCountsExact } from './support/invariants';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
@@ -16,7 +18,7 @@ import { startTestServer, type TestServer } from './support/server';
  * order total − balance due = paid − refunded to the won; no payment is refunded beyond what it
  * captured; and the gateway has cancelled at least what we call refunded, and at most that plus
  * what is still pending (a refund is never recorded as done unless the gateway did it, and never
- * paid twice).
+ * paid twice); and the tab counters the order triggers keep equal count(*) of every tab.
  */
 
 type Rng = () => number;
@@ -231,6 +233,9 @@ describe('random sequences of order operations with gateway failures', () => {
       expect(await auditOrder(server.database.db, server.shop.shopId, orderId), where).toEqual([]);
       expect(after.totals.orderTotal - after.totals.balanceDue, where).toBe(after.totals.paid - after.totals.refunded);
       await gatewayAgrees(after, where);
+      // every status move, cancel, return and exchange keeps the tab counters exact; fold now and then
+      if (step % 10 === 9) await foldOrderCounts(server.database.db);
+      await expectStatusCountsExact(server.database.db, server.shop.shopId, where);
     }
     // The walk must actually exercise the operations, not just be refused.
     const succeeded = [...seen.keys()].filter((k) => k.endsWith(' ok'));

@@ -73,6 +73,11 @@ export const orderSearchRequestSchema = z
      * matching row; a screen that shows rows first asks POST /api/v1/orders/count alongside.
      */
     withTotal: z.boolean().default(true),
+    /**
+     * true: `total` is the exact count whatever it costs. Otherwise a filter whose count the
+     * planner expects to be slow gets its estimate (`totalExact` false), as POST /orders/count.
+     */
+    exactTotal: z.boolean().default(false),
   })
   .strict()
   .meta({ id: 'OrderSearchRequest' });
@@ -107,9 +112,25 @@ export const orderListResponseSchema = z
     nextCursor: z.string().nullable(),
     /** Every order matching the filter (all pages); null when the request asked for the page only. */
     total: z.number().int().nullable(),
+    /** false: `total` is an estimate (shown as 약 N건); null with `total`. */
+    totalExact: z.boolean().nullable(),
   })
   .meta({ id: 'OrderList' });
 export type OrderListResponse = z.infer<typeof orderListResponseSchema>;
 
-export const orderCountRequestSchema = z.object({ filter: orderFilterSchema.default({}) }).strict().meta({ id: 'OrderCountRequest' });
-export const orderCountResponseSchema = z.object({ total: z.number().int() }).meta({ id: 'OrderCount' });
+export const orderCountRequestSchema = z
+  .object({
+    filter: orderFilterSchema.default({}),
+    /** true: count every match whatever it costs (the exact number staff asked for). */
+    exact: z.boolean().default(false),
+  })
+  .strict()
+  .meta({ id: 'OrderCountRequest' });
+export const orderCountResponseSchema = z
+  .object({
+    total: z.number().int().min(0),
+    /** false: the planner's estimate of a count that would be slow (약 N건); ask again with `exact: true` for the number. */
+    exact: z.boolean(),
+  })
+  .meta({ id: 'OrderCount' });
+export type OrderCountResponse = z.infer<typeof orderCountResponseSchema>;

@@ -170,7 +170,16 @@ export const viewLayoutSchema = z.object({ columns: columnLayoutSchema }).strict
 export const viewParams = z.object({ viewId: z.coerce.number().pipe(id) });
 
 export const viewCountsResponseSchema = z
-  .object({ counts: z.array(z.object({ viewId: id, count: z.number().int().min(0) })) })
+  .object({
+    counts: z.array(
+      z.object({
+        viewId: id,
+        count: z.number().int().min(0),
+        /** false: an estimate (a saved tab whose count would be slow); the list's own total can be made exact. */
+        exact: z.boolean(),
+      }),
+    ),
+  })
   .meta({ id: 'ViewCounts' });
 export type ViewCountsResponse = z.infer<typeof viewCountsResponseSchema>;
 

@@ -35,6 +35,7 @@ import { memoRoutes } from './memos/routes';
 import { myAuthRoutes } from './my/auth-routes';
 import { myOrderRoutes } from './my/order-routes';
 import { myPurchaseRoutes } from './my/purchase-routes';
+import { DEFAULT_COUNT_TIME_BUDGET_MS, DEFAULT_MAX_EXACT_COUNT_COST, type CountPolicy } from './order-counts/count-service';
 import { orderListRoutes } from './order-list/routes';
 import { registerOrderScope } from './orders/order-scope';
 import { orderRoutes } from './orders/routes';
@@ -85,6 +86,8 @@ export interface AppOptions {
   bulkJobs?: BulkRunnerOptions & { autoStart?: boolean };
   /** The outbox's delivery worker (webhooks): poll interval, timeouts, backoff; `autoStart: false` leaves it stopped. */
   outbox?: OutboxWorkerOptions & { autoStart?: boolean };
+  /** When a list count is answered with an estimate (src/server/order-counts/count-service.ts); the defaults there. */
+  counts?: Partial<CountPolicy>;
 }
 
 /** Builds the HTTP app around an open database; main.ts and the tests both start it this way. */
@@ -165,7 +168,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(shopSettingsRoutes, { db, serverGateway: gateway.name });
   await app.register(shopPolicyRoutes, { db });
   await app.register(orderRoutes, { db });
-  await app.register(orderListRoutes, { db });
+  const counts: CountPolicy = {
+    maxExactCost: options.counts?.maxExactCost ?? DEFAULT_MAX_EXACT_COUNT_COST,
+    // PGlite cannot cancel a statement on a timer: there the cost alone decides
+    timeBudgetMs: database.kind === 'postgres' ? (options.counts?.timeBudgetMs ?? DEFAULT_COUNT_TIME_BUDGET_MS) : undefined,
+  };
+  await app.register(orderListRoutes, { db, counts });
   await app.register(timelineRoutes, { db });
   await app.register(memoRoutes, { db });
   await app.register(fulfillmentRoutes, { db });
@@ -178,7 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(testGatewayRoutes, { db, gateway });
   await app.register(testGatewayWindowRoutes, { db, gateway });
   await app.register(myPaymentRoutes, { db, gateway, tossClientKey: process.env.TOSS_CLIENT_KEY || null });
-  await app.register(viewRoutes, { db });
+  await app.register(viewRoutes, { db, counts });
   await app.register(savedFilterRoutes, { db });
   await app.register(exportRoutes, { db });
   await app.register(printSheetRoutes, { db });

@@ -30,6 +30,12 @@ export interface Config {
   outboxEnabled: boolean;
   /** Webhooks may go to loopback and private addresses (JUMUN_WEBHOOK_ALLOW_PRIVATE=1: a receiver on the shop's own network). */
   webhookAllowPrivate: boolean;
+  /**
+   * When a list count is an estimate (약 N건) until asked for exactly: above a planner cost
+   * (JUMUN_COUNT_EXACT_MAX_COST) or, on PostgreSQL, after a time (JUMUN_COUNT_TIME_BUDGET_MS);
+   * defaults in order-counts/count-service.ts.
+   */
+  counts: { maxExactCost?: number; timeBudgetMs?: number };
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -37,6 +43,9 @@ const millis = (value: string | undefined, fallback: number) => {
   const n = Number(value);
   return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 };
+
+/** A number ≥ 0 when one is given, else undefined (the default applies). */
+const optionalNumber = (value: string | undefined) => (value !== undefined && value !== '' && Number.isFinite(Number(value)) && Number(value) >= 0 ? Number(value) : undefined);
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const trust = env.JUMUN_TRUST_PROXY ?? '';
@@ -55,6 +64,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: env.JUMUN_OUTBOX_POLL_MS ? millis(env.JUMUN_OUTBOX_POLL_MS, 1_000) : undefined,
     outboxEnabled: env.JUMUN_OUTBOX !== '0',
     webhookAllowPrivate: env.JUMUN_WEBHOOK_ALLOW_PRIVATE === '1',
+    counts: {
+      ...(optionalNumber(env.JUMUN_COUNT_EXACT_MAX_COST) !== undefined ? { maxExactCost: optionalNumber(env.JUMUN_COUNT_EXACT_MAX_COST) } : {}),
+      ...(optionalNumber(env.JUMUN_COUNT_TIME_BUDGET_MS) !== undefined ? { timeBudgetMs: optionalNumber(env.JUMUN_COUNT_TIME_BUDGET_MS) } : {}),
+    },
     bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
     storefrontPort: env.JUMUN_STOREFRONT_PORT === '0' ? null : Number(env.JUMUN_STOREFRONT_PORT ?? 3001),
     databaseTimeouts: {

@@ -50,6 +50,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   allowedOrigins: config.allowedOrigins,
   logger: process.env.JUMUN_LOG === '1',
+  counts: config.counts,
   bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1, ...(config.bulkStaleAfterMs ? { staleAfterMs: config.bulkStaleAfterMs } : {}) },
   scheduler: { intervals: config.taskIntervals, ...(config.schedulerPollMs ? { pollMs: config.schedulerPollMs } : {}) },
   outbox: {

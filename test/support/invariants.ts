@@ -1,5 +1,11 @@
 import { expect } from 'vitest';
+import { parseTextArray } from '../../src/server/bulk-jobs/preview-service';
+import { queryRows, sql, type Db } from '../../src/server/db/client';
+import { countMatchingOrders } from '../../src/server/order-counts/count-service';
+import { loadStatusSetCounts } from '../../src/server/order-counts/status-sets';
+import { countOrders } from '../../src/server/order-list/queries';
 import { auditOrder } from '../../src/server/orders/audit';
+import { DEFAULT_VIEWS } from '../../src/server/views/default-views';
 import type { TestServer } from './server';
 
 /**
@@ -9,5 +15,25 @@ import type { TestServer } from './server';
 export async function expectOrdersSound(server: TestServer, orderIds: Iterable<number>) {
   for (const orderId of orderIds) {
     expect(await auditOrder(server.database.db, server.shop.shopId, orderId), `order ${orderId}`).toEqual([]);
+  }
+}
+
+/**
+ * The status-set counts the order triggers keep (folded or not) are exactly the shop's orders
+ * grouped by unit statuses, and every default tab's count from them is its `count(*)`.
+ */
+export async function expectStatusCountsExact(db: Db, shopId: number, where = '') {
+  const counted = await queryRows<{ unit_statuses: string[] | string; n: number | string }>(
+    db,
+    sql`select unit_statuses, count(*) as n from orders where shop_id = ${shopId} group by unit_statuses`,
+  );
+  const key = (statuses: readonly string[]) => statuses.join(',');
+  const truth = Object.fromEntries(counted.map((r) => [key(parseTextArray(r.unit_statuses)), Number(r.n)]));
+  const kept = Object.fromEntries((await loadStatusSetCounts(db, shopId)).map((s) => [key(s.statuses), s.orders]));
+  expect(kept, `status-set counts ${where}`).toEqual(truth);
+  const now = new Date();
+  for (const view of DEFAULT_VIEWS) {
+    const fromCounters = await countMatchingOrders(db, shopId, view.filter, now, { maxExactCost: 0 });
+    expect(fromCounters, `${view.name} ${where}`).toEqual({ total: await countOrders(db, shopId, view.filter, now), exact: true });
   }
 }

@@ -129,6 +129,12 @@ export interface ServerOptions {
   bulkJobs?: BulkRunnerOptions & { autoStart?: boolean };
   /** The outbox worker's settings (webhooks): a short poll and backoff for tests that deliver. */
   outbox?: OutboxWorkerOptions & { autoStart?: boolean };
+  /**
+   * When a list count is an estimate (maxExactCost 0: every count the counters cannot answer).
+   * The time budget is seconds here by default: a loaded test machine must not turn a count of a
+   * few dozen orders into an estimate.
+   */
+  counts?: { maxExactCost?: number; timeBudgetMs?: number };
 }
 
 let staffCounter = 0;
@@ -137,7 +143,7 @@ let staffCounter = 0;
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const gateway = new TestGateway({ db: database.db });
-  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 }, outbox: options.outbox });
+  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 }, outbox: options.outbox, counts: { timeBudgetMs: 5_000, ...options.counts } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -167,7 +173,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     },
     async restart(next: ServerOptions = {}) {
       await server.app.close();
-      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 }, outbox: next.outbox });
+      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 }, outbox: next.outbox, counts: { timeBudgetMs: 5_000, ...next.counts } });
       await server.app.listen({ port: address.port, host: '127.0.0.1' });
     },
     async close() {

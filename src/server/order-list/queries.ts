@@ -51,32 +51,13 @@ export async function listOrders(db: Executor, shopId: number, input: ListOrders
 }
 
 /**
- * How many orders match. Exact, so it reads every matching row's index entry: cheap for narrow
- * filters, and the expensive part of a list for broad ones at millions of orders (see README).
+ * How many orders match, exactly: reads every matching row's index entry, cheap for narrow
+ * filters and the expensive part of a list for broad ones at millions of orders. Screens ask
+ * countMatchingOrders (src/server/order-counts), which answers tabs from counters and slow
+ * filters with an estimate, and comes here for the rest.
  */
 export async function countOrders(db: Executor, shopId: number, filter: OrderFilter, now: Date): Promise<number> {
-  const statuses = statusesOnly(filter);
-  if (statuses) {
-    // One index-only scan per status over its partial index (the index holds the id), merged:
-    // counting "결제완료 or 상품준비중" this way never visits the table, where the plain OR would
-    // fetch every matching row to recheck it.
-    // exactly the predicate of orders_status_<s>_idx and nothing else, or the planner turns to
-    // the GIN index and the table (the statuses are validated enum members, checked again here)
-    const parts = statuses.map((s) => {
-      if (!/^[a-z_]+$/.test(s)) throw new Error(`not a status: ${s}`);
-      return sql`select ${orders.id} from ${orders} where ${orders.shopId} = ${shopId} and ${orders.unitStatuses} && ${sql.raw(`'{${s}}'::text[]`)}`;
-    });
-    return countRows(db, sql`select count(*) as n from (${sql.join(parts, sql` union `)}) as matching`);
-  }
   return countRows(db, sql`select count(*) as n from ${orders} where ${whereOf(shopId, filter, now)}`);
-}
-
-/** The statuses of a filter that asks for nothing but "any unit in any of these statuses", if it is one. */
-function statusesOnly(filter: OrderFilter): Array<NonNullable<OrderFilter['unitStatuses']>[number]> | null {
-  const keys = Object.entries(filter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
-  if (keys.length === 0 || keys.some((k) => k !== 'unitStatuses' && k !== 'claimStatuses')) return null;
-  const statuses = [...new Set([...(filter.unitStatuses ?? []), ...(filter.claimStatuses ?? [])])];
-  return statuses.length > 1 ? statuses : null;
 }
 
 /**

@@ -13,7 +13,8 @@ import { principalOf } from '../auth/plugin';
 import type { Db } from '../db/client';
 import { AppError, languageOf, type Lang } from '../http/errors';
 import { errorResponses } from '../http/route-schemas';
-import { countOrders, listOrders } from './queries';
+import { countMatchingOrders, type CountPolicy } from '../order-counts/count-service';
+import { listOrders } from './queries';
 
 const csv = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter((v) => v !== '');
 
@@ -42,19 +43,26 @@ function sortOfQuery(value: string | undefined): OrderSort {
   return parsed.data;
 }
 
-async function search(
-  db: Db,
-  shopId: number,
-  input: { filter: OrderFilter; sort: OrderSort; limit: number; cursor?: string | undefined; withTotal?: boolean },
-  lang: Lang,
-): Promise<OrderListResponse> {
-  // one `now` for the page and its count, so "last 7 days" means the same in both
-  const now = new Date();
-  const page = await listOrders(db, shopId, input, now, lang);
-  return { ...page, total: input.withTotal === false ? null : await countOrders(db, shopId, input.filter, now) };
+export interface OrderListRouteOptions {
+  db: Db;
+  /** When a count is answered with its estimate (src/server/order-counts/count-service.ts). */
+  counts: CountPolicy;
 }
 
-export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const orderListRoutes: FastifyPluginAsyncZod<OrderListRouteOptions> = async (app, { db, counts }) => {
+  async function search(
+    shopId: number,
+    input: { filter: OrderFilter; sort: OrderSort; limit: number; cursor?: string | undefined; withTotal?: boolean; exactTotal?: boolean },
+    lang: Lang,
+  ): Promise<OrderListResponse> {
+    // one `now` for the page and its count, so "last 7 days" means the same in both
+    const now = new Date();
+    const page = await listOrders(db, shopId, input, now, lang);
+    if (input.withTotal === false) return { ...page, total: null, totalExact: null };
+    const count = await countMatchingOrders(db, shopId, input.filter, now, { ...counts, exact: input.exactTotal });
+    return { ...page, total: count.total, totalExact: count.exact };
+  }
+
   app.get(
     '/api/v1/orders',
     {
@@ -71,7 +79,7 @@ export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     async (request) => {
       const q = request.query;
-      return search(db, principalOf(request).shopId, { filter: filterOfQuery(q), sort: sortOfQuery(q.sort), limit: q.limit, cursor: q.cursor }, languageOf(request));
+      return search(principalOf(request).shopId, { filter: filterOfQuery(q), sort: sortOfQuery(q.sort), limit: q.limit, cursor: q.cursor }, languageOf(request));
     },
   );
 
@@ -84,12 +92,13 @@ export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         summary: '주문 검색 (Order list by a filter spec)',
         description:
           'The filter spec of tabs and saved filters (`OrderFilter`): every condition optional, combined with AND; lists match any of their values. ' +
-          '`total` counts every matching order. Reading only: nothing changes, so it needs no Idempotency-Key.',
+          '`total` counts every matching order: exactly for the default tabs and whenever counting is cheap, otherwise the planner\'s estimate (`totalExact` false; `exactTotal: true` asks for the exact number). ' +
+          'Reading only: nothing changes, so it needs no Idempotency-Key.',
         body: orderSearchRequestSchema,
         response: { 200: orderListResponseSchema, ...errorResponses },
       },
     },
-    async (request) => search(db, principalOf(request).shopId, request.body, languageOf(request)),
+    async (request) => search(principalOf(request).shopId, request.body, languageOf(request)),
   );
 
   app.post(
@@ -101,11 +110,13 @@ export const orderListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         summary: '주문 수 (How many orders match a filter spec)',
         description:
           'The `total` of POST /api/v1/orders/search on its own, so a screen can show the rows at once and the count when it is ready ' +
-          '(a broad filter over millions of orders reads every match to count it).',
+          '(a broad filter over millions of orders reads every match to count it). Filters of statuses only (the default tabs, 전체) are answered ' +
+          'exactly from counters; any other filter exactly when the planner expects counting to be cheap, and otherwise with its estimate ' +
+          '(`exact: false`, shown as 약 N건). `exact: true` in the request always counts.',
         body: orderCountRequestSchema,
         response: { 200: orderCountResponseSchema, ...errorResponses },
       },
     },
-    async (request) => ({ total: await countOrders(db, principalOf(request).shopId, request.body.filter, new Date()) }),
+    async (request) => countMatchingOrders(db, principalOf(request).shopId, request.body.filter, new Date(), { ...counts, exact: request.body.exact }),
   );
 };

@@ -1,6 +1,7 @@
 import { THROTTLE_RULES } from '../../domain/sign-in-throttle';
 import { countRows, sql, type Db } from '../db/client';
 import type { PaymentGateway } from '../payments/gateways/gateway';
+import { foldOrderCounts } from '../order-counts/fold';
 import { runAutoConfirm } from './auto-confirm';
 import { runPgliteUpkeep } from './pglite-upkeep';
 import type { ScheduledTask } from './scheduler';
@@ -88,6 +89,12 @@ export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<R
         const messages = await deleteInSteps(db, ctid('outbox_messages m', oldMessage));
         return { messages, attempts };
       },
+    },
+    {
+      // order changes only ever add count-change rows (no hot counter row); this adds them up
+      name: 'fold-order-counts',
+      intervalMs: every('fold-order-counts', 60_000),
+      run: async (db) => ({ folded: await foldOrderCounts(db) }),
     },
     {
       name: 'auto-confirm',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { CountPolicy } from '../order-counts/count-service';
 import {
   createViewSchema,
   reorderViewsSchema,
@@ -25,7 +26,7 @@ const tags = ['views'];
  * shared tabs (`write`) — the announcement presents tabs as every operator's tool for their own
  * daily work, and a shop of a few people has no one else to ask. Viewers only look.
  */
-export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const viewRoutes: FastifyPluginAsyncZod<{ db: Db; counts: CountPolicy }> = async (app, { db, counts }) => {
   app.get(
     '/api/v1/views',
     {
@@ -46,7 +47,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       config: { access: 'orders.read' },
       schema: { tags, summary: '탭별 주문 수 (Order count of every tab)', response: { 200: viewCountsResponseSchema, ...errorResponses } },
     },
-    async (request) => countViews(db, principalOf(request), new Date()),
+    async (request) => countViews(db, principalOf(request), new Date(), counts),
   );
 
   app.get(

@@ -18,7 +18,8 @@ import type { Principal } from '../auth/principal';
 import type { Db, Executor, Tx } from '../db/client';
 import { savedViews, staffViewLayouts } from '../db/schema/index';
 import { AppError } from '../http/errors';
-import { countOrders } from '../order-list/queries';
+import { countMatchingOrders, type CountPolicy } from '../order-counts/count-service';
+import { loadStatusSetCounts } from '../order-counts/status-sets';
 import type { StaffPrincipal } from './change';
 import { createDefaultViews } from './default-views';
 import { findViewRow, layoutOf, loadPersonalLayouts, loadViewRows, lockShopViews, renumberViews, toView, viewNameTaken, type ViewRow } from './queries';
@@ -67,17 +68,22 @@ export async function getView(db: Db, principal: Principal, viewId: number): Pro
 }
 
 /**
- * Every tab's count, each by countOrders with the tab's filter: the one definition of what a
- * filter selects, so a tab's count is always the total its list shows. All counts are read in one
+ * Every tab's count, each by countMatchingOrders with the tab's filter, as the list's own total:
+ * the default tabs from the status-set counts (read once for all of them), a saved tab of other
+ * conditions exactly or, when that would be slow, as an estimate. All counts are read in one
  * repeatable-read snapshot, so they agree with each other (전체 is never less than a part of it).
  */
-export async function countViews(db: Db, principal: Principal, now: Date): Promise<ViewCountsResponse> {
+export async function countViews(db: Db, principal: Principal, now: Date, policy: CountPolicy): Promise<ViewCountsResponse> {
   const views = (await ensureViewRows(db, principal.shopId)).map((r) => toView(r, undefined));
   const counts = await db.transaction(
     async (tx) => {
       const out: ViewCountsResponse['counts'] = [];
+      const statusSets = await loadStatusSetCounts(tx, principal.shopId);
       // one after the other: one connection, and no burst of queries on a shared pool
-      for (const v of views) out.push({ viewId: v.id, count: await countOrders(tx, principal.shopId, v.filter, now) });
+      for (const v of views) {
+        const { total, exact } = await countMatchingOrders(tx, principal.shopId, v.filter, now, { ...policy, statusSets });
+        out.push({ viewId: v.id, count: total, exact });
+      }
       return out;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

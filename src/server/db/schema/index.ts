@@ -11,3 +11,4 @@ export * from './test-gateway';
 export * from './outbox';
 export * from './buyers';
 export * from './notifications';
+export * from './order-counts';

@@ -8,7 +8,7 @@ export const listKeys = {
   viewDiff: (viewId: number, state: unknown) => ['views', 'diff', viewId, state] as const,
   orders: ['orders', 'list'] as const,
   search: (request: OrderSearchRequest) => ['orders', 'list', request] as const,
-  count: (filter: OrderFilter) => ['orders', 'list', 'count', filter] as const,
+  count: (filter: OrderFilter, exact: boolean) => ['orders', 'list', 'count', filter, exact] as const,
   savedFilters: ['saved-filters'] as const,
   memos: (orderId: number) => ['orders', orderId, 'memos'] as const,
   ordersByPhone: (phone: string) => ['orders', 'by-phone', phone] as const,

@@ -11,7 +11,7 @@ import { listKeys } from './keys';
 export function useOrderCountByPhone(phone: string | null) {
   return useQuery({
     queryKey: listKeys.ordersByPhone(phone ?? ''),
-    queryFn: ({ signal }) => api.query('/api/v1/orders/count', { filter: { keyword: phone ?? '' } }, orderCountResponseSchema, signal).then((r) => r.total),
+    queryFn: ({ signal }) => api.query('/api/v1/orders/count', { filter: { keyword: phone ?? '' }, exact: true }, orderCountResponseSchema, signal).then((r) => r.total),
     // only a whole number finds its orders (the list shows it masked until 보기)
     enabled: phone !== null,
     staleTime: 60_000,

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OrderFilter } from '../../../../../contracts/order-filter';
-import { orderCountResponseSchema, orderListResponseSchema, type OrderSearchRequest } from '../../../../../contracts/order-list';
+import { orderCountResponseSchema, orderListResponseSchema, type OrderCountResponse, type OrderSearchRequest } from '../../../../../contracts/order-list';
 import { api } from '../../../app/api/client';
 import { listKeys } from './keys';
 
@@ -10,8 +10,8 @@ import { listKeys } from './keys';
  * every match of a broad filter over a million orders takes longer than a page. The last page
  * stays on screen while the next loads.
  */
-export function useOrderSearch(request: Omit<OrderSearchRequest, 'withTotal'>, enabled: boolean) {
-  const body: OrderSearchRequest = { ...request, withTotal: false };
+export function useOrderSearch(request: Omit<OrderSearchRequest, 'withTotal' | 'exactTotal'>, enabled: boolean) {
+  const body: OrderSearchRequest = { ...request, withTotal: false, exactTotal: false };
   return useQuery({
     queryKey: listKeys.search(body),
     queryFn: ({ signal }) => api.query('/api/v1/orders/search', body, orderListResponseSchema, signal),
@@ -20,11 +20,15 @@ export function useOrderSearch(request: Omit<OrderSearchRequest, 'withTotal'>, e
   });
 }
 
-/** How many orders match the filter (POST /orders/count); the last count stays while the next loads. */
-export function useOrderCount(filter: OrderFilter, enabled: boolean) {
-  return useQuery<number>({
-    queryKey: listKeys.count(filter),
-    queryFn: ({ signal }) => api.query('/api/v1/orders/count', { filter }, orderCountResponseSchema, signal).then((r) => r.total),
+/**
+ * How many orders match the filter (POST /orders/count): exact, or the server's estimate of a
+ * count that would be slow (`exact: false`) until `exact` asks for the number. The last count
+ * stays while the next loads.
+ */
+export function useOrderCount(filter: OrderFilter, exact: boolean, enabled: boolean) {
+  return useQuery<OrderCountResponse>({
+    queryKey: listKeys.count(filter, exact),
+    queryFn: ({ signal }) => api.query('/api/v1/orders/count', { filter, exact }, orderCountResponseSchema, signal),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -12,11 +12,11 @@ export function useViews() {
   });
 }
 
-/** Every tab's count in one call. */
+/** Every tab's count in one call: exact, or (a saved tab whose count would be slow) the server's estimate. */
 export function useViewCounts() {
   return useQuery({
     queryKey: listKeys.viewCounts,
-    queryFn: ({ signal }) => api.get('/api/v1/views/counts', viewCountsResponseSchema, signal).then((r) => new Map(r.counts.map((c) => [c.viewId, c.count]))),
+    queryFn: ({ signal }) => api.get('/api/v1/views/counts', viewCountsResponseSchema, signal).then((r) => new Map(r.counts.map((c) => [c.viewId, c]))),
     staleTime: 30_000,
     // orders keep arriving and moving while the list is open
     refetchInterval: 60_000,

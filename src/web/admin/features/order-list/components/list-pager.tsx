@@ -7,6 +7,7 @@ export function ListPager({
   pageSize,
   shown,
   total,
+  exact,
   hasPrevious,
   hasNext,
   onPrevious,
@@ -17,6 +18,8 @@ export function ListPager({
   shown: number;
   /** Every matching order; null while it is being counted (never shown as 0건 meanwhile). */
   total: number | null;
+  /** false: `total` is the server's estimate (약 N). */
+  exact: boolean;
   hasPrevious: boolean;
   hasNext: boolean;
   onPrevious(): void;
@@ -29,7 +32,7 @@ export function ListPager({
     <Group justify="space-between" component="nav" aria-label={t.list.title}>
       <Group gap={6} wrap="nowrap">
         <Text size="sm" c="dimmed" data-testid="list-range" aria-busy={total === null}>
-          {total === null ? t.list.rangeCounting(from, to) : t.list.range(from, to, formatNumber(total))}
+          {total === null ? t.list.rangeCounting(from, to) : t.list.range(from, to, exact ? formatNumber(total) : t.list.about(formatNumber(total)))}
         </Text>
         {total === null && <Loader size={12} aria-label={t.list.counting} />}
       </Group>

@@ -1,17 +1,17 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { columnsShownFor, type View } from '../../../../../contracts/views';
 import { errorMessage } from '../../../app/api/client';
-import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { rememberListHref, useLocation } from '../../../app/router';
 import { useToast } from '../../../app/toast';
 import { usePhone } from '../../../app/use-phone';
-import { useOrderCount, useOrderSearch } from '../api/search-orders';
+import { useOrderSearch } from '../api/search-orders';
 import { useCreateView, useDeleteView, useReorderViews, useResetLayout, useSaveLayout, useUpdateView } from '../api/view-changes';
 import { useViewDiff } from '../api/view-diff';
 import { useViewCounts, useViews } from '../api/views';
 import { useListState } from '../hooks/use-list-state';
+import { useListTotal } from '../hooks/use-list-total';
 import { useOrderSelection } from '../hooks/use-order-selection';
 import { usePaging } from '../hooks/use-paging';
 import { setColumnWidths } from '../model/columns';
@@ -22,6 +22,7 @@ import { DeleteViewModal } from './delete-view-modal';
 import { FilterChips } from './filter-chips';
 import { FilterDrawer } from './filter-drawer';
 import { ListPager } from './list-pager';
+import { ListTotal } from './list-total';
 import { ModifiedBar } from './modified-bar';
 import { OrderCards } from './order-cards';
 import { EmptyOrders } from './empty-orders';
@@ -73,7 +74,6 @@ function OrderListScreen({ views }: { views: View[] }) {
   const scope = useMemo(() => JSON.stringify([view.id, filter, sort]), [view.id, filter, sort]);
   const paging = usePaging(scope);
   const orders = useOrderSearch({ filter, sort, limit: PAGE_SIZE, ...(paging.cursor ? { cursor: paging.cursor } : {}) }, true);
-  const matching = useOrderCount(filter, true);
   const selection = useOrderSelection(scope);
   // order-bulk: the bulk tools work on the selection and the list as shown
   const bulk = useOrderBulk({ selection, view, filter, sort, columns: shownColumns });
@@ -92,9 +92,9 @@ function OrderListScreen({ views }: { views: View[] }) {
 
   const items = orders.data?.items ?? [];
   const pageIds = items.map((o) => o.id);
-  // null while the count for this filter is on its way (the last filter's count would be wrong,
-  // and 0 would say "nothing matches"): the screen shows 집계 중 instead
-  const total = matching.data !== undefined && !matching.isPlaceholderData ? matching.data : null;
+  const count = useListTotal(filter, selection.allOnPageSelected(pageIds));
+  // "select all N" names the exact number only: while the estimate shows, it waits for it
+  const exactTotal = count.exact ? count.total : null;
   const couriers = [...new Set(items.flatMap((o) => (o.courier ? [o.courier] : [])))].sort();
   const conditions = countConditions(filter);
   const fail = (error: unknown) => toast.error(errorMessage(error));
@@ -189,12 +189,10 @@ function OrderListScreen({ views }: { views: View[] }) {
         )}
         {/* order-bulk: 엑셀 다운로드, 송장 일괄 등록, 최근 일괄 처리 */}
         <BulkToolbar bulk={bulk} />
-        <Text size="sm" c="dimmed" ml="auto" data-testid="list-total" aria-live="polite" aria-busy={total === null}>
-          {total !== null ? t.list.total(formatNumber(total)) : matching.isError ? '' : t.list.counting}
-        </Text>
+        <ListTotal count={count} />
       </Group>
       <FilterChips filter={filter} onChange={list.setFilter} />
-      <SelectionBanner selection={selection} pageIds={pageIds} total={total ?? 0} filter={filter} />
+      <SelectionBanner selection={selection} pageIds={pageIds} total={exactTotal ?? 0} filter={filter} />
       {/* order-bulk: the 일괄 처리 menu in the selection bar; its dialogs live at the page */}
       <BulkActionBar selection={selection} actions={<BulkSelectionActions bulk={bulk} />} />
       <BulkDialogs bulk={bulk} />
@@ -226,7 +224,8 @@ function OrderListScreen({ views }: { views: View[] }) {
           pageIndex={paging.index}
           pageSize={PAGE_SIZE}
           shown={items.length}
-          total={total}
+          total={count.total}
+          exact={count.exact}
           hasPrevious={paging.hasPrevious}
           hasNext={orders.data.nextCursor !== null && !orders.isPlaceholderData}
           onPrevious={paging.previous}

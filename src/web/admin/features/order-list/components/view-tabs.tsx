@@ -4,14 +4,14 @@ import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Badge, Group, Menu, Tooltip } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { viewLabel } from '../../../../../contracts/view-names';
-import type { View } from '../../../../../contracts/views';
+import type { View, ViewCountsResponse } from '../../../../../contracts/views';
 import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 
 export interface ViewTabsProps {
   views: View[];
   activeId: number;
-  counts: Map<number, number> | undefined;
+  counts: Map<number, ViewCount> | undefined;
   onSelect(viewId: number): void;
   /** The tabs' ids in their new order (전체 stays first). */
   onReorder(ids: number[]): void;
@@ -20,10 +20,12 @@ export interface ViewTabsProps {
   onDelete(view: View): void;
 }
 
-function TabButton({ view, active, count, onSelect }: { view: View; active: boolean; count: number | undefined; onSelect(): void }) {
+type ViewCount = ViewCountsResponse['counts'][number];
+
+function TabButton({ view, active, count, onSelect }: { view: View; active: boolean; count: ViewCount | undefined; onSelect(): void }) {
   // dnd-kit's attributes would make the tab a "sortable button"; it stays a tab (keyboard users move it from the tab menu)
   const { listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: view.id, disabled: view.locked });
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <button
       ref={setNodeRef}
@@ -39,7 +41,7 @@ function TabButton({ view, active, count, onSelect }: { view: View; active: bool
     >
       <span>{viewLabel(view.name, lang)}</span>
       <Badge size="sm" variant={active ? 'filled' : 'light'} color={active ? 'indigo' : 'gray'} radius="xl">
-        {count === undefined ? '…' : formatNumber(count)}
+        {count === undefined ? '…' : count.exact ? formatNumber(count.count) : t.list.about(formatNumber(count.count))}
       </Badge>
     </button>
   );
