@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { BenchClient } from './client';
-import { bulk, exportOrders, listAndSearch, type Row } from './scenarios';
+import { exportOrders } from './export';
+import { bulk, listAndSearch, type Row } from './scenarios';
 import { prepareTarget, type BenchTarget } from './target';
 
 const { values } = parseArgs({

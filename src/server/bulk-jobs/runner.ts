@@ -1,12 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { BulkAction } from '../../contracts/bulk-jobs';
 import { actorOf } from '../auth/actor';
 import type { Principal } from '../auth/principal';
-import { queryRows, type Db, type Executor } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { bulkJobItems, bulkJobs } from '../db/schema/index';
 import type { PaymentGateway } from '../payments/gateways/gateway';
 import { processCancel } from './batch-cancel';
 import { processMoveBatch, type BatchJob } from './batch-moves';
+import { claimJob } from './claim';
 import { recordOutcomes } from './outcomes';
 
 export interface BulkRunnerOptions {
@@ -135,23 +136,8 @@ export class BulkJobRunner {
   }
 
   private async claim(): Promise<ClaimedJob | null> {
-    const now = new Date();
-    const staleBefore = new Date(now.getTime() - this.staleAfterMs);
-    const rows = await queryRows<{ shop_id: number | string; id: number | string; action: BulkAction; requested_by: Principal }>(
-      this.db,
-      sql`update bulk_jobs set status = 'running', heartbeat_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
-          where (shop_id, id) = (
-            select shop_id, id from bulk_jobs
-            where kind = 'bulk_action'
-              and (status = 'queued' or (status = 'running' and (heartbeat_at is null or heartbeat_at < ${staleBefore.toISOString()}::timestamptz)))
-            order by created_at, id
-            limit 1
-            for update skip locked)
-          returning shop_id, id, action, requested_by`,
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return { shopId: Number(row.shop_id), id: Number(row.id), action: row.action, principal: row.requested_by };
+    const job = await claimJob<BulkAction>(this.db, 'bulk_action', this.staleAfterMs);
+    return job && { shopId: job.shopId, id: job.id, action: job.action, principal: job.principal };
   }
 
   private async stillRunning(job: ClaimedJob): Promise<boolean> {

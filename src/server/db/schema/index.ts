@@ -10,3 +10,4 @@ export * from './test-gateway';
 export * from './outbox';
 export * from './buyers';
 export * from './notifications';
+export * from './exports';
