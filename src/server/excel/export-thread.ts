@@ -37,7 +37,9 @@ export class ExportStopped extends Error {
 
 /** Writes one workbook in a worker thread, its bytes handed to `hooks.onBytes` as they come. */
 export function exportInThread(input: WorkerInput, hooks: ThreadHooks): RunningExport {
-  const worker = new Worker(bootUrl(), { workerData: input, execArgv: [] });
+  // A small heap: the export's live data is a page and exceljs' buffers (~30 MB), and V8 left to
+  // its defaults lets garbage grow to hundreds of MB before collecting it — the server's RSS.
+  const worker = new Worker(bootUrl(), { workerData: input, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } });
   let stopped = false;
   const answer = (message: FromMain) => worker.postMessage(message);
   const done = new Promise<ExportSummary>((resolve, reject) => {
