@@ -8,6 +8,7 @@ import type { PaymentGateway } from '../payments/gateways/gateway';
 import { processCancel } from './batch-cancel';
 import { processMoveBatch, type BatchJob } from './batch-moves';
 import { claimJob } from './claim';
+import { JobLoop } from './job-loop';
 import { recordOutcomes } from './outcomes';
 
 export interface BulkRunnerOptions {
@@ -41,69 +42,20 @@ interface ClaimedJob {
  * transaction. A restart resumes where the last committed batch stopped: a job left 'running' by
  * a process that stopped cleanly is queued again at once, one left by a crash after staleAfterMs.
  */
-export class BulkJobRunner {
+export class BulkJobRunner extends JobLoop {
   private readonly batchSize: number;
   private readonly staleAfterMs: number;
-  private readonly pollMs: number;
   private readonly concurrency: number;
-  private readonly log: (message: string, error?: unknown) => void;
-  private stopping = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly gateway: PaymentGateway,
     options: BulkRunnerOptions = {},
   ) {
+    super(options.pollMs ?? 2_000, options.log ?? (() => undefined), 'bulk job runner: a job stopped on an unexpected error; it resumes after staleAfterMs');
     this.batchSize = options.batchSize ?? 500;
     this.staleAfterMs = options.staleAfterMs ?? 60_000;
-    this.pollMs = options.pollMs ?? 2_000;
     this.concurrency = Math.max(1, options.concurrency ?? 1);
-    this.log = options.log ?? (() => undefined);
-  }
-
-  start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.loop = this.run();
-  }
-
-  /** A job was queued: look now instead of at the next poll. */
-  wake(): void {
-    this.wakeUp?.();
-  }
-
-  /** Finishes the batch in hand, then gives the job back to the queue for the next start. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake();
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      let worked = false;
-      try {
-        worked = await this.runNextJob();
-      } catch (error) {
-        this.log('bulk job runner: a job stopped on an unexpected error; it resumes after staleAfterMs', error);
-      }
-      if (!worked && !this.stopping) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollMs);
-      this.wakeUp = done;
-    });
   }
 
   /**

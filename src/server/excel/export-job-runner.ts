@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { claimJob, type ClaimedRow } from '../bulk-jobs/claim';
+import { JobLoop } from '../bulk-jobs/job-loop';
 import type { Db } from '../db/client';
 import { bulkJobs } from '../db/schema/index';
 import { readPageAt } from './export-service';
@@ -30,65 +31,21 @@ class LostJob extends Error {}
  * zip, so a job interrupted by a restart or a crash is written again from the start by the next
  * server: its stored pieces are cleared first. The file is complete only when the job says done.
  */
-export class ExportJobRunner {
+export class ExportJobRunner extends JobLoop {
   private readonly staleAfterMs: number;
-  private readonly pollMs: number;
-  private readonly log: (message: string, error?: unknown) => void;
-  private stopping = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
   private current: RunningExport | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly options: ExportRunnerOptions = {},
   ) {
+    super(options.pollMs ?? 2_000, options.log ?? (() => undefined), 'export runner: a job stopped on an unexpected error; it is retaken after staleAfterMs');
     this.staleAfterMs = options.staleAfterMs ?? 60_000;
-    this.pollMs = options.pollMs ?? 2_000;
-    this.log = options.log ?? (() => undefined);
   }
 
-  start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.loop = this.run();
-  }
-
-  wake(): void {
-    this.wakeUp?.();
-  }
-
-  /** Ends the thread at once and gives the job back to the queue: the next start writes it anew. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake();
+  /** Stopping ends the thread at once and gives the job back to the queue: the next start writes it anew. */
+  protected override async interrupt(): Promise<void> {
     await this.current?.stop();
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      let worked = false;
-      try {
-        worked = await this.runNextJob();
-      } catch (error) {
-        this.log('export runner: a job stopped on an unexpected error; it is retaken after staleAfterMs', error);
-      }
-      if (!worked && !this.stopping) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollMs);
-      this.wakeUp = done;
-    });
   }
 
   /**
