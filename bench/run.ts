@@ -15,9 +15,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { BenchClient } from './client';
+import { exportOrders } from './export';
 import { afterManyBulkJobs } from './maintenance';
 import { benchBlock, markdownTable, writeToReadme, type BenchSection } from './readme';
-import { bulk, exportOrders, listAndSearch, type Row } from './scenarios';
+import { bulk, listAndSearch, type Row } from './scenarios';
 import { prepareTarget, type BenchTarget } from './target';
 
 const { values } = parseArgs({

@@ -4,7 +4,8 @@ import type { OrderListResponse } from '../src/contracts/order-list';
 import type { ViewCountsResponse, ViewListResponse } from '../src/contracts/views';
 import { queryRows, sql, type Database } from '../src/server/db/client';
 import type { BenchClient } from './client';
-import { measure, withPeakMemory, type Timing } from './stats';
+import { periodOf } from './export';
+import { measure, type Timing } from './stats';
 
 export interface Row {
   scenario: string;
@@ -83,15 +84,6 @@ export async function listAndSearch(client: BenchClient, database: Database, sho
   return rows;
 }
 
-/** An ordered-at period holding about `n` orders, the newest ones: what a bulk job or export would cover. */
-async function periodOf(database: Database, shopId: number, n: number): Promise<OrderFilter> {
-  const [edge] = await queryRows<{ day: string }>(
-    database.db,
-    sql`select to_char(ordered_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day from orders where shop_id = ${shopId} order by ordered_at desc offset ${n} limit 1`,
-  );
-  return edge ? { period: { field: 'ordered', from: edge.day } } : {};
-}
-
 async function runJob(client: BenchClient, body: unknown): Promise<{ job: BulkJob; seconds: number }> {
   const started = performance.now();
   const created = await client.json<BulkJob>('POST', '/api/v1/bulk-jobs', body);
@@ -124,24 +116,4 @@ export async function bulk(client: BenchClient, database: Database, shopId: numb
     });
   }
   return rows;
-}
-
-export async function exportOrders(client: BenchClient, database: Database, shopId: number, size: number): Promise<Row[]> {
-  const filter = await periodOf(database, shopId, size);
-  const started = performance.now();
-  const { result: bytes, peakMb, baselineMb } = await withPeakMemory(async () => {
-    const res = await client.raw('POST', '/api/v1/exports/orders', { filter, reason: 'benchmark' });
-    if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
-    let total = 0;
-    for await (const chunk of res.body) total += (chunk as Uint8Array).byteLength;
-    return total;
-  });
-  const seconds = (performance.now() - started) / 1000;
-  return [
-    {
-      scenario: `Excel export of ~${size.toLocaleString('en')} orders (${(bytes / 1024 / 1024).toFixed(1)} MB .xlsx)`,
-      figure: `${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB (${baselineMb.toFixed(0)} MB before)`,
-      target: '≤ 10 s, ≤ 300 MB',
-    },
-  ];
 }

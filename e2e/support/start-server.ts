@@ -91,6 +91,8 @@ try {
     // storefront's receiver, and the receivers that tests start themselves on a free port
     // (e2e/webhooks.spec.ts), whose origin is not known when the server starts
     outbox: { pollMs: 200, allowPrivateNetworks: true },
+    // 엑셀 다운로드 of more than 5 orders is a job here (e2e/export-job.spec.ts), fewer stream
+    exports: { streamMaxOrders: 5, pollMs: 200 },
   });
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();

@@ -21,6 +21,8 @@ import { memberRoutes } from './customers/routes';
 import type { Database } from './db/client';
 import { DatabaseMonitor } from './db/monitor';
 import { editRoutes } from './edits/routes';
+import { ExportJobRunner, type ExportRunnerOptions } from './excel/export-job-runner';
+import { exportJobRoutes } from './excel/export-job-routes';
 import { exportRoutes } from './excel/export-routes';
 import { shippingExportRoutes } from './excel/shipping-export-routes';
 import { trackingImportRoutes } from './excel/tracking-import-routes';
@@ -66,7 +68,7 @@ import { webAppRoutes } from './web/static';
 
 export interface AppOptions {
   /** The open database: its queries, its kind, and how to ask whether it answers. */
-  database: Pick<Database, 'db' | 'kind' | 'ping'>;
+  database: Pick<Database, 'db' | 'kind' | 'ping' | 'url'>;
   /** `true`: session cookies always Secure; `'auto'` (default): when the request came over HTTPS, behind a trusted proxy too. */
   secureCookies?: boolean | 'auto';
   /** Fastify's trustProxy: whose X-Forwarded-For/-Proto/-Host to believe (client address, HTTPS, own origin). */
@@ -84,6 +86,8 @@ export interface AppOptions {
   scheduler?: SchedulerOptions & { autoStart?: boolean; intervals?: Record<string, number> };
   /** The background worker of bulk jobs; `autoStart: false` leaves it stopped (tests that drive it by hand). */
   bulkJobs?: BulkRunnerOptions & { autoStart?: boolean };
+  /** Export jobs (엑셀 다운로드 in the background): the runner's settings, the streaming limit; `autoStart: false` leaves the runner stopped. */
+  exports?: Omit<ExportRunnerOptions, 'databaseUrl' | 'log'> & { autoStart?: boolean; streamMaxOrders?: number };
   /** The outbox's delivery worker (webhooks): poll interval, timeouts, backoff; `autoStart: false` leaves it stopped. */
   outbox?: OutboxWorkerOptions & { autoStart?: boolean };
   /** When a list count is answered with an estimate (src/server/order-counts/count-service.ts); the defaults there. */
@@ -188,7 +192,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(myPaymentRoutes, { db, gateway, tossClientKey: process.env.TOSS_CLIENT_KEY || null });
   await app.register(viewRoutes, { db, counts });
   await app.register(savedFilterRoutes, { db });
-  await app.register(exportRoutes, { db });
+  const exportRunner = new ExportJobRunner(db, { ...options.exports, databaseUrl: database.url ?? null, log: (message, error) => app.log.error({ err: error }, message) });
+  app.decorate('exportJobRunner', exportRunner);
+  await app.register(exportRoutes, { db, runner: exportRunner, streamMaxOrders: options.exports?.streamMaxOrders });
+  await app.register(exportJobRoutes, { db });
+  if (options.exports?.autoStart !== false) app.addHook('onReady', async () => exportRunner.start());
+  // the thread is ended and the job given back before the database closes
+  app.addHook('onClose', async () => exportRunner.stop());
   await app.register(printSheetRoutes, { db });
   await app.register(trackingImportRoutes, { db });
   await app.register(shippingExportRoutes, { db });
@@ -227,6 +237,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The bulk-job worker of this server (tests drive it when the app was built with `bulkJobs: false`). */
     bulkJobRunner: BulkJobRunner;
+    /** The export-job worker of this server (tests drive it when the app was built with `exports: { autoStart: false }`). */
+    exportJobRunner: ExportJobRunner;
     /** The scheduled-work loop of this server (one of possibly many sharing the database). */
     scheduler: Scheduler;
     /** The outbox delivery worker of this server (one of possibly many sharing the outbox). */

@@ -23,6 +23,8 @@ export interface Config {
   schedulerPollMs: number | undefined;
   /** A bulk job whose server has not reported for this long is taken over by another (default 60 s). */
   bulkStaleAfterMs: number | undefined;
+  /** Above this many orders 엑셀 다운로드 is a background job (202) rather than a file streamed on the spot (default 2,000). */
+  exportStreamMaxOrders: number | undefined;
   /** Where `npm start` serves the demo storefront beside a demo shop; null: not at all (JUMUN_STOREFRONT_PORT=0). */
   storefrontPort: number | null;
   /** How often this server looks for webhooks to deliver (default 1 s); JUMUN_OUTBOX=0 turns its worker off. */
@@ -69,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(optionalNumber(env.JUMUN_COUNT_TIME_BUDGET_MS) !== undefined ? { timeBudgetMs: optionalNumber(env.JUMUN_COUNT_TIME_BUDGET_MS) } : {}),
     },
     bulkStaleAfterMs: env.JUMUN_BULK_STALE_AFTER_MS ? millis(env.JUMUN_BULK_STALE_AFTER_MS, 60_000) : undefined,
+    exportStreamMaxOrders: env.JUMUN_EXPORT_STREAM_MAX_ORDERS ? millis(env.JUMUN_EXPORT_STREAM_MAX_ORDERS, 2_000) : undefined,
     storefrontPort: env.JUMUN_STOREFRONT_PORT === '0' ? null : Number(env.JUMUN_STOREFRONT_PORT ?? 3001),
     databaseTimeouts: {
       connectMs: millis(env.JUMUN_DB_CONNECT_TIMEOUT_MS, SERVER_TIMEOUTS.connectMs),

@@ -52,6 +52,8 @@ const app = await buildApp({
   logger: process.env.JUMUN_LOG === '1',
   counts: config.counts,
   bulkJobs: { concurrency: database.kind === 'postgres' ? 2 : 1, ...(config.bulkStaleAfterMs ? { staleAfterMs: config.bulkStaleAfterMs } : {}) },
+  // export jobs share the jobs table, and so its staleness
+  exports: { ...(config.bulkStaleAfterMs ? { staleAfterMs: config.bulkStaleAfterMs } : {}), ...(config.exportStreamMaxOrders !== undefined ? { streamMaxOrders: config.exportStreamMaxOrders } : {}) },
   scheduler: { intervals: config.taskIntervals, ...(config.schedulerPollMs ? { pollMs: config.schedulerPollMs } : {}) },
   outbox: {
     autoStart: config.outboxEnabled,

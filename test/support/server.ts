@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type AppOptions } from '../../src/server/app';
 import type { BulkRunnerOptions } from '../../src/server/bulk-jobs/runner';
 import type { OutboxWorkerOptions } from '../../src/server/outbox/worker';
 import type { Database } from '../../src/server/db/client';
@@ -135,6 +135,8 @@ export interface ServerOptions {
    * few dozen orders into an estimate.
    */
   counts?: { maxExactCost?: number; timeBudgetMs?: number };
+  /** Export jobs: the runner's settings and the streaming limit (default: the server's). */
+  exports?: AppOptions['exports'];
 }
 
 let staffCounter = 0;
@@ -143,7 +145,7 @@ let staffCounter = 0;
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const gateway = new TestGateway({ db: database.db });
-  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 }, outbox: options.outbox, counts: { timeBudgetMs: 5_000, ...options.counts } });
+  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 }, outbox: options.outbox, counts: { timeBudgetMs: 5_000, ...options.counts }, exports: { pollMs: 100, ...options.exports } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -173,7 +175,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     },
     async restart(next: ServerOptions = {}) {
       await server.app.close();
-      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 }, outbox: next.outbox, counts: { timeBudgetMs: 5_000, ...next.counts } });
+      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 }, outbox: next.outbox, counts: { timeBudgetMs: 5_000, ...next.counts }, exports: { pollMs: 100, ...next.exports } });
       await server.app.listen({ port: address.port, host: '127.0.0.1' });
     },
     async close() {

@@ -23,6 +23,16 @@ export const EXCEL_ERRORS = {
   },
   EXCEL_TOO_MANY_ROWS: { status: 422, ko: '한 번에 올릴 수 있는 행 수를 넘었습니다. 파일을 나눠 올려 주세요.', en: 'Too many rows for one upload. Split the file and upload the parts.' },
 
+  EXPORT_JOB_NOT_FOUND: { status: 404, ko: '엑셀 다운로드 작업을 찾을 수 없습니다.', en: 'The export job was not found.' },
+  EXPORT_FILE_NOT_READY: { status: 409, ko: '엑셀 파일을 아직 만드는 중입니다. 잠시 후 다시 받아 주세요.', en: 'The file is still being written. Fetch it when the job is done.' },
+  EXPORT_FILE_EXPIRED: { status: 410, ko: '보관 기간(하루)이 지나 파일이 삭제되었습니다. 다시 다운로드해 주세요.', en: 'The file was kept for a day and has been deleted. Export the orders again.' },
+  EXPORT_JOB_FAILED: { status: 409, ko: '엑셀 파일을 만들지 못했습니다. 다시 다운로드해 주세요.', en: 'The file could not be written. Export the orders again.' },
+  EXPORT_PERSONAL_FORBIDDEN: {
+    status: 403,
+    ko: '개인정보가 포함된 파일은 개인정보 포함 엑셀 다운로드 권한이 있어야 받을 수 있습니다.',
+    en: 'This file carries unmasked personal data: fetching it needs the personal-data export permission.',
+  },
+
   SHIPPING_EXPORT_FORM_NOT_FOUND: { status: 404, ko: '송장 출력 양식을 찾을 수 없습니다.', en: 'The shipping export form was not found.' },
   SHIPPING_EXPORT_FORM_NAME_TAKEN: { status: 409, ko: '같은 이름의 송장 출력 양식이 이미 있습니다.', en: 'A shipping export form with this name already exists.' },
   TOO_MANY_SHIPPING_EXPORT_FORMS: { status: 422, ko: '송장 출력 양식은 최대 50개까지 저장할 수 있습니다.', en: 'A shop can save at most 50 shipping export forms.' },

@@ -1,12 +1,14 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { BulkAction } from '../../contracts/bulk-jobs';
 import { actorOf } from '../auth/actor';
 import type { Principal } from '../auth/principal';
-import { queryRows, type Db, type Executor } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { bulkJobItems, bulkJobs } from '../db/schema/index';
 import type { PaymentGateway } from '../payments/gateways/gateway';
 import { processCancel } from './batch-cancel';
 import { processMoveBatch, type BatchJob } from './batch-moves';
+import { claimJob } from './claim';
+import { JobLoop } from './job-loop';
 import { recordOutcomes } from './outcomes';
 
 export interface BulkRunnerOptions {
@@ -40,69 +42,20 @@ interface ClaimedJob {
  * transaction. A restart resumes where the last committed batch stopped: a job left 'running' by
  * a process that stopped cleanly is queued again at once, one left by a crash after staleAfterMs.
  */
-export class BulkJobRunner {
+export class BulkJobRunner extends JobLoop {
   private readonly batchSize: number;
   private readonly staleAfterMs: number;
-  private readonly pollMs: number;
   private readonly concurrency: number;
-  private readonly log: (message: string, error?: unknown) => void;
-  private stopping = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly gateway: PaymentGateway,
     options: BulkRunnerOptions = {},
   ) {
+    super(options.pollMs ?? 2_000, options.log ?? (() => undefined), 'bulk job runner: a job stopped on an unexpected error; it resumes after staleAfterMs');
     this.batchSize = options.batchSize ?? 500;
     this.staleAfterMs = options.staleAfterMs ?? 60_000;
-    this.pollMs = options.pollMs ?? 2_000;
     this.concurrency = Math.max(1, options.concurrency ?? 1);
-    this.log = options.log ?? (() => undefined);
-  }
-
-  start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.loop = this.run();
-  }
-
-  /** A job was queued: look now instead of at the next poll. */
-  wake(): void {
-    this.wakeUp?.();
-  }
-
-  /** Finishes the batch in hand, then gives the job back to the queue for the next start. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake();
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      let worked = false;
-      try {
-        worked = await this.runNextJob();
-      } catch (error) {
-        this.log('bulk job runner: a job stopped on an unexpected error; it resumes after staleAfterMs', error);
-      }
-      if (!worked && !this.stopping) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollMs);
-      this.wakeUp = done;
-    });
   }
 
   /**
@@ -135,23 +88,8 @@ export class BulkJobRunner {
   }
 
   private async claim(): Promise<ClaimedJob | null> {
-    const now = new Date();
-    const staleBefore = new Date(now.getTime() - this.staleAfterMs);
-    const rows = await queryRows<{ shop_id: number | string; id: number | string; action: BulkAction; requested_by: Principal }>(
-      this.db,
-      sql`update bulk_jobs set status = 'running', heartbeat_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
-          where (shop_id, id) = (
-            select shop_id, id from bulk_jobs
-            where kind = 'bulk_action'
-              and (status = 'queued' or (status = 'running' and (heartbeat_at is null or heartbeat_at < ${staleBefore.toISOString()}::timestamptz)))
-            order by created_at, id
-            limit 1
-            for update skip locked)
-          returning shop_id, id, action, requested_by`,
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return { shopId: Number(row.shop_id), id: Number(row.id), action: row.action, principal: row.requested_by };
+    const job = await claimJob<BulkAction>(this.db, 'bulk_action', this.staleAfterMs);
+    return job && { shopId: job.shopId, id: job.id, action: job.action, principal: job.principal };
   }
 
   private async stillRunning(job: ClaimedJob): Promise<boolean> {

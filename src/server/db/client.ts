@@ -21,6 +21,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL: the connection string, for a worker thread that opens connections of its own. */
+  url?: string;
   /** Asks the database `select 1`; throws when it does not answer within timeoutMs (PostgreSQL) or at all. */
   ping(timeoutMs: number): Promise<void>;
   /** Runs work while holding a database-wide advisory lock (PostgreSQL), so other servers wait their turn. */
@@ -50,7 +52,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const onError = options.onConnectionError ?? ((error: Error) => console.error(`database connection lost: ${error.message}`));
     const pool = new ResilientPool(poolConfig(options.databaseUrl, options.timeouts ?? SERVER_TIMEOUTS), onError);
     const db = drizzlePg(pool, { schema });
-    return { db, kind: 'postgres', ping: (timeoutMs) => pingPool(pool, timeoutMs), exclusive: (key, work) => holdingLock(pool, key, work), close: () => pool.end() };
+    return { db, kind: 'postgres', url: options.databaseUrl, ping: (timeoutMs) => pingPool(pool, timeoutMs), exclusive: (key, work) => holdingLock(pool, key, work), close: () => pool.end() };
   }
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });

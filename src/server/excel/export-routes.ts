@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orderExportRequestSchema, PERSONAL_EXPORT_COLUMNS, XLSX_CONTENT_TYPE } from '../../contracts/excel';
+import { exportJobSchema, orderExportQuerySchema } from '../../contracts/export-jobs';
 import type { ColumnKey } from '../../contracts/views';
 import type { PersonalField } from '../../domain/personal-data';
 import { principalOf } from '../auth/plugin';
@@ -10,11 +11,23 @@ import { AppError, languageOf } from '../http/errors';
 import { errorResponses } from '../http/route-schemas';
 import { xlsxHeaders, xlsxResponse } from './download';
 import { ExportAborted, exportFileName, exportOrderIds, resolveExportSpec, writeOrdersWorkbook } from './export-service';
+import { createExportJob, readExportJob, type ExportJobAction } from './export-jobs';
+import type { ExportJobRunner } from './export-job-runner';
 import { recordDownload } from './personal-export';
 
 const fieldOfColumn = (c: ColumnKey): PersonalField => (c === 'ordererEmail' ? 'email' : c === 'recipientAddress' ? 'address' : 'phone');
 
-export const exportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+/** Orders a download may write on the spot (in the request, on the main thread); more become a job. */
+export const DEFAULT_STREAM_MAX_ORDERS = 2_000;
+
+export interface ExportRouteOptions {
+  db: Db;
+  runner: ExportJobRunner;
+  /** Above this many orders the export is a job (202); default DEFAULT_STREAM_MAX_ORDERS. */
+  streamMaxOrders?: number | undefined;
+}
+
+export const exportRoutes: FastifyPluginAsyncZod<ExportRouteOptions> = async (app, { db, runner, streamMaxOrders = DEFAULT_STREAM_MAX_ORDERS }) => {
   app.post(
     '/api/v1/exports/orders',
     {
@@ -31,9 +44,14 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           '`YYYY-MM-DD HH:mm`. Headers in English with `Accept-Language: en`. Errors before the first byte answer JSON as usual; a failure ' +
           'mid-stream cuts the download short. Personal columns (연락처, 이메일, 수령인 연락처, 주소) come masked as in the list unless the caller ' +
           'has `personal.export` (owner, manager): then they are unmasked, `reason` (다운로드 사유) is required (400 EXPORT_REASON_REQUIRED) and the ' +
-          'download is recorded in the personal-data access log with its order ids. Every download is written to the audit log.',
+          'download is recorded in the personal-data access log with its order ids. Every download is written to the audit log. ' +
+          `More than the server's streaming limit of orders (${DEFAULT_STREAM_MAX_ORDERS.toLocaleString('en')} by default), or any number with \`?async=true\`, ` +
+          'answers 202 with an export job instead (Location: its URL): the workbook is written in the background, off the request; follow it with ' +
+          '`GET /api/v1/exports/{exportId}` (status, progress done/total) and fetch the file from `GET /api/v1/exports/{exportId}/file` when done, for a day. ' +
+          'The orders are the ones matching now, and the download is recorded now, as for a streamed file.',
+        querystring: orderExportQuerySchema,
         body: orderExportRequestSchema,
-        response: { 200: xlsxResponse('The workbook (주문목록_YYYYMMDD_HHmm.xlsx)'), ...errorResponses },
+        response: { 200: xlsxResponse('The workbook (주문목록_YYYYMMDD_HHmm.xlsx)'), 202: exportJobSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -57,6 +75,21 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         personal: shown && reason ? { fields: [...new Set(personalColumns.map(fieldOfColumn))], reason } : null,
         selection: { ...selection, columns: spec.columns, ...(chosen ? { chosen: chosen.length } : {}) },
       });
+      if (request.query.async === 'true' || ids.length > streamMaxOrders) {
+        const action: ExportJobAction = {
+          kind: 'orders',
+          ids: ids.join(','),
+          columns: [...(spec.columns ?? [])],
+          lang,
+          personal: shown ? 'shown' : 'masked',
+          now: now.toISOString(),
+          fileName: exportFileName(now, lang),
+          asciiFileName: exportFileName(now, 'en'),
+        };
+        const jobId = await createExportJob(db, principal, action, { ...selection, ...(chosen ? { chosen: chosen.length } : {}) }, ids.length);
+        runner.wake();
+        return reply.code(202).header('location', `/api/v1/exports/${jobId}`).send(await readExportJob(db, principal.shopId, jobId, lang));
+      }
       const out = new PassThrough();
       // a download cancelled while the zip is being finished makes the zip write into a closed
       // stream; that error is expected and must not take the process down

@@ -111,7 +111,7 @@ export function caughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void>
 
 export const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-interface Page {
+export interface Page {
   orders: OrderListItem[];
   items: Map<number, ExportItem[]>;
 }
@@ -120,7 +120,7 @@ interface Page {
  * A page of orders as the list shows them, with their items. The rows and the items are read at
  * once: on PostgreSQL they go to two pooled connections (on PGlite they queue, which costs nothing).
  */
-async function readPageAt(db: Executor, shopId: number, ids: readonly number[], lang: Lang, now: Date, personal: 'masked' | 'shown'): Promise<Page> {
+export async function readPageAt(db: Executor, shopId: number, ids: readonly number[], lang: Lang, now: Date, personal: 'masked' | 'shown'): Promise<Page> {
   const [rows, items] = await Promise.all([readOrderRows(db, shopId, ids), readPageItems(db, shopId, ids)]);
   return { orders: await toListItems(db, shopId, rows, lang, now, personal), items };
 }
@@ -147,8 +147,30 @@ export function exportOrderIds(db: Executor, shopId: number, spec: OrderExportSp
  */
 export async function writeOrdersWorkbook(db: Executor, shopId: number, spec: OrderExportSpec, lang: Lang, out: Writable): Promise<ExportSummary> {
   const now = spec.now ?? new Date();
-  const pageSize = spec.pageSize ?? 1000;
-  const columns = sheetColumns(spec.columns ?? visibleKeys(DEFAULT_COLUMN_LAYOUT), lang);
+  const ids = spec.resolvedIds ?? (await exportOrderIds(db, shopId, spec, now));
+  const personal = spec.personal ?? 'masked';
+  return writeWorkbookPages({ ids, columns: spec.columns ?? visibleKeys(DEFAULT_COLUMN_LAYOUT), lang, pageSize: spec.pageSize }, (page) => readPageAt(db, shopId, page, lang, now, personal), out);
+}
+
+export interface WorkbookPlan {
+  /** The orders, in the file's order. */
+  ids: readonly number[];
+  columns: readonly ColumnKey[];
+  lang: Lang;
+  /** Orders per page; default 1,000. */
+  pageSize?: number | undefined;
+}
+
+/**
+ * The writing half of an export, apart from where the pages come from: the server's own database
+ * connection (a small export streamed as it is asked for) or, in an export job's worker thread,
+ * its own connection or the main thread (PGlite lives there). `afterPage` is told how many orders
+ * are written, once the zip has taken in the page — the job's progress and heartbeat.
+ */
+export async function writeWorkbookPages(plan: WorkbookPlan, readPage: (ids: readonly number[]) => Promise<Page>, out: Writable, afterPage?: (orders: number) => Promise<void>): Promise<ExportSummary> {
+  const { ids, lang } = plan;
+  const pageSize = plan.pageSize ?? 1000;
+  const columns = sheetColumns(plan.columns, lang);
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(lang === 'ko' ? '주문목록' : 'Orders', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -161,17 +183,16 @@ export async function writeOrdersWorkbook(db: Executor, shopId: number, spec: Or
   sheet.getRow(1).commit();
 
   const summary: ExportSummary = { orders: 0, rows: 0 };
-  const ids = spec.resolvedIds ?? (await exportOrderIds(db, shopId, spec, now));
-  const readPage = (start: number): Promise<Page> => {
-    const reading = readPageAt(db, shopId, ids.slice(start, start + pageSize), lang, now, spec.personal ?? 'masked');
+  const readAt = (start: number): Promise<Page> => {
+    const reading = readPage(ids.slice(start, start + pageSize));
     // read ahead while the current page is written; a failure surfaces when the page is awaited
     reading.catch(() => undefined);
     return reading;
   };
-  let next = ids.length > 0 ? readPage(0) : null;
+  let next = ids.length > 0 ? readAt(0) : null;
   for (let start = 0; next; start += pageSize) {
     const { orders, items } = await next;
-    next = start + pageSize < ids.length ? readPage(start + pageSize) : null;
+    next = start + pageSize < ids.length ? readAt(start + pageSize) : null;
     if (out.destroyed) throw new ExportAborted();
     for (const order of orders) {
       for (const item of items.get(order.id) ?? [null]) {
@@ -187,6 +208,7 @@ export async function writeOrdersWorkbook(db: Executor, shopId: number, spec: Or
     // let the zip catch up with what was committed, and the reader with the zip
     await nextTick();
     await caughtUp(sheet, out);
+    await afterPage?.(summary.orders);
   }
   if (out.destroyed) throw new ExportAborted();
   sheet.commit();

@@ -1,3 +1,4 @@
+import { EXPORT_FILE_RETENTION_HOURS } from '../../contracts/export-jobs';
 import { THROTTLE_RULES } from '../../domain/sign-in-throttle';
 import { countRows, sql, type Db } from '../db/client';
 import type { PaymentGateway } from '../payments/gateways/gateway';
@@ -95,6 +96,24 @@ export function standardTasks(kind: 'pglite' | 'postgres', intervals: Readonly<R
       name: 'fold-order-counts',
       intervalMs: every('fold-order-counts', 60_000),
       run: async (db) => ({ folded: await foldOrderCounts(db) }),
+    },
+    {
+      name: 'old-export-files',
+      intervalMs: every('old-export-files', HOUR),
+      // finished export files a day on (their download answers 410 from then on, deleted or not),
+      // and what failed or cancelled exports left; a few pieces of ~1 MB per file
+      run: async (db) => ({
+        deleted: await countRows(
+          db,
+          sql`with gone as (
+                delete from export_file_chunks where (shop_id, job_id) in (
+                  select shop_id, id from bulk_jobs where kind = 'export' and (
+                    (status = 'done' and (result->>'finishedAt')::timestamptz < now() - ${EXPORT_FILE_RETENTION_HOURS} * interval '1 hour')
+                    or (status in ('failed', 'cancelled') and updated_at < now() - ${EXPORT_FILE_RETENTION_HOURS} * interval '1 hour')))
+                returning 1)
+              select count(*) as n from gone`,
+        ),
+      }),
     },
     {
       name: 'auto-confirm',

@@ -12,3 +12,4 @@ export * from './outbox';
 export * from './buyers';
 export * from './notifications';
 export * from './order-counts';
+export * from './exports';

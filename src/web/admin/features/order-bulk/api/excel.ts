@@ -1,5 +1,6 @@
 import { trackingImportResultSchema, XLSX_CONTENT_TYPE, type OrderExportRequest, type TrackingImportResult } from '../../../../../contracts/excel';
-import { ApiError } from '../../../app/api/client';
+import { exportJobSchema } from '../../../../../contracts/export-jobs';
+import { api, ApiError } from '../../../app/api/client';
 import { DICTIONARIES, getLang } from '../../../app/i18n';
 import { BULK_DICTIONARIES } from '../i18n';
 import { fileNameOf } from '../model/files';
@@ -66,9 +67,46 @@ export async function downloadPostedWorkbook(path: string, body: unknown, fallba
   return { fileName, size: blob.size };
 }
 
-/** 엑셀 다운로드: the conditions or the chosen orders, one row per item. */
-export function downloadOrdersExcel(request: OrderExportRequest, onProgress: (received: number) => void, signal: AbortSignal): Promise<Downloaded> {
-  return downloadPostedWorkbook('/api/v1/exports/orders', request, { ko: '주문목록.xlsx', en: 'orders.xlsx' }, onProgress, signal);
+/** Where an export stands: bytes received of a streamed file, or a job's orders written. */
+export type ExportProgress = { kind: 'bytes'; received: number } | { kind: 'job'; done: number; total: number };
+
+const JOB_POLL_MS = 1000;
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = window.setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      window.clearTimeout(timer);
+      reject(new DOMException('stopped', 'AbortError'));
+    });
+  });
+}
+
+/**
+ * 엑셀 다운로드: the conditions or the chosen orders, one row per item. A small export answers the
+ * file at once; a large one answers 202 with a job written on the server: it is followed every
+ * second (진행률 N/M) and its file fetched and saved when done.
+ */
+export async function downloadOrdersExcel(request: OrderExportRequest, onProgress: (progress: ExportProgress) => void, signal: AbortSignal): Promise<Downloaded> {
+  const fallback = getLang() === 'en' ? 'orders.xlsx' : '주문목록.xlsx';
+  const accept = `${XLSX_CONTENT_TYPE}, application/json`;
+  const response = await rawFetch('/api/v1/exports/orders', { method: 'POST', body: JSON.stringify(request), contentType: 'application/json', accept, signal });
+  let file = response;
+  if (response.status === 202) {
+    let job = exportJobSchema.parse(await response.json());
+    while (job.status === 'queued' || job.status === 'running') {
+      onProgress({ kind: 'job', done: job.progress.done, total: job.progress.total });
+      await pause(JOB_POLL_MS, signal);
+      job = await api.get(`/api/v1/exports/${job.id}`, exportJobSchema, signal);
+    }
+    if (job.status !== 'done' || !job.fileUrl) throw new ApiError(409, job.error?.code ?? 'EXPORT_JOB_FAILED', job.error?.message ?? BULK_DICTIONARIES[getLang()].export.jobFailed);
+    onProgress({ kind: 'job', done: job.progress.total, total: job.progress.total });
+    file = await rawFetch(job.fileUrl, { method: 'GET', accept, signal });
+  }
+  const blob = await readAll(file, (received) => onProgress({ kind: 'bytes', received }));
+  const fileName = fileNameOf(file.headers.get('content-disposition'), fallback);
+  saveFile(blob, fileName);
+  return { fileName, size: blob.size };
 }
 
 /** The upload template (송장일괄등록_양식.xlsx). */

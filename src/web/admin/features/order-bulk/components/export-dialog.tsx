@@ -11,7 +11,7 @@ import type { OrderSelection } from '../../order-list/hooks/use-order-selection'
 import { columnLabel, orderedColumns } from '../../order-list/model/columns';
 import { useMe } from '../../auth/api/me';
 import { may } from '../../auth/model/permissions';
-import { downloadOrdersExcel } from '../api/excel';
+import { downloadOrdersExcel, type ExportProgress } from '../api/excel';
 import { downloadShippingExport, useShippingForms } from '../api/shipping-export';
 import { useBulkI18n } from '../i18n';
 import { ShippingFormsDialog } from './shipping-forms-dialog';
@@ -34,7 +34,7 @@ export interface ExportDialogProps {
 }
 
 type Scope = 'conditions' | 'selected';
-type Download = { state: 'idle' } | { state: 'running'; received: number } | { state: 'failed'; message: string };
+type Download = { state: 'idle' } | { state: 'running'; progress: ExportProgress } | { state: 'failed'; message: string };
 const PRESETS: PeriodPreset[] = ['today', 'week', 'month', 'quarter'];
 
 /**
@@ -75,14 +75,14 @@ export function ExportDialog({ selection, viewName, filter, sort, columns, initi
   const run = async () => {
     const controller = new AbortController();
     abort.current = controller;
-    setDownload({ state: 'running', received: 0 });
-    const progress = (received: number) => setDownload({ state: 'running', received });
+    setDownload({ state: 'running', progress: { kind: 'bytes', received: 0 } });
+    const progress = (received: number) => setDownload({ state: 'running', progress: { kind: 'bytes', received } });
     try {
       const saved = courier
         ? await downloadShippingExport({ ...selected(), format: courier.code }, progress, controller.signal)
         : shopForm
           ? await downloadShippingExport({ ...selected(), formId: shopForm.id }, progress, controller.signal)
-          : await downloadOrdersExcel({ ...selected(), columns: visible, ...(needsReason ? { reason: reason.trim() } : {}) }, progress, controller.signal);
+          : await downloadOrdersExcel({ ...selected(), columns: visible, ...(needsReason ? { reason: reason.trim() } : {}) }, (p) => setDownload({ state: 'running', progress: p }), controller.signal);
       toast.success(b.export.saved(saved.fileName));
       onClose();
     } catch (error) {
@@ -98,6 +98,8 @@ export function ExportDialog({ selection, viewName, filter, sort, columns, initi
   };
 
   const running = download.state === 'running';
+  const progressText = (p: ExportProgress) =>
+    p.kind === 'job' ? b.export.jobProgress(formatNumber(p.done), formatNumber(p.total)) : p.received === 0 ? b.export.preparing : b.export.receiving(formatBytes(p.received));
   const setPeriodPart = (patch: Partial<OrderPeriod>) => setPeriod((p) => (p ? { field: p.field, from: p.from, to: p.to, ...patch } : p));
 
   return (
@@ -217,7 +219,7 @@ export function ExportDialog({ selection, viewName, filter, sort, columns, initi
         {running && (
           <Group gap="xs" role="status">
             <Loader size="sm" />
-            <Text size="sm">{download.received === 0 ? b.export.preparing : b.export.receiving(formatBytes(download.received))}</Text>
+            <Text size="sm">{progressText(download.progress)}</Text>
           </Group>
         )}
 

@@ -149,6 +149,8 @@ export const bulkEn: BulkDictionary = {
     download: 'Download',
     preparing: 'Preparing the file…',
     receiving: (size) => `Receiving the file… ${size}`,
+    jobProgress: (done, total) => `Progress ${done}/${total} orders — many orders: the server is writing the file.`,
+    jobFailed: 'The file could not be written. Export the orders again.',
     stop: 'Stop',
     saved: (name) => `Saved ${name}.`,
     cut: 'The download was cut short. Try again in a moment.',

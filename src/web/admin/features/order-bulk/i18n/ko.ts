@@ -155,6 +155,8 @@ export const bulkKo = {
     download: '다운로드',
     preparing: '파일을 만드는 중…',
     receiving: (size: string) => `파일을 받는 중… ${size}`,
+    jobProgress: (done: string, total: string) => `진행률 ${done}/${total}건 — 주문이 많아 서버에서 파일을 만들고 있습니다.`,
+    jobFailed: '엑셀 파일을 만들지 못했습니다. 다시 다운로드해 주세요.',
     stop: '중단',
     saved: (name: string) => `${name} 파일을 저장했습니다.`,
     cut: '다운로드가 중간에 끊겼습니다. 잠시 후 다시 시도하세요.',
