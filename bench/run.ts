@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { BenchClient } from './client';
+import { firstScreen } from './first-screen';
 import { bulk, exportOrders, listAndSearch, type Row } from './scenarios';
 import { prepareTarget, type BenchTarget } from './target';
 
@@ -72,6 +73,7 @@ for (const t of targets) {
   const rows: Row[] = [];
   try {
     rows.push(...(await listAndSearch(client, prepared.database, prepared.shopId)));
+    rows.push(...(await firstScreen(client.baseUrl, prepared)));
     if (!values['skip-export']) rows.push(...(await exportOrders(client, prepared.database, prepared.shopId, 100_000)));
     if (!values['skip-bulk']) rows.push(...(await bulk(client, prepared.database, prepared.shopId, 100_000)));
   } finally {
