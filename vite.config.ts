@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { vendorChunks } from './vite.chunks.js';
 
 const serverPort = process.env.PORT ?? '3000';
 
@@ -18,19 +19,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     // scripts/bundle-report.ts reads it: the JavaScript each first screen loads
     manifest: true,
-    // Vite 8 bundles with Rolldown. Every page is a lazy chunk (app.tsx); React, and the libraries
-    // the entry needs before any page, are chunks whose names change only with the libraries, so a
-    // new build of the app leaves them cached. What only some pages use stays with those pages.
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 1 },
-          ],
-        },
-      },
-    },
+    rolldownOptions: { output: { codeSplitting: vendorChunks } },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),

@@ -6,7 +6,8 @@ import { staffLinkToken } from '../features/staff/model/paths';
 import { ApiError, errorMessage, onUnauthorized } from './api/client';
 import { useI18n } from './i18n';
 import { navigate, useLocation } from './router';
-import { LoginPage, PageLoader, PrintSheetsPage, SignedInRoutes, StaffLinkPage } from './routes';
+import { LoginPage, PrintSheetsPage, SignedInRoutes, StaffLinkPage } from './routes';
+import { PageLoader } from '../../shared/page-loader';
 import { Shell } from './shell';
 
 export function App() {
@@ -32,23 +33,24 @@ export function App() {
   const linkToken = staffLinkToken(location.pathname);
   // pages without the shell wait for their code on a blank window; the shell's pages inside it (Shell)
   return (
-    <Suspense fallback={<PageLoader fullPage />}>
-      {onLoginPage ? <LoginPage /> : linkToken ? <StaffLinkPage token={linkToken} /> : <SignedIn pathname={location.pathname} retryLabel={t.common.retry} />}
+    <Suspense fallback={<PageLoader label={t.common.loading} fullPage />}>
+      {onLoginPage ? <LoginPage /> : linkToken ? <StaffLinkPage token={linkToken} /> : <SignedIn pathname={location.pathname} />}
     </Suspense>
   );
 }
 
-function SignedIn({ pathname, retryLabel }: { pathname: string; retryLabel: string }) {
+function SignedIn({ pathname }: { pathname: string }) {
+  const { t } = useI18n();
   const me = useMe();
-  if (me.isPending) return <PageLoader fullPage />;
+  if (me.isPending) return <PageLoader label={t.common.loading} fullPage />;
   if (me.isError) {
     // a 401 is already on its way to the login page
-    if (me.error instanceof ApiError && me.error.status === 401) return <PageLoader fullPage />;
+    if (me.error instanceof ApiError && me.error.status === 401) return <PageLoader label={t.common.loading} fullPage />;
     return (
       <Center mih="100vh">
         <Alert color="red" role="alert" title={errorMessage(me.error)}>
           <Button mt="sm" variant="light" onClick={() => void me.refetch()}>
-            {retryLabel}
+            {t.common.retry}
           </Button>
         </Alert>
       </Center>

@@ -1,4 +1,4 @@
-import { Center, Loader, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { SHOP_POLICY_PATH } from '../features/shop-policy/model/paths';
 import { STAFF_PATH } from '../features/staff/model/paths';
 import { lazyPart as page } from '../../shared/lazy';
@@ -27,16 +27,6 @@ const StaffPage = page(() => import('../features/staff/components/staff-page').t
 const AuditLogPage = page(() => import('../features/audit/components/audit-log-page').then((m) => m.AuditLogPage));
 const AccessLogPage = page(() => import('../features/audit/components/access-log-page').then((m) => m.AccessLogPage));
 const ShopPolicyPage = page(() => import('../features/shop-policy/components/shop-policy-page').then((m) => m.ShopPolicyPage));
-
-/** What shows while a page's code loads: a spinner where the page goes (`fullPage`: the whole window). */
-export function PageLoader({ fullPage = false }: { fullPage?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <Center mih={fullPage ? '100vh' : '40vh'}>
-      <Loader aria-label={t.common.loading} />
-    </Center>
-  );
-}
 
 function NotFound() {
   const { t } = useI18n();

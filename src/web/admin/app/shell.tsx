@@ -11,8 +11,8 @@ import { shopPolicyMenuLabel } from '../features/shop-policy/i18n';
 import { getLang, useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
-import { PageLoader } from './routes';
 import { usePhone } from './use-phone';
+import { PageLoader } from '../../shared/page-loader';
 
 /**
  * The frame around every signed-in page: shop, who is signed in, language, sign-out; the menu.
@@ -84,7 +84,7 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main>
         {/* a page whose code is still loading shows a spinner in its place: the menu and header stay */}
-        <Suspense fallback={<PageLoader />}>{children}</Suspense>
+        <Suspense fallback={<PageLoader label={t.common.loading} />}>{children}</Suspense>
       </AppShell.Main>
     </AppShell>
   );

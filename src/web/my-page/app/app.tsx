@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import type { MySession } from '../../../contracts/my';
@@ -8,6 +8,7 @@ import { errorMessage, onUnauthorized } from './api/client';
 import { useI18n } from './i18n';
 import { Link, lookupPath, Redirect, shopParam, useLocation } from './router';
 import { Shell } from './shell';
+import { PageLoader } from '../../shared/page-loader';
 
 /** Each page is its own chunk, loaded when first opened: a buyer looking up an order does not download the order's dialogs. */
 const LookupPage = page(() => import('../features/session/components/lookup-page').then((m) => m.LookupPage));
@@ -15,15 +16,6 @@ const OrdersPage = page(() => import('../features/orders/components/orders-page'
 const OrderDetailPage = page(() => import('../features/order-detail/components/order-detail-page').then((m) => m.OrderDetailPage));
 const PaySuccessPage = page(() => import('../features/pay/components/pay-success-page').then((m) => m.PaySuccessPage));
 const PayFailPage = page(() => import('../features/pay/components/pay-fail-page').then((m) => m.PayFailPage));
-
-function PageLoader() {
-  const { t } = useI18n();
-  return (
-    <Center mih="40vh">
-      <Loader aria-label={t.common.loading} />
-    </Center>
-  );
-}
 
 function NotFound() {
   const { t } = useI18n();
@@ -71,7 +63,7 @@ export function App() {
   if (path === '/my/pay/success')
     return (
       <Shell session={shellSession}>
-        <Suspense fallback={<PageLoader />}>
+        <Suspense fallback={<PageLoader label={t.common.loading} />}>
           <PaySuccessPage />
         </Suspense>
       </Shell>
@@ -79,14 +71,14 @@ export function App() {
   if (path === '/my/pay/fail')
     return (
       <Shell session={shellSession}>
-        <Suspense fallback={<PageLoader />}>
+        <Suspense fallback={<PageLoader label={t.common.loading} />}>
           <PayFailPage />
         </Suspense>
       </Shell>
     );
 
   let content;
-  if (session.isPending) content = <PageLoader />;
+  if (session.isPending) content = <PageLoader label={t.common.loading} />;
   else if (session.isError)
     content = (
       <Alert color="red" role="alert" title={errorMessage(session.error)}>
@@ -99,7 +91,7 @@ export function App() {
   return (
     <Shell session={shellSession}>
       {/* a page whose code is still loading shows a spinner under the header */}
-      <Suspense fallback={<PageLoader />}>{content}</Suspense>
+      <Suspense fallback={<PageLoader label={t.common.loading} />}>{content}</Suspense>
     </Shell>
   );
 }
