@@ -79,7 +79,7 @@ interface Run {
 async function coldList(browser: Browser, baseUrl: string, account: { email: string; password: string }): Promise<Run> {
   const context = await newContext(browser);
   try {
-    const signIn = await context.request.post(`${baseUrl}/api/v1/auth/login`, { data: account });
+    const signIn = await context.request.post(`${baseUrl}/api/v1/auth/login`, { data: { email: account.email, password: account.password } });
     if (signIn.status() !== 204) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
     const page = await context.newPage();
     const log = scriptLog(page);

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { columnsShownFor, type View } from '../../../../../contracts/views';
 import { errorMessage } from '../../../app/api/client';
 import { formatNumber } from '../../../app/format';
@@ -19,7 +19,7 @@ import { countConditions } from '../model/filter-chips';
 import { BulkActionBar } from './bulk-action-bar';
 import { DeleteViewModal } from './delete-view-modal';
 import { FilterChips } from './filter-chips';
-import { BulkDialogs, ColumnSettingsModal, FilterDrawer, preloadListParts, useOnceTrue } from './lazy-parts';
+import { BulkDialogs, ColumnSettingsModal, FilterDrawer, OnceOpened, preloadListParts } from './lazy-parts';
 import { ListPager } from './list-pager';
 import { ModifiedBar } from './modified-bar';
 import { OrderCards } from './order-cards';
@@ -90,12 +90,9 @@ function OrderListScreen({ views }: { views: View[] }) {
   const [columnsOpen, setColumnsOpen] = useState(false);
   const [savingTab, setSavingTab] = useState(false);
 
-  // the dialogs' code once the first rows are in (lazy-parts.ts); mounted from their first opening on
+  // the dialogs' code once the first rows are in (lazy-parts.tsx)
   const shown = orders.data !== undefined;
   useEffect(() => (shown ? whenIdle(preloadListParts) : undefined), [shown]);
-  const filtersUsed = useOnceTrue(filtersOpen);
-  const columnsUsed = useOnceTrue(columnsOpen);
-  const bulkUsed = useOnceTrue(bulk.dialog !== null);
 
   const items = orders.data?.items ?? [];
   const pageIds = items.map((o) => o.id);
@@ -204,11 +201,9 @@ function OrderListScreen({ views }: { views: View[] }) {
       <SelectionBanner selection={selection} pageIds={pageIds} total={total ?? 0} filter={filter} />
       {/* order-bulk: the 일괄 처리 menu in the selection bar; its dialogs live at the page */}
       <BulkActionBar selection={selection} actions={<BulkSelectionActions bulk={bulk} />} />
-      {bulkUsed && (
-        <Suspense fallback={null}>
-          <BulkDialogs bulk={bulk} />
-        </Suspense>
-      )}
+      <OnceOpened open={bulk.dialog !== null}>
+        <BulkDialogs bulk={bulk} />
+      </OnceOpened>
       {orders.isError ? (
         <Alert color="red" role="alert" title={errorMessage(orders.error)}>
           <Button variant="light" mt="sm" onClick={() => void orders.refetch()}>
@@ -245,45 +240,41 @@ function OrderListScreen({ views }: { views: View[] }) {
         />
       )}
 
-      {filtersUsed && (
-        <Suspense fallback={null}>
-          <FilterDrawer opened={filtersOpen} filter={filter} courierSuggestions={couriers} onApply={list.setFilter} onClose={() => setFiltersOpen(false)} />
-        </Suspense>
-      )}
-      {columnsUsed && (
-        <Suspense fallback={null}>
-          <ColumnSettingsModal
-            opened={columnsOpen}
-            columns={columns}
-            personal={view.personalLayout}
-            saving={saveLayout.isPending}
-            resetting={resetLayout.isPending}
-            error={saveLayout.isError ? errorMessage(saveLayout.error) : resetLayout.isError ? errorMessage(resetLayout.error) : null}
-            onClose={() => setColumnsOpen(false)}
-            onSave={(next) =>
-              saveLayout.mutate(
-                { id: view.id, columns: next },
-                {
-                  onSuccess: () => {
-                    list.resetColumns();
-                    setColumnsOpen(false);
-                    toast.success(t.list.layoutSaved);
-                  },
-                },
-              )
-            }
-            onReset={() =>
-              resetLayout.mutate(view.id, {
+      <OnceOpened open={filtersOpen}>
+        <FilterDrawer opened={filtersOpen} filter={filter} courierSuggestions={couriers} onApply={list.setFilter} onClose={() => setFiltersOpen(false)} />
+      </OnceOpened>
+      <OnceOpened open={columnsOpen}>
+        <ColumnSettingsModal
+          opened={columnsOpen}
+          columns={columns}
+          personal={view.personalLayout}
+          saving={saveLayout.isPending}
+          resetting={resetLayout.isPending}
+          error={saveLayout.isError ? errorMessage(saveLayout.error) : resetLayout.isError ? errorMessage(resetLayout.error) : null}
+          onClose={() => setColumnsOpen(false)}
+          onSave={(next) =>
+            saveLayout.mutate(
+              { id: view.id, columns: next },
+              {
                 onSuccess: () => {
                   list.resetColumns();
                   setColumnsOpen(false);
-                  toast.success(t.list.layoutReset);
+                  toast.success(t.list.layoutSaved);
                 },
-              })
-            }
-          />
-        </Suspense>
-      )}
+              },
+            )
+          }
+          onReset={() =>
+            resetLayout.mutate(view.id, {
+              onSuccess: () => {
+                list.resetColumns();
+                setColumnsOpen(false);
+                toast.success(t.list.layoutReset);
+              },
+            })
+          }
+        />
+      </OnceOpened>
       <NameModal
         opened={naming !== null}
         title={naming?.kind === 'rename' ? t.list.renameTitle : t.list.newTabTitle}

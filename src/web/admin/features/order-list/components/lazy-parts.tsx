@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { OrderDetailPage } from '../../../app/routes';
 import { lazyPart } from '../../../../shared/lazy';
 
@@ -17,9 +17,12 @@ export function preloadListParts() {
   for (const part of [FilterDrawer, ColumnSettingsModal, BulkDialogs, OrderDetailPage]) part.preload();
 }
 
-/** True from the first time `now` is true on: a lazy dialog stays mounted to play its closing transition. */
-export function useOnceTrue(now: boolean): boolean {
-  const [once, setOnce] = useState(now);
-  if (now && !once) setOnce(true);
-  return once || now;
+/**
+ * Mounts a lazy dialog from the first time it is opened on (kept mounted after, so it plays its
+ * closing transition), showing nothing in the moment its code may still be on its way.
+ */
+export function OnceOpened({ open, children }: { open: boolean; children: ReactNode }) {
+  const [once, setOnce] = useState(open);
+  if (open && !once) setOnce(true);
+  return once || open ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
