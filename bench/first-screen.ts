@@ -51,7 +51,9 @@ function scriptLog(page: Page) {
   const pending: Promise<void>[] = [];
   page.on('requestfinished', (request: Request) => {
     if (request.resourceType() !== 'script') return;
-    pending.push(request.sizes().then((sizes) => void scripts.push({ startedAt: request.timing().startTime, bytes: sizes.responseBodySize })));
+    // a script still finishing when the context closes has no sizes any more: left out
+    const sized = request.sizes().then((sizes) => void scripts.push({ startedAt: request.timing().startTime, bytes: sizes.responseBodySize }));
+    pending.push(sized.catch(() => undefined));
   });
   return {
     /** Bytes and files of the scripts asked for before `epochMs`, and of all of them. */
