@@ -40,9 +40,12 @@ interface Marks {
 }
 
 async function firstRows(page: Page): Promise<Marks> {
-  // page code as strings: this file is compiled without the DOM's types
-  await page.waitForFunction('window.__bench.firstRowAt !== null', undefined, { timeout: 60_000 });
-  return (await page.evaluate('({ firstRowAt: window.__bench.firstRowAt, submitAt: window.__bench.submitAt, timeOrigin: performance.timeOrigin })')) as Marks;
+  // functions, not strings: the app's CSP forbids eval; globalThis is the page's window there
+  await page.waitForFunction(() => (globalThis as unknown as { __bench: { firstRowAt: number | null } }).__bench.firstRowAt !== null, undefined, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const marks = (globalThis as unknown as { __bench: { firstRowAt: number; submitAt: number | null } }).__bench;
+    return { firstRowAt: marks.firstRowAt, submitAt: marks.submitAt, timeOrigin: performance.timeOrigin };
+  });
 }
 
 /** The scripts a page fetched, with when each was asked for (epoch ms) and its body's size. */
