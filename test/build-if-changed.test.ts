@@ -44,6 +44,7 @@ describe('buildIfChanged without vite', () => {
       'src/domain/b.ts': 'export const b = 2;\n',
       'vite.config.ts': 'export default {};\n',
       'vite.my-page.config.ts': 'export default {};\n',
+      'vite.chunks.ts': 'export const vendorChunks = {};\n',
       'tsconfig.json': '{}\n',
       'package-lock.json': '{}\n',
       'package.json': '{ "name": "copy" }\n',
