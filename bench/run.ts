@@ -16,6 +16,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { BenchClient } from './client';
 import { exportOrders } from './export';
+import { firstScreen } from './first-screen';
 import { afterManyBulkJobs } from './maintenance';
 import { benchBlock, markdownTable, writeToReadme, type BenchSection } from './readme';
 import { bulk, listAndSearch, type Row } from './scenarios';
@@ -72,6 +73,7 @@ for (const t of targets) {
   const rows: Row[] = [];
   try {
     rows.push(...(await listAndSearch(client, prepared.database, prepared.shopId)));
+    rows.push(...(await firstScreen(client.baseUrl, prepared)));
     if (!values['skip-export']) rows.push(...(await exportOrders(client, prepared.database, prepared.shopId, 100_000)));
     if (!values['skip-bulk']) rows.push(...(await bulk(client, prepared.database, prepared.shopId, 100_000)));
     if (t.name === 'pglite' && !values['skip-upkeep']) rows.push(...(await afterManyBulkJobs(client, prepared.database)));

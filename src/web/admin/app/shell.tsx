@@ -1,17 +1,18 @@
 import { AppShell, Burger, Button, Divider, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import type { StaffMe } from '../../../contracts/auth';
 import { API_KEYS_MENU } from '../features/api-keys/i18n';
 import { useLogout } from '../features/auth/api/logout';
 import { may } from '../features/auth/model/permissions';
 import { STAFF_MENU_LABEL } from '../features/staff/i18n';
-import { SHOP_POLICY_PATH } from '../features/shop-policy/components/shop-policy-page';
+import { SHOP_POLICY_PATH } from '../features/shop-policy/model/paths';
 import { shopPolicyMenuLabel } from '../features/shop-policy/i18n';
 import { getLang, useI18n } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { Link, useLocation } from './router';
 import { usePhone } from './use-phone';
+import { PageLoader } from '../../shared/page-loader';
 
 /**
  * The frame around every signed-in page: shop, who is signed in, language, sign-out; the menu.
@@ -81,7 +82,10 @@ export function Shell({ me, children }: { me: StaffMe; children: ReactNode }) {
           </>
         )}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {/* a page whose code is still loading shows a spinner in its place: the menu and header stay */}
+        <Suspense fallback={<PageLoader label={t.common.loading} />}>{children}</Suspense>
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,26 +1,21 @@
-import { Alert, Anchor, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { MySession } from '../../../contracts/my';
-import { OrderDetailPage } from '../features/order-detail/components/order-detail-page';
-import { OrdersPage } from '../features/orders/components/orders-page';
-import { PayFailPage } from '../features/pay/components/pay-fail-page';
-import { PaySuccessPage } from '../features/pay/components/pay-success-page';
 import { forgetSession, useSession } from '../features/session/api/session';
-import { LookupPage } from '../features/session/components/lookup-page';
+import { lazyPart as page } from '../../shared/lazy';
 import { errorMessage, onUnauthorized } from './api/client';
 import { useI18n } from './i18n';
 import { Link, lookupPath, Redirect, shopParam, useLocation } from './router';
 import { Shell } from './shell';
+import { PageLoader } from '../../shared/page-loader';
 
-function PageLoader() {
-  const { t } = useI18n();
-  return (
-    <Center mih="40vh">
-      <Loader aria-label={t.common.loading} />
-    </Center>
-  );
-}
+/** Each page is its own chunk, loaded when first opened: a buyer looking up an order does not download the order's dialogs. */
+const LookupPage = page(() => import('../features/session/components/lookup-page').then((m) => m.LookupPage));
+const OrdersPage = page(() => import('../features/orders/components/orders-page').then((m) => m.OrdersPage));
+const OrderDetailPage = page(() => import('../features/order-detail/components/order-detail-page').then((m) => m.OrderDetailPage));
+const PaySuccessPage = page(() => import('../features/pay/components/pay-success-page').then((m) => m.PaySuccessPage));
+const PayFailPage = page(() => import('../features/pay/components/pay-fail-page').then((m) => m.PayFailPage));
 
 function NotFound() {
   const { t } = useI18n();
@@ -68,18 +63,22 @@ export function App() {
   if (path === '/my/pay/success')
     return (
       <Shell session={shellSession}>
-        <PaySuccessPage />
+        <Suspense fallback={<PageLoader label={t.common.loading} />}>
+          <PaySuccessPage />
+        </Suspense>
       </Shell>
     );
   if (path === '/my/pay/fail')
     return (
       <Shell session={shellSession}>
-        <PayFailPage />
+        <Suspense fallback={<PageLoader label={t.common.loading} />}>
+          <PayFailPage />
+        </Suspense>
       </Shell>
     );
 
   let content;
-  if (session.isPending) content = <PageLoader />;
+  if (session.isPending) content = <PageLoader label={t.common.loading} />;
   else if (session.isError)
     content = (
       <Alert color="red" role="alert" title={errorMessage(session.error)}>
@@ -89,5 +88,10 @@ export function App() {
       </Alert>
     );
   else content = <Routes path={path} search={location.search} session={session.data} />;
-  return <Shell session={shellSession}>{content}</Shell>;
+  return (
+    <Shell session={shellSession}>
+      {/* a page whose code is still loading shows a spinner under the header */}
+      <Suspense fallback={<PageLoader label={t.common.loading} />}>{content}</Suspense>
+    </Shell>
+  );
 }

@@ -17,10 +17,9 @@ import { usePaging } from '../hooks/use-paging';
 import { setColumnWidths } from '../model/columns';
 import { countConditions } from '../model/filter-chips';
 import { BulkActionBar } from './bulk-action-bar';
-import { ColumnSettingsModal } from './column-settings-modal';
 import { DeleteViewModal } from './delete-view-modal';
 import { FilterChips } from './filter-chips';
-import { FilterDrawer } from './filter-drawer';
+import { BulkDialogs, ColumnSettingsModal, FilterDrawer, OnceOpened, preloadListParts } from './lazy-parts';
 import { ListPager } from './list-pager';
 import { ListTotal } from './list-total';
 import { ModifiedBar } from './modified-bar';
@@ -34,8 +33,9 @@ import { SortControl } from './sort-control';
 import { NameModal } from './view-name-modal';
 import { ViewTabs } from './view-tabs';
 // order-bulk: 일괄 처리, 엑셀 다운로드, 송장 일괄 등록 (features/order-bulk)
-import { BulkDialogs, BulkSelectionActions, BulkToolbar } from '../../order-bulk/components/bulk-tools';
+import { BulkSelectionActions, BulkToolbar } from '../../order-bulk/components/bulk-tools';
 import { useOrderBulk } from '../../order-bulk/components/use-order-bulk';
+import { whenIdle } from '../../../../shared/lazy';
 
 export const PAGE_SIZE = 100;
 
@@ -89,6 +89,10 @@ function OrderListScreen({ views }: { views: View[] }) {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [columnsOpen, setColumnsOpen] = useState(false);
   const [savingTab, setSavingTab] = useState(false);
+
+  // the dialogs' code once the first rows are in (lazy-parts.tsx)
+  const shown = orders.data !== undefined;
+  useEffect(() => (shown ? whenIdle(preloadListParts) : undefined), [shown]);
 
   const items = orders.data?.items ?? [];
   const pageIds = items.map((o) => o.id);
@@ -195,7 +199,9 @@ function OrderListScreen({ views }: { views: View[] }) {
       <SelectionBanner selection={selection} pageIds={pageIds} total={exactTotal ?? 0} filter={filter} />
       {/* order-bulk: the 일괄 처리 menu in the selection bar; its dialogs live at the page */}
       <BulkActionBar selection={selection} actions={<BulkSelectionActions bulk={bulk} />} />
-      <BulkDialogs bulk={bulk} />
+      <OnceOpened open={bulk.dialog !== null}>
+        <BulkDialogs bulk={bulk} />
+      </OnceOpened>
       {orders.isError ? (
         <Alert color="red" role="alert" title={errorMessage(orders.error)}>
           <Button variant="light" mt="sm" onClick={() => void orders.refetch()}>
@@ -233,37 +239,41 @@ function OrderListScreen({ views }: { views: View[] }) {
         />
       )}
 
-      <FilterDrawer opened={filtersOpen} filter={filter} courierSuggestions={couriers} onApply={list.setFilter} onClose={() => setFiltersOpen(false)} />
-      <ColumnSettingsModal
-        opened={columnsOpen}
-        columns={columns}
-        personal={view.personalLayout}
-        saving={saveLayout.isPending}
-        resetting={resetLayout.isPending}
-        error={saveLayout.isError ? errorMessage(saveLayout.error) : resetLayout.isError ? errorMessage(resetLayout.error) : null}
-        onClose={() => setColumnsOpen(false)}
-        onSave={(next) =>
-          saveLayout.mutate(
-            { id: view.id, columns: next },
-            {
+      <OnceOpened open={filtersOpen}>
+        <FilterDrawer opened={filtersOpen} filter={filter} courierSuggestions={couriers} onApply={list.setFilter} onClose={() => setFiltersOpen(false)} />
+      </OnceOpened>
+      <OnceOpened open={columnsOpen}>
+        <ColumnSettingsModal
+          opened={columnsOpen}
+          columns={columns}
+          personal={view.personalLayout}
+          saving={saveLayout.isPending}
+          resetting={resetLayout.isPending}
+          error={saveLayout.isError ? errorMessage(saveLayout.error) : resetLayout.isError ? errorMessage(resetLayout.error) : null}
+          onClose={() => setColumnsOpen(false)}
+          onSave={(next) =>
+            saveLayout.mutate(
+              { id: view.id, columns: next },
+              {
+                onSuccess: () => {
+                  list.resetColumns();
+                  setColumnsOpen(false);
+                  toast.success(t.list.layoutSaved);
+                },
+              },
+            )
+          }
+          onReset={() =>
+            resetLayout.mutate(view.id, {
               onSuccess: () => {
                 list.resetColumns();
                 setColumnsOpen(false);
-                toast.success(t.list.layoutSaved);
+                toast.success(t.list.layoutReset);
               },
-            },
-          )
-        }
-        onReset={() =>
-          resetLayout.mutate(view.id, {
-            onSuccess: () => {
-              list.resetColumns();
-              setColumnsOpen(false);
-              toast.success(t.list.layoutReset);
-            },
-          })
-        }
-      />
+            })
+          }
+        />
+      </OnceOpened>
       <NameModal
         opened={naming !== null}
         title={naming?.kind === 'rename' ? t.list.renameTitle : t.list.newTabTitle}

@@ -6,8 +6,6 @@ import { useShopPolicy } from '../api/policy';
 import { useShopPolicyI18n } from '../i18n';
 import { PolicyEditor } from './policy-editor';
 
-export const SHOP_POLICY_PATH = '/settings/policy';
-
 /** 배송·반품 정책: what new orders are charged and allowed; orders already placed keep theirs. */
 export function ShopPolicyPage() {
   const { p } = useShopPolicyI18n();

@@ -7,12 +7,6 @@ import { Link, navigate } from '../../../app/router';
 import { useAcceptStaffLink, useStaffLinkInfo } from '../api/staff';
 import { useStaffI18n } from '../i18n';
 
-/** The token of `/invite/<token>`, or null for any other address. */
-export function staffLinkToken(pathname: string): string | null {
-  const match = /^\/invite\/([^/]+)\/?$/.exec(pathname);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
-}
-
 /**
  * `/invite/<token>`, outside the sign-in gate: an invitation or a password reset. Shows the shop
  * and the e-mail, asks the password twice, and lands the person signed in on the order list.

@@ -12,8 +12,6 @@ import { InviteModal } from './invite-modal';
 import { PermissionTable } from './permission-table';
 import { StaffTable } from './staff-table';
 
-export const STAFF_PATH = '/settings/staff';
-
 /** 직원 관리: the staff list and pending invitations (owners change them, managers read them) and the permission table. */
 export function StaffPage() {
   const { s } = useStaffI18n();
