@@ -56,7 +56,8 @@ describe('POST /api/v1/orders (storefront intake)', () => {
       .select({ type: timelineEvents.type, actorKind: timelineEvents.actorKind })
       .from(timelineEvents)
       .where(and(eq(timelineEvents.shopId, server.shop.shopId), eq(timelineEvents.orderId, order.id)));
-    expect(events).toEqual([
+    // the intake's own; the order-received messages' lines come later, from the outbox, whenever it delivers
+    expect(events.filter((e) => !e.type.startsWith('buyer_message_'))).toEqual([
       { type: 'order_created', actorKind: 'api' },
       { type: 'payment_captured', actorKind: 'api' },
     ]);
