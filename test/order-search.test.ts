@@ -58,16 +58,7 @@ async function expectColumnsFresh(orderIds: number[]) {
     const rows = (await loadOrderRows(server.database.db, server.shop.shopId, id))!;
     const fresh = await listColumnsOfRows(server.database.db, server.shop.shopId, rows);
     const o = rows.order;
-    const [search] = await queryRows<{ search_text: string; search_grams: string[]; search_digits: string[] }>(
-      server.database.db,
-      sql`select search_text, search_grams, search_digits from order_search where shop_id = ${server.shop.shopId} and order_id = ${id}`,
-    );
-    const stored = {
-      search: { searchText: search?.search_text, searchGrams: search?.search_grams, searchDigits: search?.search_digits },
-      couriers: o.couriers,
-      productIds: o.productIds,
-      regions: o.regions,
-    };
+    const stored = { searchText: o.searchText, searchGrams: o.searchGrams, searchDigits: o.searchDigits, couriers: o.couriers, productIds: o.productIds, regions: o.regions };
     expect(stored, `order ${id}`).toEqual(fresh);
   }
 }

@@ -4,16 +4,13 @@ import { searchTermsOf } from '../../domain/search-terms';
 import { regionsOfPostcode } from './regions';
 
 /**
- * The order-list cache columns of `orders` and the order's search row (order_search), derived from
- * the order's rows. Like summarizeOrder, this is their one definition: the summary refresh (every
- * change), the intake and the seed all call it, so a keyword or a courier filter never sees a
- * stale order.
+ * The order-list cache columns of `orders`, derived from the order's rows. Like summarizeOrder,
+ * this is their one definition: the summary refresh (every change), the intake and the seed all
+ * call it, so a keyword or a courier filter never sees a stale order.
  *
- * Why cached instead of joined: every filter and the keyword must combine with the others and with
- * the sort in one index-served query; a join to addresses or shipment groups per filter would turn
- * a page of 50 into a join over the whole shop. The keyword's columns are one row per order in
- * order_search (one semi-join), because they rarely change while `orders` is rewritten by every
- * status move: see schema/order-search.ts.
+ * Why cached on `orders` instead of joined: every filter and the keyword must combine with the
+ * others and with the sort in one index-served query over one table; a join to addresses or
+ * shipment groups per filter would turn a page of 50 into a join over the whole shop.
  */
 export interface ListFacts {
   ordererName: string;
@@ -28,15 +25,10 @@ export interface ListFacts {
   claims: ReadonlyArray<{ pickup: unknown; reshipment: unknown }>;
 }
 
-/** The keyword-search columns: the order's order_search row (schema/order-search.ts). */
-export interface SearchColumns {
+export interface ListColumns {
   searchText: string;
   searchGrams: string[];
   searchDigits: string[];
-}
-
-export interface ListColumns {
-  search: SearchColumns;
   couriers: string[];
   productIds: number[];
   regions: Region[];
@@ -70,7 +62,9 @@ export function listColumnsOf(f: ListFacts): ListColumns {
   const entered = [...f.shipments.map((s) => s.courier), ...f.claims.map((c) => stringField(c.reshipment, 'courier'))];
   const couriers = entered.flatMap((c) => (c?.trim() ? [courierCodeOf(c)] : []));
   return {
-    search: { searchText: terms.text, searchGrams: terms.grams, searchDigits: terms.digits },
+    searchText: terms.text,
+    searchGrams: terms.grams,
+    searchDigits: terms.digits,
     couriers: sortedUnique(couriers),
     productIds: sortedUnique(f.items.flatMap((i) => (i.productId === null ? [] : [i.productId]))),
     regions: sortedUnique(f.addresses.flatMap((a) => regionsOfPostcode(a.postcode))),

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { CreateOrderRequest } from '../../contracts/orders';
 import { orderCreated, paymentCaptured, paymentPending, type Actor } from '../../domain/events';
 import { one, queryRows, sql, type Tx } from '../db/client';
-import { orderAddresses, orderItems, orders, orderSearch, payments, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
+import { orderAddresses, orderItems, orders, payments, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 import { hashPassword } from '../auth/secrets';
 import { AppError } from '../http/errors';
 import { listColumnsOf } from '../order-list/list-columns';
@@ -70,21 +70,19 @@ export async function createOrder(tx: Tx, shopId: number, request: CreateOrderRe
     units: itemRows.map((row, i) => ({ itemId: i, status: unitStatus, quantity: row.quantity })),
     payments: [payment], shipments: [], claims: [], memos: [],
   });
-  const { search, ...listColumns } = listColumnsOf({
+  const listColumns = listColumnsOf({
     ordererName: input.orderer.name, ordererPhone: input.orderer.phone, ordererEmail: input.orderer.email ?? null,
     memberName: await memberNameOf(tx, shopId, member?.id ?? null), addresses: input.addresses, items: resolved, shipments: [], claims: [],
   });
 
-  const orderNumber = orderNumberFor(shop.orderNumberPrefix, id, orderedAt);
   await tx.insert(orders).values({
-    shopId, id, orderNumber, channel: input.channel, externalOrderId: input.externalOrderId ?? null,
+    shopId, id, orderNumber: orderNumberFor(shop.orderNumberPrefix, id, orderedAt), channel: input.channel, externalOrderId: input.externalOrderId ?? null,
     customerId: member?.id ?? null, ordererName: input.orderer.name, ordererPhone: input.orderer.phone, ordererEmail: input.orderer.email ?? null,
     guestPasswordHash: guestPassword && !member ? await hashPassword(guestPassword) : null,
     gradeName: member?.gradeName ?? null, gradeDiscountRate, customerCouponId: customerCouponId ?? null, couponName: coupon?.rule.name ?? null,
     couponDiscount, pointsUsed, shippingFee: shipping.base, remoteShippingFee: shipping.remote, policyId: policy.id, orderedAt, createdAt: now, updatedAt: now, ...summary,
     ...listColumns,
   });
-  await tx.insert(orderSearch).values({ shopId, orderId: id, orderNumber, ...search });
   const addressRows = await tx
     .insert(orderAddresses)
     .values(input.addresses.map((a, position) => ({ shopId, orderId: id, position, ...a, deliveryNote: a.deliveryNote ?? null, createdAt: now })))

@@ -2,8 +2,7 @@ import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/client';
 import { memos, orders } from '../db/schema/index';
-import { listColumnsOf, type ListColumns, type SearchColumns } from '../order-list/list-columns';
-import { writeSearchRows } from '../order-list/search-rows';
+import { listColumnsOf, type ListColumns } from '../order-list/list-columns';
 import { memberNamesOf } from '../order-list/load-list-columns';
 import { loadOrderRowsOf, unitsOf, type OrderRows } from './read-queries';
 import { summarizeOrder, type OrderSummary } from './summary';
@@ -12,7 +11,7 @@ import { inIds } from '../order-list/sql-arrays';
 type Refreshed = OrderSummary & { version: number };
 
 /**
- * Recomputes the order's summary-cache columns (and its search row) from its rows, in the caller's transaction: the
+ * Recomputes the order's summary-cache columns from its rows, in the caller's transaction: the
  * cache never drifts from what it summarizes. Changes to the order bump its version; memos do not
  * (a note never conflicts with someone else's change to the order).
  */
@@ -81,17 +80,14 @@ export async function refreshOrderSummaries(
   for (const m of memoRows) memoDatesOf.set(m.orderId, [...(memoDatesOf.get(m.orderId) ?? []), m.createdAt]);
   const records: Array<{ id: number; columns: Record<string, unknown> }> = [];
   const computed = new Map<number, OrderSummary>();
-  const searchOf = new Map<number, SearchColumns & { orderNumber: string }>();
   for (const [orderId, rows] of rowsOf) {
     const memoDates = memoDatesOf.get(orderId) ?? [];
-    const { search, ...columns } = cacheColumnsOf(rows, memoDates, rows.order.customerId === null ? null : (memberNames.get(rows.order.customerId) ?? null));
+    const columns = cacheColumnsOf(rows, memoDates, rows.order.customerId === null ? null : (memberNames.get(rows.order.customerId) ?? null));
     computed.set(orderId, columns);
-    searchOf.set(orderId, { ...search, orderNumber: rows.order.orderNumber });
     records.push({ id: orderId, columns: { ...columns } });
   }
   const first = records[0];
   if (!first) return result;
-  await writeSearchRows(tx, shopId, searchOf);
 
   const keys = Object.keys(first.columns);
   const column = (key: string) => {

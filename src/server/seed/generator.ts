@@ -174,7 +174,7 @@ function shapeOrder(env: Env, plan: Plan): OrderState {
       orderStatus: '', paymentStatus: '', unitStatuses: [], paymentMethod: method, itemsAmount: 0, gradeDiscount: 0, manualDiscount: 0,
       totalAmount: 0, paidAmount: 0, refundedAmount: 0, balanceDue: 0, itemSummary: '', itemCount: 0, paidAt: null, shippedAt: null,
       deliveredAt: null, cancelRequestedAt: null, returnRequestedAt: null, memoCount: 0, lastMemoAt: null,
-      couriers: [], productIds: [], regions: [],
+      searchText: '', searchGrams: [], searchDigits: [], couriers: [], productIds: [], regions: [],
     },
     member, buyer,
     creator: { kind: 'api', keyName: CONNECTOR[plan.channel] },

@@ -15,7 +15,6 @@ import type {
   orderAddresses,
   orderItems,
   orders,
-  orderSearch,
   paymentRequests,
   pointsLedger,
   refundPayments,
@@ -51,13 +50,12 @@ export interface BatchRows {
   memos: Array<Row<typeof memos>>;
   pointsLedger: Array<Row<typeof pointsLedger>>;
   customerCoupons: Array<Row<typeof customerCoupons>>;
-  searchRows: Array<Row<typeof orderSearch>>;
 }
 
 export function emptyBatch(): BatchRows {
   return {
     orders: [], addresses: [], items: [], groups: [], groupItems: [], claims: [], claimItems: [], payments: [],
-    paymentRequests: [], refunds: [], refundPayments: [], events: [], memos: [], pointsLedger: [], customerCoupons: [], searchRows: [],
+    paymentRequests: [], refunds: [], refundPayments: [], events: [], memos: [], pointsLedger: [], customerCoupons: [],
   };
 }
 
@@ -175,7 +173,7 @@ export function finishOrder(s: OrderState): void {
   // The order object already has every column (see shapeOrder): assigning into that shape is
   // ~30x faster than spreading 50 properties into a new object, which V8 does property by property.
   const o = s.order;
-  const { search, ...listColumns } = listColumnsOf({
+  const listColumns = listColumnsOf({
     ordererName: o.ordererName, ordererPhone: o.ordererPhone, ordererEmail: o.ordererEmail ?? null, memberName: s.member?.name ?? null,
     addresses: s.addresses, items: s.items.map((i) => ({ productId: i.row.productId ?? null })),
     shipments: s.groups.map((g) => ({ courier: g.row.courier ?? null, trackingNumber: g.row.trackingNumber ?? null })),
@@ -185,7 +183,6 @@ export function finishOrder(s: OrderState): void {
   order.version = s.changes;
   order.updatedAt = s.lastAt;
   out.orders.push(order);
-  out.searchRows.push({ shopId: o.shopId, orderId: o.id, orderNumber: order.orderNumber, ...search });
   for (const a of s.addresses) out.addresses.push(a);
   for (const i of s.items) out.items.push(i.row);
   for (const p of s.payments) out.payments.push(p);

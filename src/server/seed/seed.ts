@@ -10,7 +10,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { hashPassword } from '../auth/secrets';
 import type { Db } from '../db/client';
 import {
-  claimItems, claims, customerCoupons, customers, memos, orderAddresses, orderItems, orders, orderSearch, paymentRequests, payments,
+  claimItems, claims, customerCoupons, customers, memos, orderAddresses, orderItems, orders, paymentRequests, payments,
   pointsLedger, refundPayments, refunds, shipmentGroupItems, shipmentGroups, timelineEvents,
 } from '../db/schema/index';
 import { combineStatements, insertStatement } from './bulk-insert';
@@ -42,7 +42,7 @@ export interface SeedOptions {
 /** The batch's tables in insert order, each with its rows. */
 function seededRows(rows: BatchRows): SeededRows[] {
   const pairs: Array<[PgTable, ReadonlyArray<Record<string, unknown>>]> = [
-    [orders, rows.orders], [orderSearch, rows.searchRows], [orderAddresses, rows.addresses], [orderItems, rows.items], [shipmentGroups, rows.groups],
+    [orders, rows.orders], [orderAddresses, rows.addresses], [orderItems, rows.items], [shipmentGroups, rows.groups],
     [shipmentGroupItems, rows.groupItems], [claims, rows.claims], [claimItems, rows.claimItems], [payments, rows.payments],
     [paymentRequests, rows.paymentRequests], [refunds, rows.refunds], [refundPayments, rows.refundPayments],
     [timelineEvents, rows.events], [memos, rows.memos], [pointsLedger, rows.pointsLedger], [customerCoupons, rows.customerCoupons],

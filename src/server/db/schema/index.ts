@@ -3,7 +3,6 @@ export * from './shops';
 export * from './customers';
 export * from './catalog';
 export * from './orders';
-export * from './order-search';
 export * from './money';
 export * from './operations';
 export * from './platform';

@@ -58,9 +58,13 @@ export const orders = pgTable(
     returnRequestedAt: at('return_requested_at'),
     memoCount: integer('memo_count').notNull().default(0),
     lastMemoAt: at('last_memo_at'),
-    // order-list cache: the filters that would otherwise join other tables
-    // (src/server/order-list/list-columns.ts), refreshed with the summary in every change; the
-    // keyword-search columns live in order_search (schema/order-search.ts)
+    // order-list cache: keyword search and the filters that would otherwise join other tables
+    // (src/server/order-list/list-columns.ts), refreshed with the summary in every change
+    searchText: text('search_text').notNull().default(''),
+    /** 2-character grams of search_text (digit pairs left out): a GIN lookup serves 2-syllable names. */
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    /** 4-digit windows of the digit runs of search_text: phone and tracking digits. */
+    searchDigits: text('search_digits').array().notNull().default(sql`'{}'::text[]`),
     couriers: text('couriers').array().notNull().default(sql`'{}'::text[]`),
     productIds: bigint('product_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
     regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
@@ -82,8 +86,9 @@ export const orders = pgTable(
       index(`orders_status_${s}_idx`).on(t.shopId, t.orderedAt.desc(), t.id.desc()).where(sql`${t.unitStatuses} && ${sql.raw(`'{${s}}'::text[]`)}`),
     ),
     // The order list (src/server/order-list/queries.ts). GIN indexes cannot lead with shop_id
-    // without btree_gin; the shop condition is checked on the (few) rows they find. The keyword's
-    // indexes (주문번호 prefix, grams, digit windows) are on order_search.
+    // without btree_gin; the shop condition is checked on the (few) rows they find.
+    // 주문번호 exact or leading part: LIKE 'prefix%' needs the pattern operator class (non-C collations).
+    index('orders_number_prefix_idx').on(t.shopId, t.orderNumber.op('text_pattern_ops')),
     // 배송지연: only orders with units waiting to ship, oldest payment first — the delayed ones are
     // a range of it, and sorted by 결제일 they are its first entries. Expression and predicate are
     // repeated verbatim by the query (filter-sql.ts, sort.ts) so the planner can use it.
@@ -96,6 +101,8 @@ export const orders = pgTable(
     index('orders_last_memo_idx')
       .on(t.shopId, sql`coalesce(${t.lastMemoAt}, '-infinity'::timestamptz) desc nulls last`, t.id.desc())
       .where(sql`${t.memoCount} > 0`),
+    index('orders_search_grams_idx').using('gin', t.searchGrams),
+    index('orders_search_digits_idx').using('gin', t.searchDigits),
     index('orders_product_ids_idx').using('gin', t.productIds),
     index('orders_regions_idx').using('gin', t.regions),
   ],
