@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Principal } from '../auth/principal';
-import { queryRows, type Db } from '../db/client';
+import { queryRows, type Db, type Executor } from '../db/client';
+import { bulkJobs } from '../db/schema/index';
 
 export interface ClaimedRow<A> {
   shopId: number;
@@ -9,6 +10,33 @@ export interface ClaimedRow<A> {
   principal: Principal;
   /** The heartbeat this claim wrote: a later beat that no longer finds it has lost the job to another server. */
   heartbeatAt: Date;
+}
+
+type JobInsert = typeof bulkJobs.$inferInsert;
+
+/** Queues a job of a kind (the one row both queues share), as asked by `principal`; answers its id. */
+export async function insertQueuedJob(
+  executor: Executor,
+  principal: Principal,
+  job: { kind: 'bulk_action' | 'export'; action: JobInsert['action']; selection: JobInsert['selection']; total: number; now: Date },
+): Promise<number> {
+  const [row] = await executor
+    .insert(bulkJobs)
+    .values({
+      shopId: principal.shopId,
+      kind: job.kind,
+      action: job.action,
+      selection: job.selection,
+      status: 'queued',
+      total: job.total,
+      createdByStaffId: principal.kind === 'staff' ? principal.staffId : null,
+      requestedBy: principal,
+      createdAt: job.now,
+      updatedAt: job.now,
+    })
+    .returning({ id: bulkJobs.id });
+  if (!row) throw new Error(`the ${job.kind} job was not inserted`);
+  return row.id;
 }
 
 /**

@@ -8,6 +8,7 @@ import { countRows, queryRows, type Db, type Executor } from '../db/client';
 import { bulkJobItems, bulkJobs, orders } from '../db/schema/index';
 import { AppError, type Lang } from '../http/errors';
 import { runIdempotent } from '../idempotency/service';
+import { insertQueuedJob } from './claim';
 import { selectionWhere } from './selection';
 
 type JobRow = typeof bulkJobs.$inferSelect;
@@ -27,25 +28,10 @@ export async function createBulkJob(db: Db, principal: Principal, request: BulkR
     const total = await countRows(tx, sql`select count(*) as n from ${orders} where ${where}`);
     if (total === 0) throw new AppError('BULK_NOTHING_MATCHES');
     if (total > MAX_BULK_ORDERS) throw new AppError('BULK_TOO_MANY_ORDERS', { matched: total, max: MAX_BULK_ORDERS });
-    const [job] = await tx
-      .insert(bulkJobs)
-      .values({
-        shopId,
-        kind: 'bulk_action',
-        action: request.action,
-        selection: request.selection,
-        status: 'queued',
-        total,
-        createdByStaffId: principal.kind === 'staff' ? principal.staffId : null,
-        requestedBy: principal,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: bulkJobs.id });
-    if (!job) throw new Error('the bulk job was not inserted');
+    const jobId = await insertQueuedJob(tx, principal, { kind: 'bulk_action', action: request.action, selection: request.selection, total, now });
     await tx.execute(sql`insert into bulk_job_items (shop_id, job_id, order_id, outcome)
-                         select ${orders.shopId}, ${job.id}, ${orders.id}, 'pending' from ${orders} where ${where}`);
-    return { status: 202, body: { jobId: job.id } };
+                         select ${orders.shopId}, ${jobId}, ${orders.id}, 'pending' from ${orders} where ${where}`);
+    return { status: 202, body: { jobId } };
   });
   return { jobId: outcome.body.jobId, replayed: outcome.replayed };
 }

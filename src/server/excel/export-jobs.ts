@@ -6,6 +6,7 @@ import type { ColumnKey } from '../../contracts/views';
 import type { Principal } from '../auth/principal';
 import { queryRows, type Db, type Executor } from '../db/client';
 import { bulkJobs, exportFileChunks } from '../db/schema/index';
+import { insertQueuedJob } from '../bulk-jobs/claim';
 import { AppError, type Lang } from '../http/errors';
 
 /**
@@ -34,25 +35,8 @@ export interface ExportJobResult {
   error?: string;
 }
 
-export async function createExportJob(db: Db, principal: Principal, action: ExportJobAction, selection: Record<string, unknown>, total: number): Promise<number> {
-  const now = new Date();
-  const [job] = await db
-    .insert(bulkJobs)
-    .values({
-      shopId: principal.shopId,
-      kind: 'export',
-      action,
-      selection,
-      status: 'queued',
-      total,
-      createdByStaffId: principal.kind === 'staff' ? principal.staffId : null,
-      requestedBy: principal,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: bulkJobs.id });
-  if (!job) throw new Error('the export job was not inserted');
-  return job.id;
+export function createExportJob(db: Db, principal: Principal, action: ExportJobAction, selection: Record<string, unknown>, total: number): Promise<number> {
+  return insertQueuedJob(db, principal, { kind: 'export', action, selection, total, now: new Date() });
 }
 
 interface JobRow extends Record<string, unknown> {
