@@ -1,10 +1,9 @@
-import type { BulkJob } from '../src/contracts/bulk-jobs';
 import type { OrderListResponse } from '../src/contracts/order-list';
 import type { ViewListResponse } from '../src/contracts/views';
 import { queryRows, sql, type Database } from '../src/server/db/client';
 import { runPgliteUpkeep } from '../src/server/scheduler/pglite-upkeep';
 import type { BenchClient } from './client';
-import type { Row } from './scenarios';
+import { runJob, type Row } from './scenarios';
 import { measure, type Timing } from './stats';
 
 const JOBS = 20;
@@ -18,15 +17,6 @@ async function listTiming(client: BenchClient): Promise<Timing> {
     const v = views[i % views.length];
     return client.json<OrderListResponse>('POST', '/api/v1/orders/search', { filter: v?.filter ?? {}, ...(v?.sort ? { sort: v.sort } : {}), limit: 100, withTotal: false });
   });
-}
-
-async function runJob(client: BenchClient, body: unknown): Promise<void> {
-  const created = await client.json<BulkJob>('POST', '/api/v1/bulk-jobs', body);
-  for (;;) {
-    const job = await client.json<BulkJob>('GET', `/api/v1/bulk-jobs/${created.id}`);
-    if (job.status !== 'queued' && job.status !== 'running') return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Waits for the server's own scheduled upkeep to have run once after `since` (it looks every 2 minutes). */

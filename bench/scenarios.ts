@@ -84,7 +84,7 @@ export async function listAndSearch(client: BenchClient, database: Database, sho
   return rows;
 }
 
-async function runJob(client: BenchClient, body: unknown): Promise<{ job: BulkJob; seconds: number }> {
+export async function runJob(client: BenchClient, body: unknown): Promise<{ job: BulkJob; seconds: number }> {
   const started = performance.now();
   const created = await client.json<BulkJob>('POST', '/api/v1/bulk-jobs', body);
   for (;;) {
