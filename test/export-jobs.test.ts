@@ -185,6 +185,22 @@ describe('export jobs', () => {
     expect(entry?.reason).toBe('세무 신고');
   });
 
+  it('is not a bulk job: the bulk-job routes answer 404 for it and leave it as it was', async () => {
+    const started = await call(server.owner, 'POST', '/api/v1/exports/orders?async=true', body);
+    const job = await finished(server.owner, started.json as ExportJob);
+    for (const [method, path] of [
+      ['GET', `/api/v1/bulk-jobs/${job.id}`],
+      ['GET', `/api/v1/bulk-jobs/${job.id}/items`],
+      ['POST', `/api/v1/bulk-jobs/${job.id}/cancel`],
+    ] as const) {
+      const res = await call(server.owner, method, path);
+      expect([res.status, codeOf(res)], `${method} ${path}`).toEqual([404, 'BULK_JOB_NOT_FOUND']);
+    }
+    const list = await call(server.owner, 'GET', '/api/v1/bulk-jobs');
+    expect((list.json as { items: Array<{ id: number }> }).items.map((j) => j.id)).not.toContain(job.id);
+    expect((await call(server.owner, 'GET', `/api/v1/exports/${job.id}`)).json).toEqual(job);
+  });
+
   it('refuses bad input with a code and starts nothing', async () => {
     const jobs = () => countRows(server.database.db, sql`select count(*) as n from bulk_jobs where kind = 'export'`);
     const before = await jobs();

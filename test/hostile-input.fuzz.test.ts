@@ -56,8 +56,8 @@ let sender: Sender;
 let runner: FuzzRunner;
 
 beforeAll(async () => {
-  // the bulk-job worker stays stopped: a job a fuzzed request queued must not change orders in the background
-  server = await startTestServer({ bulkJobs: { autoStart: false }, outbox: { autoStart: false } });
+  // the job workers stay stopped: a job a fuzzed request queued must not write in the background
+  server = await startTestServer({ bulkJobs: { autoStart: false }, exports: { autoStart: false }, outbox: { autoStart: false } });
   world = await buildWorld(server);
   const res = await fetch(`${server.baseUrl}/api/openapi.json`);
   doc = (await res.json()) as OpenApiDocument;

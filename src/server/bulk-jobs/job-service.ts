@@ -44,8 +44,12 @@ export function reasonLabel(reason: string, lang: Lang): string {
   return entry ? entry[lang] : reason;
 }
 
+/** A bulk action of the shop; an export job shares the table but is read at /api/v1/exports/{id}. */
 async function findJob(db: Executor, shopId: number, jobId: number): Promise<JobRow> {
-  const [job] = await db.select().from(bulkJobs).where(and(eq(bulkJobs.shopId, shopId), eq(bulkJobs.id, jobId)));
+  const [job] = await db
+    .select()
+    .from(bulkJobs)
+    .where(and(eq(bulkJobs.shopId, shopId), eq(bulkJobs.id, jobId), eq(bulkJobs.kind, 'bulk_action')));
   if (!job) throw new AppError('BULK_JOB_NOT_FOUND', { jobId });
   return job;
 }
