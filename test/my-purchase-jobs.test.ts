@@ -83,8 +83,11 @@ async function deliver(order: OrderDetail, itemIds?: number[]): Promise<OrderDet
   }
   return current;
 }
-const deliveredDaysAgo = (orderId: number, days: number) =>
-  exec(sql`update shipment_groups set delivered_at = now() - ${days} * interval '1 day' where shop_id = ${server.shop.shopId} and order_id = ${orderId} and status = 'delivered'`);
+/** Back-dates the delivery, and the order's cached 배송완료일 with it (as if it had happened then). */
+async function deliveredDaysAgo(orderId: number, days: number) {
+  await exec(sql`update shipment_groups set delivered_at = now() - ${days} * interval '1 day' where shop_id = ${server.shop.shopId} and order_id = ${orderId} and status = 'delivered'`);
+  await exec(sql`update orders set delivered_at = (select max(delivered_at) from shipment_groups where shop_id = ${server.shop.shopId} and order_id = ${orderId}) where shop_id = ${server.shop.shopId} and id = ${orderId}`);
+}
 const statusesOf = (order: OrderDetail) => order.shipmentGroups.filter((g) => g.items.length > 0).map((g) => g.status);
 /** A guest session for one order (a variable, not a literal: buyerClient's parameter type is Omit<> over a union). */
 const guest = (orderId: number) => ({ buyer: 'guest' as const, orderId });

@@ -6,7 +6,7 @@ import { refundPayments } from '../src/server/db/schema/index';
 import { foldOrderCounts } from '../src/server/order-counts/fold';
 import { auditOrder } from '../src/server/orders/audit';
 import { addMember, addProduct, cardPayment, jejuAddress, seoulAddress } from './support/fixtures';
-import { expectStatusCountsExact } from './support/invariants';
+import { expectCacheFresh, expectStatusCountsExact } from './support/invariants';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
@@ -236,6 +236,7 @@ describe('random sequences of order operations with gateway failures', () => {
       // every status move, cancel, return and exchange keeps the tab counters exact; fold now and then
       if (step % 10 === 9) await foldOrderCounts(server.database.db);
       await expectStatusCountsExact(server.database.db, server.shop.shopId, where);
+      await expectCacheFresh(server.database.db, server.shop.shopId, [orderId]);
     }
     // The walk must actually exercise the operations, not just be refused.
     const succeeded = [...seen.keys()].filter((k) => k.endsWith(' ok'));

@@ -12,7 +12,7 @@ import { memos, payments } from '../db/schema/index';
 import { claimOriginGroupsOf, loadGroupsOf, writePlans, type PlanToWrite } from '../fulfillment/queries';
 import { statusChangeEvents } from '../fulfillment/status-service';
 import { bigintArray, inIds } from '../order-list/sql-arrays';
-import { refreshOrderSummaries } from '../orders/summary-refresh';
+import { refreshMemoSummaries, refreshOrderSummaries } from '../orders/summary-refresh';
 import { heldGroupIdsOf, releaseHeldUnits, withoutHeld } from '../payments/requests/held-units';
 import { appendEventsOf } from '../timeline/queries';
 import { parseTextArray } from './preview-service';
@@ -73,7 +73,8 @@ export async function processMoveBatch(tx: Tx, job: BatchJob, orderIds: readonly
       : await moveUnits(tx, job, eligible, shipmentOf, outcomes, now);
 
   const changedIds = changes.map((c) => c.orderId);
-  await refreshOrderSummaries(tx, job.shopId, changedIds, now, { bumpVersion: job.action.type !== 'add_memo' });
+  if (job.action.type === 'add_memo') await refreshMemoSummaries(tx, job.shopId, changedIds);
+  else await refreshOrderSummaries(tx, job.shopId, changedIds, now);
   await appendEventsOf(tx, job.shopId, changes.map((c) => ({ orderId: c.orderId, drafts: c.events })), now);
   for (const orderId of changedIds) outcomes.push({ orderId, outcome: 'processed', reason: null });
   return outcomes;

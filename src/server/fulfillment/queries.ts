@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { sameRef, type GroupRef, type GroupState, type MovePlan, type PlannedGroup } from '../../domain/fulfillment-moves';
 import type { UnitStatus } from '../../domain/status';
 import { queryRows, sql, type Executor } from '../db/client';
+import { insertRecords } from '../db/insert-records';
 import { claimItems, orderAddresses, shipmentGroupItems, shipmentGroups } from '../db/schema/index';
 import { inIds } from '../order-list/sql-arrays';
 
@@ -94,9 +95,6 @@ export async function writePlan(tx: Executor, shopId: number, orderId: number, b
   return idOf;
 }
 
-const CHUNK = 1000;
-const chunks = <T>(rows: readonly T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
-
 /**
  * Writes the plans of many orders with a fixed number of statements (a bulk job's batch): new
  * group ids are drawn from the sequence first, so every insert, update and delete is one
@@ -146,7 +144,7 @@ export async function writePlans(tx: Executor, shopId: number, entries: readonly
     });
   }
 
-  for (const rows of chunks(inserts)) await tx.insert(shipmentGroups).values(rows);
+  await insertRecords(tx, shipmentGroups, inserts);
   if (updates.length > 0) {
     const records = updates.map((u) => ({
       id: u.id,
@@ -167,7 +165,7 @@ export async function writePlans(tx: Executor, shopId: number, entries: readonly
   }
   const emptied = [...itemsRewritten, ...removed];
   if (emptied.length > 0) await tx.delete(shipmentGroupItems).where(and(eq(shipmentGroupItems.shopId, shopId), inIds(shipmentGroupItems.shipmentGroupId, emptied)));
-  for (const rows of chunks(itemRows)) await tx.insert(shipmentGroupItems).values(rows);
+  await insertRecords(tx, shipmentGroupItems, itemRows);
   if (removed.length > 0) await tx.delete(shipmentGroups).where(and(eq(shipmentGroups.shopId, shopId), inIds(shipmentGroups.id, removed)));
   return idMaps;
 }

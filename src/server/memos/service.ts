@@ -6,7 +6,7 @@ import { one, type Db, type Tx } from '../db/client';
 import { memos, orders } from '../db/schema/index';
 import { AppError } from '../http/errors';
 import { runIdempotent } from '../idempotency/service';
-import { refreshOrderSummary } from '../orders/summary-refresh';
+import { refreshMemoSummaries } from '../orders/summary-refresh';
 import { appendEvents } from '../timeline/queries';
 
 type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
@@ -55,7 +55,7 @@ async function memoChange(db: Db, req: MemoRequest, request: unknown, work: (tx:
     const now = new Date();
     await lockOrder(tx, staff.shopId, req.orderId);
     const memo = await work(tx, staff, actor, now);
-    await refreshOrderSummary(tx, staff.shopId, req.orderId, now, { bumpVersion: false });
+    await refreshMemoSummaries(tx, staff.shopId, [req.orderId]);
     return { status: 200, body: memo };
   });
   return { memo: outcome.body, replayed: outcome.replayed };

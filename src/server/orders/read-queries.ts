@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Holder } from '../../domain/quantity-ledger';
 import type { UnitStatus } from '../../domain/status';
@@ -34,7 +34,7 @@ export async function loadOrderRowsOf(db: Executor, shopId: number, orderIds: re
 
 async function readRows(db: Executor, shopId: number, ids: readonly number[]) {
   const of = (t: OrderChild) => and(eq(t.shopId, shopId), inIds(t.orderId, ids));
-  const orderRows = await db.select().from(orders).where(and(eq(orders.shopId, shopId), inIds(orders.id, ids)));
+  const orderRows = await db.select(ORDER_READ_COLUMNS).from(orders).where(and(eq(orders.shopId, shopId), inIds(orders.id, ids)));
   // Sequential on purpose: inside a transaction there is one connection, and pg refuses to
   // overlap queries on it (PGlite would serialize them anyway).
   const addresses = groupBy(await db.select().from(orderAddresses).where(of(orderAddresses)).orderBy(asc(orderAddresses.position)));
@@ -60,6 +60,13 @@ async function readRows(db: Executor, shopId: number, ids: readonly number[]) {
     ]),
   );
 }
+
+/**
+ * The order's columns but the keyword index (search grams and digit windows): arrays of hundreds
+ * of entries per order that no reader of an order uses — they follow from search_text, which is
+ * read — and that would cost a bulk batch's read more than the rest of the row.
+ */
+const { searchGrams: _grams, searchDigits: _digits, ...ORDER_READ_COLUMNS } = getTableColumns(orders);
 
 type OrderChild = { shopId: AnyPgColumn; orderId: AnyPgColumn };
 

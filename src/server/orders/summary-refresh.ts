@@ -5,18 +5,18 @@ import { memos, orders } from '../db/schema/index';
 import { listColumnsOf, type ListColumns } from '../order-list/list-columns';
 import { memberNamesOf } from '../order-list/load-list-columns';
 import { loadOrderRowsOf, unitsOf, type OrderRows } from './read-queries';
-import { summarizeOrder, type OrderSummary } from './summary';
+import { memoColumnsOf, summarizeOrder, type OrderSummary } from './summary';
 import { inIds } from '../order-list/sql-arrays';
 
 type Refreshed = OrderSummary & { version: number };
 
 /**
  * Recomputes the order's summary-cache columns from its rows, in the caller's transaction: the
- * cache never drifts from what it summarizes. Changes to the order bump its version; memos do not
- * (a note never conflicts with someone else's change to the order).
+ * cache never drifts from what it summarizes. Every change to the order bumps its version (memos
+ * refresh their own columns with refreshMemoSummaries and bump nothing).
  */
-export async function refreshOrderSummary(tx: Executor, shopId: number, orderId: number, now: Date, options: { bumpVersion?: boolean } = {}): Promise<Refreshed> {
-  const refreshed = (await refreshOrderSummaries(tx, shopId, [orderId], now, options)).get(orderId);
+export async function refreshOrderSummary(tx: Executor, shopId: number, orderId: number, now: Date): Promise<Refreshed> {
+  const refreshed = (await refreshOrderSummaries(tx, shopId, [orderId], now)).get(orderId);
   if (!refreshed) throw new Error(`order ${orderId} not found while refreshing its summary`);
   return refreshed;
 }
@@ -54,6 +54,78 @@ function cacheColumnsOf(rows: OrderRows, memoDates: readonly Date[], memberName:
 
 const ORDER_COLUMNS = getTableColumns(orders);
 
+/** The keyword index follows from search_text (searchTermsOf derives both from it): it changes with it. */
+const FOLLOWS_SEARCH_TEXT = ['searchGrams', 'searchDigits'];
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  return a === b;
+}
+
+/** Adds to `changed` the cache columns whose computed value differs from the stored one. */
+function noteChanges(stored: object, columns: object, changed: Set<string>): void {
+  const before = stored as Record<string, unknown>;
+  const after = columns as Record<string, unknown>;
+  for (const key of Object.keys(after)) {
+    if (changed.has(key) || FOLLOWS_SEARCH_TEXT.includes(key)) continue;
+    if (!sameValue(before[key], after[key])) {
+      changed.add(key);
+      if (key === 'searchText') for (const k of FOLLOWS_SEARCH_TEXT) changed.add(k);
+    }
+  }
+}
+
+async function memoDatesOf(tx: Executor, shopId: number, orderIds: readonly number[]): Promise<Map<number, Date[]>> {
+  const rows = await tx
+    .select({ orderId: memos.orderId, createdAt: memos.createdAt })
+    .from(memos)
+    .where(and(eq(memos.shopId, shopId), inIds(memos.orderId, orderIds), isNull(memos.deletedAt)));
+  const result = new Map<number, Date[]>();
+  for (const m of rows) {
+    const list = result.get(m.orderId);
+    if (list) list.push(m.createdAt);
+    else result.set(m.orderId, [m.createdAt]);
+  }
+  return result;
+}
+
+/**
+ * After memos alone changed (added or deleted, by hand or in bulk): the memo columns, by the same
+ * definition as the whole refresh, without reading and rewriting the rest of the order — a memo
+ * changes nothing else, and a bulk memo job over thousands of orders would otherwise recompute and
+ * rewrite every order's search columns. The version stays (a note conflicts with no one's change).
+ */
+export async function refreshMemoSummaries(tx: Executor, shopId: number, orderIds: readonly number[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  const datesOf = await memoDatesOf(tx, shopId, orderIds);
+  const records = [...new Set(orderIds)].map((id) => {
+    const { memoCount, lastMemoAt } = memoColumnsOf((datesOf.get(id) ?? []).map((createdAt) => ({ createdAt })));
+    return { id, memo_count: memoCount, last_memo_at: lastMemoAt?.toISOString() ?? null };
+  });
+  await tx.execute(sql`
+    update orders as o set memo_count = v.memo_count, last_memo_at = v.last_memo_at
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(id bigint, memo_count integer, last_memo_at timestamptz)
+    where o.shop_id = ${shopId} and o.id = v.id`);
+}
+
+/**
+ * What the cache columns of each order should hold now, beside what the order row holds (but the
+ * keyword index, which follows search_text): the refresh writes the difference, and tests compare.
+ */
+export async function computeCacheColumns(tx: Executor, shopId: number, orderIds: readonly number[]) {
+  const rowsOf = await loadOrderRowsOf(tx, shopId, orderIds);
+  const memoDates = await memoDatesOf(tx, shopId, [...rowsOf.keys()]);
+  const customerIds = [...rowsOf.values()].flatMap((r) => (r.order.customerId === null ? [] : [r.order.customerId]));
+  const memberNames = await memberNamesOf(tx, shopId, customerIds);
+  const result = new Map<number, { stored: OrderRows['order']; columns: OrderSummary & ListColumns }>();
+  for (const [orderId, rows] of rowsOf) {
+    const memberName = rows.order.customerId === null ? null : (memberNames.get(rows.order.customerId) ?? null);
+    result.set(orderId, { stored: rows.order, columns: cacheColumnsOf(rows, memoDates.get(orderId) ?? [], memberName) });
+  }
+  return result;
+}
+
 /**
  * The refresh of many orders at once (a bulk job's batch): one read per table and one UPDATE for
  * the whole batch, the rows handed over as a JSON record set. A single change is a batch of one,
@@ -64,32 +136,21 @@ export async function refreshOrderSummaries(
   shopId: number,
   orderIds: readonly number[],
   now: Date,
-  { bumpVersion = true }: { bumpVersion?: boolean } = {},
 ): Promise<Map<number, Refreshed>> {
   const result = new Map<number, Refreshed>();
   if (orderIds.length === 0) return result;
-  const rowsOf = await loadOrderRowsOf(tx, shopId, orderIds);
-  const memoRows = await tx
-    .select({ orderId: memos.orderId, createdAt: memos.createdAt })
-    .from(memos)
-    .where(and(eq(memos.shopId, shopId), inIds(memos.orderId, [...rowsOf.keys()]), isNull(memos.deletedAt)));
-  const customerIds = [...rowsOf.values()].flatMap((r) => (r.order.customerId === null ? [] : [r.order.customerId]));
-  const memberNames = await memberNamesOf(tx, shopId, customerIds);
-
-  const memoDatesOf = new Map<number, Date[]>();
-  for (const m of memoRows) memoDatesOf.set(m.orderId, [...(memoDatesOf.get(m.orderId) ?? []), m.createdAt]);
+  const computed = await computeCacheColumns(tx, shopId, orderIds);
   const records: Array<{ id: number; columns: Record<string, unknown> }> = [];
-  const computed = new Map<number, OrderSummary>();
-  for (const [orderId, rows] of rowsOf) {
-    const memoDates = memoDatesOf.get(orderId) ?? [];
-    const columns = cacheColumnsOf(rows, memoDates, rows.order.customerId === null ? null : (memberNames.get(rows.order.customerId) ?? null));
-    computed.set(orderId, columns);
+  const changed = new Set<string>();
+  for (const [orderId, { stored, columns }] of computed) {
     records.push({ id: orderId, columns: { ...columns } });
+    noteChanges(stored, columns, changed);
   }
-  const first = records[0];
-  if (!first) return result;
+  if (records.length === 0) return result;
 
-  const keys = Object.keys(first.columns);
+  // Only the columns that changed for some order of the batch are written: a status move leaves
+  // the keyword index as it was, and its arrays are most of a row's bytes to send and parse.
+  const keys = [...changed];
   const column = (key: string) => {
     const c = ORDER_COLUMNS[key as keyof typeof ORDER_COLUMNS];
     if (!c) throw new Error(`the summary names ${key}, which orders does not have`);
@@ -99,7 +160,7 @@ export async function refreshOrderSummaries(
   const byColumnName = records.map((r) => Object.fromEntries([['id', r.id], ...keys.map((k) => [column(k).name, r.columns[k]])]));
   const recordType = sql.join([sql`id bigint`, ...keys.map((k) => sql`${sql.identifier(column(k).name)} ${sql.raw(column(k).getSQLType())}`)], sql`, `);
   const assignments: SQL[] = keys.map((k) => sql`${sql.identifier(column(k).name)} = v.${sql.identifier(column(k).name)}`);
-  if (bumpVersion) assignments.push(sql`version = o.version + 1`, sql`updated_at = ${now.toISOString()}::timestamptz`);
+  assignments.push(sql`version = o.version + 1`, sql`updated_at = ${now.toISOString()}::timestamptz`);
   const updated = await queryRows<{ id: number | string; version: number }>(
     tx,
     sql`update orders as o set ${sql.join(assignments, sql`, `)}
@@ -109,7 +170,7 @@ export async function refreshOrderSummaries(
   );
   for (const row of updated) {
     const id = Number(row.id);
-    const summary = computed.get(id);
+    const summary = computed.get(id)?.columns;
     if (summary) result.set(id, { ...summary, version: Number(row.version) });
   }
   return result;

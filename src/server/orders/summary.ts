@@ -99,7 +99,11 @@ export function summarizeOrder(facts: OrderFacts): OrderSummary {
     deliveredAt: latest(facts.shipments.map((s) => s.deliveredAt)),
     cancelRequestedAt: latest(facts.claims.filter((c) => c.kind === 'cancel').map((c) => c.createdAt)),
     returnRequestedAt: latest(facts.claims.filter((c) => c.kind !== 'cancel').map((c) => c.createdAt)),
-    memoCount: facts.memos.length,
-    lastMemoAt: latest(facts.memos.map((m) => m.createdAt)),
+    ...memoColumnsOf(facts.memos),
   };
+}
+
+/** The memo part of the summary: all a memo's addition or deletion can change. */
+export function memoColumnsOf(memos: ReadonlyArray<{ createdAt: Date }>): Pick<OrderSummary, 'memoCount' | 'lastMemoAt'> {
+  return { memoCount: memos.length, lastMemoAt: latest(memos.map((m) => m.createdAt)) };
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { WEBHOOK_PAYLOAD_VERSION } from '../../contracts/webhooks';
 import type { EventDraft } from '../../domain/events';
 import type { Executor } from '../db/client';
+import { insertRecords } from '../db/insert-records';
 import { orders, outboxMessages, webhookEndpoints } from '../db/schema/index';
 import { inIds } from '../order-list/sql-arrays';
 import { newMessageId } from './signature';
@@ -44,5 +45,5 @@ export async function queueWebhooks(tx: Executor, shopId: number, entries: Reado
       }
     }
   }
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(outboxMessages).values(rows.slice(i, i + 500));
+  await insertRecords(tx, outboxMessages, rows);
 }

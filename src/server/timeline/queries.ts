@@ -1,5 +1,6 @@
 import type { EventDraft } from '../../domain/events';
 import type { Executor } from '../db/client';
+import { insertRecords } from '../db/insert-records';
 import { timelineEvents } from '../db/schema/index';
 import { queueBuyerMessages } from '../notifications/queue';
 import { queueWebhooks } from '../outbox/write';
@@ -15,10 +16,10 @@ export async function appendEvents(tx: Executor, shopId: number, orderId: number
   await appendEventsOf(tx, shopId, [{ orderId, drafts }], at);
 }
 
-/** The events of many orders in as few statements as the parameter limit allows (a bulk job's batch). */
+/** The events of many orders in one statement (a bulk job's batch). */
 export async function appendEventsOf(tx: Executor, shopId: number, entries: ReadonlyArray<{ orderId: number; drafts: readonly EventDraft[] }>, at: Date) {
   const rows = entries.flatMap((e) => e.drafts.map((d) => eventRow(shopId, e.orderId, d, at)));
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(timelineEvents).values(rows.slice(i, i + 1000));
+  await insertRecords(tx, timelineEvents, rows);
   await queueWebhooks(tx, shopId, entries, at);
   await queueBuyerMessages(tx, shopId, entries, at);
 }
