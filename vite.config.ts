@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { vendorChunks } from './vite.chunks.js';
+import { precompress } from './vite.precompress.js';
 
 const serverPort = process.env.PORT ?? '3000';
 
@@ -12,7 +13,7 @@ const serverPort = process.env.PORT ?? '3000';
  */
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web/admin', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/admin', import.meta.url)),
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { vendorChunks } from './vite.chunks.js';
+import { precompress } from './vite.precompress.js';
 
 const serverPort = process.env.PORT ?? '3000';
 const server = `http://127.0.0.1:${serverPort}`;
@@ -15,7 +16,7 @@ const server = `http://127.0.0.1:${serverPort}`;
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web/my-page', import.meta.url)),
   base: '/my/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/my-page', import.meta.url)),
     emptyOutDir: true,

@@ -13,8 +13,12 @@ async function tabNames(page: Page): Promise<string[]> {
   return texts.map((t) => t.replace(/[\d,…]+$/, '').replace(/\s+[\d,…]+$/, '').trim());
 }
 
-/** Drags with the mouse in small steps, as dnd-kit's pointer sensor expects. */
+/**
+ * Drags with the mouse in small steps, as dnd-kit's pointer sensor expects — once the tab shows the
+ * grab cursor: dnd-kit arrives after the list's first rows (view-tabs.tsx).
+ */
 async function drag(page: Page, from: Locator, to: Locator, dx = 0) {
+  await expect(from).toHaveCSS('cursor', 'grab');
   const a = await from.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error('nothing to drag');

@@ -28,7 +28,7 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
  * allows nothing else from src), their configs, and the exact dependency versions.
  */
 const INPUT_FOLDERS = ['src/web', 'src/contracts', 'src/domain'];
-const INPUT_FILES = ['vite.config.ts', 'vite.my-page.config.ts', 'vite.chunks.ts', 'tsconfig.json', 'package-lock.json'];
+const INPUT_FILES = ['vite.config.ts', 'vite.my-page.config.ts', 'vite.chunks.ts', 'vite.precompress.ts', 'tsconfig.json', 'package-lock.json'];
 const CONFIGS = ['vite.config.ts', 'vite.my-page.config.ts'];
 /** What a finished build leaves: without it the stamp proves nothing (dist wiped by hand). */
 const OUTPUTS = ['dist/admin/index.html', 'dist/my-page/index.html'];

@@ -45,6 +45,7 @@ describe('buildIfChanged without vite', () => {
       'vite.config.ts': 'export default {};\n',
       'vite.my-page.config.ts': 'export default {};\n',
       'vite.chunks.ts': 'export const vendorChunks = {};\n',
+      'vite.precompress.ts': 'export const precompress = () => ({});\n',
       'tsconfig.json': '{}\n',
       'package-lock.json': '{}\n',
       'package.json': '{ "name": "copy" }\n',

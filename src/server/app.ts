@@ -90,6 +90,8 @@ export interface AppOptions {
   exports?: Omit<ExportRunnerOptions, 'databaseUrl' | 'log'> & { autoStart?: boolean; streamMaxOrders?: number };
   /** The outbox's delivery worker (webhooks): poll interval, timeouts, backoff; `autoStart: false` leaves it stopped. */
   outbox?: OutboxWorkerOptions & { autoStart?: boolean };
+  /** The built web apps' folders (default: dist/admin and dist/my-page; src/server/web/static.ts). */
+  web?: { root?: string; myPageRoot?: string };
   /** When a list count is answered with an estimate (src/server/order-counts/count-service.ts); the defaults there. */
   counts?: Partial<CountPolicy>;
 }
@@ -229,7 +231,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(memberBenefitRoutes, { db });
   await app.register(myOrderRoutes, { db });
   await app.register(myPurchaseRoutes, { db });
-  await app.register(webAppRoutes);
+  await app.register(webAppRoutes, options.web ?? {});
   return app;
 }
 

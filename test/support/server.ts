@@ -137,6 +137,8 @@ export interface ServerOptions {
   counts?: { maxExactCost?: number; timeBudgetMs?: number };
   /** Export jobs: the runner's settings and the streaming limit (default: the server's). */
   exports?: AppOptions['exports'];
+  /** The built web apps' folders (default: the repository's dist/). */
+  web?: AppOptions['web'];
 }
 
 let staffCounter = 0;
@@ -145,7 +147,7 @@ let staffCounter = 0;
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const gateway = new TestGateway({ db: database.db });
-  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 }, outbox: options.outbox, counts: { timeBudgetMs: 5_000, ...options.counts }, exports: { pollMs: 100, ...options.exports } });
+  const app = await buildApp({ database, gateway, bulkJobs: options.bulkJobs ?? { pollMs: 100 }, outbox: options.outbox, counts: { timeBudgetMs: 5_000, ...options.counts }, exports: { pollMs: 100, ...options.exports }, web: options.web });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -175,7 +177,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     },
     async restart(next: ServerOptions = {}) {
       await server.app.close();
-      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 }, outbox: next.outbox, counts: { timeBudgetMs: 5_000, ...next.counts }, exports: { pollMs: 100, ...next.exports } });
+      server.app = await buildApp({ database, gateway, bulkJobs: next.bulkJobs ?? { pollMs: 100 }, outbox: next.outbox, counts: { timeBudgetMs: 5_000, ...next.counts }, exports: { pollMs: 100, ...next.exports }, web: next.web });
       await server.app.listen({ port: address.port, host: '127.0.0.1' });
     },
     async close() {

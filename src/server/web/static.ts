@@ -50,13 +50,16 @@ function fileUnder(root: string, urlPath: string): string | null {
 
 /**
  * Answers a path of a built single-page app: a file of the build (hashed assets cached for good),
- * or its index.html for the app's own routes, so they survive a reload or a shared link. The build
+ * or its index.html for the app's own routes, so they survive a reload or a shared link. A file
+ * goes out as its Brotli or gzip copy when the browser accepts one and the build wrote it. The build
  * is looked for on each request: a build made after the server started is served without a
  * restart, and a missing build is a page saying what to run, never a crash.
  */
 function sendApp(reply: FastifyReply, root: string, path: string, notBuilt: string) {
   if (!existsSync(join(root, 'index.html'))) return reply.type('text/html; charset=utf-8').send(notBuilt);
   const file = fileUnder(root, path);
+  // the build wrote .br and .gz copies beside its files (vite.precompress.ts): which one is sent depends on Accept-Encoding
+  reply.header('vary', 'accept-encoding');
   // Vite puts a content hash in every asset name: those never change under the same name.
   if (file?.startsWith(`assets${sep}`)) return reply.sendFile(file, root, { maxAge: '365d', immutable: true });
   // Anything else (index.html above all) is checked again on every load, so a new build shows at once.
@@ -73,7 +76,8 @@ function sendApp(reply: FastifyReply, root: string, path: string, notBuilt: stri
 export const webAppRoutes: FastifyPluginAsync<{ root?: string; myPageRoot?: string }> = async (app, opts) => {
   const root = opts.root ?? ADMIN_DIST;
   const myPageRoot = opts.myPageRoot ?? MY_PAGE_DIST;
-  await app.register(fastifyStatic, { root, serve: false });
+  // preCompressed: `x.js` is answered with `x.js.br` or `x.js.gz` (same bytes once decoded) when accepted, else as it is
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
 
   const myPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/my';

@@ -17,9 +17,8 @@ import { usePaging } from '../hooks/use-paging';
 import { setColumnWidths } from '../model/columns';
 import { countConditions } from '../model/filter-chips';
 import { BulkActionBar } from './bulk-action-bar';
-import { DeleteViewModal } from './delete-view-modal';
 import { FilterChips } from './filter-chips';
-import { BulkDialogs, ColumnSettingsModal, FilterDrawer, OnceOpened, preloadListParts } from './lazy-parts';
+import { BulkDialogs, ColumnSettingsModal, DeleteViewModal, FilterDrawer, NameModal, OnceOpened, preloadListParts } from './lazy-parts';
 import { ListPager } from './list-pager';
 import { ListTotal } from './list-total';
 import { ModifiedBar } from './modified-bar';
@@ -30,7 +29,6 @@ import { SavedFiltersMenu } from './saved-filters-menu';
 import { SearchBox } from './search-box';
 import { SelectionBanner } from './selection-banner';
 import { SortControl } from './sort-control';
-import { NameModal } from './view-name-modal';
 import { ViewTabs } from './view-tabs';
 // order-bulk: 일괄 처리, 엑셀 다운로드, 송장 일괄 등록 (features/order-bulk)
 import { BulkSelectionActions, BulkToolbar } from '../../order-bulk/components/bulk-tools';
@@ -274,31 +272,35 @@ function OrderListScreen({ views }: { views: View[] }) {
           }
         />
       </OnceOpened>
-      <NameModal
-        opened={naming !== null}
-        title={naming?.kind === 'rename' ? t.list.renameTitle : t.list.newTabTitle}
-        label={t.list.tabName}
-        initialName={naming?.kind === 'rename' ? naming.view.name : ''}
-        pending={createView.isPending || updateView.isPending}
-        error={namingError ? errorMessage(namingError) : null}
-        onSubmit={submitName}
-        onClose={() => setNaming(null)}
-      />
-      <DeleteViewModal
-        view={deleting}
-        pending={deleteView.isPending}
-        onClose={() => setDeleting(null)}
-        onConfirm={(v) =>
-          deleteView.mutate(v.id, {
-            onSuccess: (result) => {
-              setDeleting(null);
-              if (v.id === view.id) list.goToView(result.views[0]?.id ?? v.id);
-              toast.success(t.list.tabDeleted);
-            },
-            onError: fail,
-          })
-        }
-      />
+      <OnceOpened open={naming !== null}>
+        <NameModal
+          opened={naming !== null}
+          title={naming?.kind === 'rename' ? t.list.renameTitle : t.list.newTabTitle}
+          label={t.list.tabName}
+          initialName={naming?.kind === 'rename' ? naming.view.name : ''}
+          pending={createView.isPending || updateView.isPending}
+          error={namingError ? errorMessage(namingError) : null}
+          onSubmit={submitName}
+          onClose={() => setNaming(null)}
+        />
+      </OnceOpened>
+      <OnceOpened open={deleting !== null}>
+        <DeleteViewModal
+          view={deleting}
+          pending={deleteView.isPending}
+          onClose={() => setDeleting(null)}
+          onConfirm={(v) =>
+            deleteView.mutate(v.id, {
+              onSuccess: (result) => {
+                setDeleting(null);
+                if (v.id === view.id) list.goToView(result.views[0]?.id ?? v.id);
+                toast.success(t.list.tabDeleted);
+              },
+              onError: fail,
+            })
+          }
+        />
+      </OnceOpened>
     </Stack>
   );
 }

@@ -7,7 +7,7 @@ import { useI18n } from '../../../app/i18n';
 import { useToast } from '../../../app/toast';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters } from '../api/saved-filters';
 import { cleanFilter } from '../model/url-state';
-import { NameModal } from './view-name-modal';
+import { NameModal, OnceOpened } from './lazy-parts';
 
 /** 저장된 필터: apply one, delete one, or save the current conditions under a name. */
 export function SavedFiltersMenu({ filter, onLoad }: { filter: OrderFilter; onLoad(filter: OrderFilter): void }) {
@@ -95,15 +95,17 @@ export function SavedFiltersMenu({ filter, onLoad }: { filter: OrderFilter; onLo
           </Stack>
         </Popover.Dropdown>
       </Popover>
-      <NameModal
-        opened={naming}
-        title={t.savedFilters.saveTitle}
-        label={t.savedFilters.name}
-        pending={create.isPending}
-        error={create.isError ? errorMessage(create.error) : null}
-        onSubmit={save}
-        onClose={() => setNaming(false)}
-      />
+      <OnceOpened open={naming}>
+        <NameModal
+          opened={naming}
+          title={t.savedFilters.saveTitle}
+          label={t.savedFilters.name}
+          pending={create.isPending}
+          error={create.isError ? errorMessage(create.error) : null}
+          onSubmit={save}
+          onClose={() => setNaming(false)}
+        />
+      </OnceOpened>
     </>
   );
 }

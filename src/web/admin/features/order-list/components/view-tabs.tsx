@@ -1,12 +1,10 @@
-import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, arrayMove, horizontalListSortingStrategy, useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Badge, Group, Menu, Tooltip } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore, type ComponentType, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
 import { viewLabel } from '../../../../../contracts/view-names';
 import type { View, ViewCountsResponse } from '../../../../../contracts/views';
 import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import type { SortableTabsProps } from './view-tabs-sortable';
 
 export interface ViewTabsProps {
   views: View[];
@@ -22,13 +20,18 @@ export interface ViewTabsProps {
 
 type ViewCount = ViewCountsResponse['counts'][number];
 
-function TabButton({ view, active, count, onSelect }: { view: View; active: boolean; count: ViewCount | undefined; onSelect(): void }) {
-  // dnd-kit's attributes would make the tab a "sortable button"; it stays a tab (keyboard users move it from the tab menu)
-  const { listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: view.id, disabled: view.locked });
+/** What dnd-kit adds to a tab it can drag (view-tabs-sortable.tsx). */
+export interface TabDrag {
+  ref: Ref<HTMLButtonElement>;
+  listeners: object | undefined;
+  style: CSSProperties;
+}
+
+function TabButton({ view, active, count, onSelect, drag }: { view: View; active: boolean; count: ViewCount | undefined; onSelect(): void; drag?: TabDrag }) {
   const { t, lang } = useI18n();
   return (
     <button
-      ref={setNodeRef}
+      ref={drag?.ref}
       type="button"
       role="tab"
       aria-selected={active}
@@ -36,8 +39,8 @@ function TabButton({ view, active, count, onSelect }: { view: View; active: bool
       className="jm-tab"
       data-view-id={view.id}
       onClick={onSelect}
-      {...listeners}
-      style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.6 : 1, cursor: view.locked ? 'pointer' : 'grab' }}
+      {...drag?.listeners}
+      style={drag?.style ?? { cursor: 'pointer' }}
     >
       <span>{viewLabel(view.name, lang)}</span>
       <Badge size="sm" variant={active ? 'filled' : 'light'} color={active ? 'indigo' : 'gray'} radius="xl">
@@ -47,26 +50,66 @@ function TabButton({ view, active, count, onSelect }: { view: View; active: bool
   );
 }
 
+let sortable: { SortableTabs: ComponentType<SortableTabsProps> } | null = null;
+let loading: Promise<void> | null = null;
+/** The tab that had the focus when the draggable tabs replaced the plain ones: it keeps it. */
+let focusedTab: string | undefined;
+const subscribers = new Set<() => void>();
+
 /**
- * The tabs across the top with their counts (UI.md). Dragging a tab moves it (전체 is locked first);
- * the active tab's menu renames, moves (the keyboard's way to reorder) and deletes it.
+ * Fetches dnd-kit's tab dragging (~14 KB gzipped, its own chunk): after the list's first rows
+ * (preloadListParts) or when a pointer comes over the tabs, whichever is first. Until it is in,
+ * the tabs are plain tabs (click, arrow keys and the tab menu's 왼쪽/오른쪽으로 이동 all work).
+ */
+export function preloadSortableTabs(): void {
+  loading ??= import('./view-tabs-sortable').then(
+    (module) => {
+      sortable = module;
+      focusedTab = document.activeElement instanceof HTMLElement && document.activeElement.matches('[role="tab"]') ? document.activeElement.dataset.viewId : undefined;
+      for (const notify of subscribers) notify();
+    },
+    () => {
+      loading = null;
+    },
+  );
+}
+
+function subscribe(notify: () => void) {
+  subscribers.add(notify);
+  return () => void subscribers.delete(notify);
+}
+
+const moved = <T,>(items: readonly T[], from: number, to: number): T[] => {
+  const next = [...items];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+};
+
+/**
+ * The tabs across the top with their counts (UI.md). Dragging a tab moves it (전체 is locked first)
+ * once dnd-kit is in (preloadSortableTabs); the active tab's menu renames, moves (the keyboard's
+ * way to reorder) and deletes it.
  */
 export function ViewTabs({ views, activeId, counts, onSelect, onReorder, onAdd, onRename, onDelete }: ViewTabsProps) {
   const { t, lang } = useI18n();
-  // a press that moves less than 6 px is a click: tabs stay clickable
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const Sortable = useSyncExternalStore(subscribe, () => sortable)?.SortableTabs;
   const ids = views.map((v) => v.id);
   const lockedCount = views.filter((v) => v.locked).length;
 
   const move = (from: number, to: number) => {
     const target = Math.max(lockedCount, Math.min(views.length - 1, to));
     if (from === target) return;
-    onReorder(arrayMove(ids, from, target));
+    onReorder(moved(ids, from, target));
   };
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    move(ids.indexOf(Number(active.id)), ids.indexOf(Number(over.id)));
-  };
+  const tab = (view: View, drag?: TabDrag) => <TabButton key={view.id} view={view} active={view.id === activeId} count={counts?.get(view.id)} onSelect={() => onSelect(view.id)} drag={drag} />;
+  // the plain tabs give way to the draggable ones once (new elements): a tab that had the focus keeps it
+  const tablist = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!Sortable || focusedTab === undefined) return;
+    tablist.current?.querySelector<HTMLElement>(`[data-view-id="${focusedTab}"]`)?.focus();
+    focusedTab = undefined;
+  }, [Sortable]);
   const activeIndex = ids.indexOf(activeId);
   const active = views[activeIndex];
 
@@ -84,15 +127,9 @@ export function ViewTabs({ views, activeId, counts, onSelect, onReorder, onAdd, 
 
   return (
     <Group gap={4} wrap="nowrap" align="center" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', overflowX: 'auto' }}>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: t.list.tabDragInstructions } }}>
-        <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
-          <div role="tablist" aria-label={t.list.tabsLabel} style={{ display: 'flex', gap: 2 }} onKeyDown={onKeyDown}>
-            {views.map((view) => (
-              <TabButton key={view.id} view={view} active={view.id === activeId} count={counts?.get(view.id)} onSelect={() => onSelect(view.id)} />
-            ))}
-          </div>
-        </SortableContext>
-      </DndContext>
+      <div ref={tablist} role="tablist" aria-label={t.list.tabsLabel} style={{ display: 'flex', gap: 2 }} onKeyDown={onKeyDown} onPointerEnter={preloadSortableTabs}>
+        {Sortable ? <Sortable views={views} instructions={t.list.tabDragInstructions} onMove={move} renderTab={tab} /> : views.map((view) => tab(view))}
+      </div>
       {active && !active.locked && (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
