@@ -1,0 +1,2 @@
+CREATE INDEX "orders_ready_to_ship_paid_idx" ON "orders" USING btree ("shop_id",coalesce("paid_at", 'infinity'::timestamptz) asc nulls last,"id") WHERE "orders"."unit_statuses" && '{ready_to_ship}'::text[];--> statement-breakpoint
+CREATE INDEX "orders_shipping_shipped_idx" ON "orders" USING btree ("shop_id",coalesce("shipped_at", 'infinity'::timestamptz) asc nulls first,"id" NULLS FIRST) WHERE "orders"."unit_statuses" && '{shipping}'::text[];
