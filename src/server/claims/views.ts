@@ -25,15 +25,14 @@ export async function refundViews(db: Executor, shopId: number, orderId: number,
 }
 
 async function refundViewsInSnapshot(db: Executor, shopId: number, orderId: number, lang: Lang): Promise<RefundDto[]> {
-  const [rows, parts] = await Promise.all([
-    db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.orderId, orderId))).orderBy(asc(refunds.id)),
-    db
-      .select({ part: refundPayments, method: payments.method })
-      .from(refundPayments)
-      .innerJoin(payments, and(eq(payments.shopId, refundPayments.shopId), eq(payments.id, refundPayments.paymentId)))
-      .where(and(eq(refundPayments.shopId, shopId), eq(refundPayments.orderId, orderId)))
-      .orderBy(asc(refundPayments.paymentId)),
-  ]);
+  // one after another: inside the snapshot's transaction this is one connection
+  const rows = await db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.orderId, orderId))).orderBy(asc(refunds.id));
+  const parts = await db
+    .select({ part: refundPayments, method: payments.method })
+    .from(refundPayments)
+    .innerJoin(payments, and(eq(payments.shopId, refundPayments.shopId), eq(payments.id, refundPayments.paymentId)))
+    .where(and(eq(refundPayments.shopId, shopId), eq(refundPayments.orderId, orderId)))
+    .orderBy(asc(refundPayments.paymentId));
   return rows.map((r) => {
     const account = refundAccountSchema.safeParse(r.refundAccount);
     return {

@@ -93,7 +93,10 @@ export async function queueBuyerMessages(tx: Executor, shopId: number, entries: 
   const on = (o: MomentOccurrence) => MESSAGE_CHANNELS.filter((c) => settings.moments[o.moment][c]);
   const live = wanted.filter((e) => e.occurrences.some((o) => on(o).length > 0));
   if (live.length === 0) return;
-  const [shop, book, facts] = await Promise.all([shopFactsOf(tx, shopId), loadTemplates(tx, shopId, BUYER_MOMENTS, MESSAGE_CHANNELS), orderFactsOf(tx, shopId, live.map((e) => e.orderId))]);
+  // one after another: a transaction is one connection, and pg deprecates overlapping queries on it
+  const shop = await shopFactsOf(tx, shopId);
+  const book = await loadTemplates(tx, shopId, BUYER_MOMENTS, MESSAGE_CHANNELS);
+  const facts = await orderFactsOf(tx, shopId, live.map((e) => e.orderId));
   const orderOf = new Map(facts.map((o) => [o.id, o]));
   const rows: OutboxRow[] = [];
   const skipped: Array<ReturnType<typeof eventRow>> = [];
