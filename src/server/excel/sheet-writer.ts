@@ -4,12 +4,12 @@ import type { CellKind, CellValue } from './workbook-columns';
 import { ZipWriter, type ZipEntry } from './zip-writer';
 
 /**
- * A one-sheet .xlsx written row by row straight into a zip (ZipWriter): what exceljs' streaming
- * WorkbookWriter wrote for the order export, the same XML, without its per-cell objects — a cell
- * here is one string concatenation, where exceljs built a cell, a style lookup and an XML node
- * for each (100,000 orders, 4.2 million cells: ~10 s of CPU in exceljs, well under 1 s here).
- * Only what the export needs: text, numbers and blanks, one number format per column, a bold
- * header row frozen at the top.
+ * A one-sheet .xlsx written row by row straight into a zip (ZipWriter). The sheet's XML is what
+ * exceljs' streaming WorkbookWriter wrote for the order export, row for row and cell for cell,
+ * without its per-cell objects: a cell here is one string concatenation, where exceljs built a
+ * cell, a style lookup and an XML node for each. Writing 100,000 orders (4.2 million cells) took
+ * 9.9 s of CPU with exceljs and 3.8 s here, deflating included. Only what the export needs: text,
+ * numbers and blanks, one number format per column, a bold header row frozen at the top.
  */
 
 export interface SheetColumnSpec {
