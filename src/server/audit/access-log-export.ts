@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { ACCESS_PURPOSE_LABELS, PERSONAL_FIELD_LABELS, type AccessLogFilter } from '../../contracts/audit';
 import { seoulMinute, seoulStamp } from '../../domain/spreadsheet-values';
 import type { Db } from '../db/client';
-import { caughtUp, nextTick } from '../excel/export-service';
+import { caughtUp, nextTick } from '../excel/exceljs-backpressure';
 import type { Lang } from '../http/errors';
 import { listAccessLog } from './queries';
 import { toAccessLogEntries } from './access-log-entries';

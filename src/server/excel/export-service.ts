@@ -1,17 +1,17 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { OrderExportRequest } from '../../contracts/excel';
-import type { OrderListItem } from '../../contracts/order-list';
 import { DEFAULT_ORDER_SORT, type OrderFilter, type OrderPeriod, type OrderSort } from '../../contracts/order-filter';
 import { columnsShownFor, DEFAULT_COLUMN_LAYOUT, type ColumnKey, type ColumnLayout } from '../../contracts/views';
 import { seoulStamp } from '../../domain/spreadsheet-values';
 import type { Principal } from '../auth/principal';
 import type { Db, Executor } from '../db/client';
 import type { Lang } from '../http/errors';
-import { toListItems } from '../order-list/rows';
 import { getView } from '../views/service';
-import { orderIdsInOrder, readOrderRows, readPageItems, type ExportSelection } from './export-query';
-import { CELL_STYLES, sheetColumns, type ExportItem } from './workbook-columns';
+import { readPageAt, type Page } from './export-page';
+import { orderIdsInOrder, type ExportSelection } from './export-query';
+import { SheetWriter } from './sheet-writer';
+import { sheetColumns } from './workbook-columns';
+import { ZipOutputClosed } from './zip-writer';
 
 /** What to write, resolved: no view ids or callers left, so a benchmark can call it directly. */
 export interface OrderExportSpec {
@@ -68,63 +68,6 @@ export class ExportAborted extends Error {
   }
 }
 
-interface DrainingStream {
-  _writableState?: { needDrain?: boolean };
-  on(event: 'drain', listener: () => void): unknown;
-  off(event: 'drain', listener: () => void): unknown;
-}
-
-/**
- * Where the sheet's XML enters the zip. exceljs writes it there without heeding backpressure, so
- * rows committed faster than they are deflated would pile up in memory (240 MB for 100,000 rows
- * written in a tight loop). Its internals, read defensively: null when a new exceljs moved them.
- */
-function zipInputOf(sheet: ExcelJS.Worksheet): DrainingStream | null {
-  const input = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as DrainingStream | undefined;
-  return input && typeof input.on === 'function' && input._writableState ? input : null;
-}
-
-/**
- * Resolves when the zip has taken in what the sheet wrote and `out` has room (so a slow reader
- * slows the export down instead of filling memory) — or when `out` closed, so that a cancelled
- * download ends the loop rather than waiting for a drain that will not come.
- */
-export function caughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
-  const input = zipInputOf(sheet);
-  const waiting: DrainingStream[] = [...(input?._writableState?.needDrain ? [input] : []), ...(out.writableNeedDrain ? [out] : [])];
-  if (waiting.length === 0 || out.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    let pending = waiting.length;
-    const done = () => {
-      for (const s of waiting) s.off('drain', drained);
-      out.off('close', done);
-      resolve();
-    };
-    const drained = () => {
-      pending -= 1;
-      if (pending === 0) done();
-    };
-    for (const s of waiting) s.on('drain', drained);
-    out.on('close', done);
-  });
-}
-
-export const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-export interface Page {
-  orders: OrderListItem[];
-  items: Map<number, ExportItem[]>;
-}
-
-/**
- * A page of orders as the list shows them, with their items. The rows and the items are read at
- * once: on PostgreSQL they go to two pooled connections (on PGlite they queue, which costs nothing).
- */
-export async function readPageAt(db: Executor, shopId: number, ids: readonly number[], lang: Lang, now: Date, personal: 'masked' | 'shown'): Promise<Page> {
-  const [rows, items] = await Promise.all([readOrderRows(db, shopId, ids), readPageItems(db, shopId, ids)]);
-  return { orders: await toListItems(db, shopId, rows, lang, now, personal), items };
-}
-
 const selectionOf = (spec: OrderExportSpec): ExportSelection => ({ filter: spec.filter ?? {}, period: spec.period, orderIds: spec.orderIds, sort: spec.sort ?? DEFAULT_ORDER_SORT });
 
 /** The ids an export of `spec` writes, in its order (what writeOrdersWorkbook reads when not given them). */
@@ -135,11 +78,11 @@ export function exportOrderIds(db: Executor, shopId: number, spec: OrderExportSp
 /**
  * Writes the orders of `spec` as an .xlsx to `out`, one row per item with the order's columns
  * repeated, streaming. The matching ids are read first, in the sort's order (whereOf evaluated
- * once, ~7 bytes an order); then pages of 1,000 orders by primary key with their items (one query)
- * and the list's row mapping (toListItems); each page's rows are committed to the sheet and the
- * page dropped, and the loop waits whenever `out` is full — memory stays flat however many orders
- * there are. Shared strings are off (their table would stay in memory to the end). Ends `out`
- * when the workbook is complete; throws ExportAborted when `out` closed before that.
+ * once, ~7 bytes an order); then pages of 1,000 orders with their items, parcels and claims
+ * (export-page.ts) and the list's row mapping (listItemOf); each page's rows go to the sheet and
+ * the page is dropped, and the loop waits whenever `out` is full — memory stays flat however
+ * many orders there are. Ends `out` when the workbook is complete; throws ExportAborted when
+ * `out` closed before that.
  *
  * Nothing runs in a transaction (PGlite has one connection, and a snapshot held for the length of
  * a big export would stall every other request there): the set of orders is the one matching at
@@ -151,6 +94,12 @@ export async function writeOrdersWorkbook(db: Executor, shopId: number, spec: Or
   const personal = spec.personal ?? 'masked';
   return writeWorkbookPages({ ids, columns: spec.columns ?? visibleKeys(DEFAULT_COLUMN_LAYOUT), lang, pageSize: spec.pageSize }, (page) => readPageAt(db, shopId, page, lang, now, personal), out);
 }
+
+/**
+ * zlib level of the file: 1, best speed, as exceljs' zip wrote it. The sheet is ~190 MB of XML
+ * for 100,000 orders; level 6 would take 3–4× the CPU for a file ~25% smaller.
+ */
+export const EXPORT_DEFLATE_LEVEL = 1;
 
 export interface WorkbookPlan {
   /** The orders, in the file's order. */
@@ -164,24 +113,14 @@ export interface WorkbookPlan {
 /**
  * The writing half of an export, apart from where the pages come from: the server's own database
  * connection (a small export streamed as it is asked for) or, in an export job's worker thread,
- * its own connection or the main thread (PGlite lives there). `afterPage` is told how many orders
- * are written, once the zip has taken in the page — the job's progress and heartbeat.
+ * its own connection or the main thread (PGlite lives there). The next page is read while the
+ * current one is written. `afterPage` is told how many orders are written, once the deflater
+ * has taken in the page — the job's progress and heartbeat.
  */
 export async function writeWorkbookPages(plan: WorkbookPlan, readPage: (ids: readonly number[]) => Promise<Page>, out: Writable, afterPage?: (orders: number) => Promise<void>): Promise<ExportSummary> {
   const { ids, lang } = plan;
   const pageSize = plan.pageSize ?? 1000;
   const columns = sheetColumns(plan.columns, lang);
-
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(lang === 'ko' ? '주문목록' : 'Orders', { views: [{ state: 'frozen', ySplit: 1 }] });
-  // One style object per kind of column, given to every cell: exceljs recognizes a style object
-  // it has seen and skips its lookup, which otherwise costs more than writing the cell. Columns
-  // carry it too, so what staff type into the file later gets the same format (text for 송장번호).
-  const styles = columns.map((c) => CELL_STYLES[c.kind]);
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, style: CELL_STYLES[c.kind] }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-
   const summary: ExportSummary = { orders: 0, rows: 0 };
   const readAt = (start: number): Promise<Page> => {
     const reading = readPage(ids.slice(start, start + pageSize));
@@ -190,28 +129,25 @@ export async function writeWorkbookPages(plan: WorkbookPlan, readPage: (ids: rea
     return reading;
   };
   let next = ids.length > 0 ? readAt(0) : null;
-  for (let start = 0; next; start += pageSize) {
-    const { orders, items } = await next;
-    next = start + pageSize < ids.length ? readAt(start + pageSize) : null;
-    if (out.destroyed) throw new ExportAborted();
-    for (const order of orders) {
-      for (const item of items.get(order.id) ?? [null]) {
-        const row = sheet.addRow(columns.map((c) => c.value(order, item)));
-        styles.forEach((style, i) => {
-          row.getCell(i + 1).style = style;
-        });
-        row.commit();
-        summary.rows += 1;
+  try {
+    const sheet = await SheetWriter.start(out, { sheetName: lang === 'ko' ? '주문목록' : 'Orders', columns, level: EXPORT_DEFLATE_LEVEL });
+    for (let start = 0; next; start += pageSize) {
+      const { orders, items } = await next;
+      next = start + pageSize < ids.length ? readAt(start + pageSize) : null;
+      for (const order of orders) {
+        for (const item of items.get(order.id) ?? [null]) {
+          sheet.row(columns.map((c) => c.value(order, item)));
+          summary.rows += 1;
+        }
+        await sheet.flushIfFull();
       }
+      await sheet.flush();
+      summary.orders += orders.length;
+      await afterPage?.(summary.orders);
     }
-    summary.orders += orders.length;
-    // let the zip catch up with what was committed, and the reader with the zip
-    await nextTick();
-    await caughtUp(sheet, out);
-    await afterPage?.(summary.orders);
+    await sheet.finish();
+  } catch (error) {
+    throw error instanceof ZipOutputClosed ? new ExportAborted() : error;
   }
-  if (out.destroyed) throw new ExportAborted();
-  sheet.commit();
-  await workbook.commit();
   return summary;
 }

@@ -47,7 +47,8 @@ export type ListRow = Pick<typeof orders.$inferSelect, keyof typeof LIST_ROW_COL
 
 const isUnitStatus = (s: string): s is UnitStatus => (UNIT_STATUSES as readonly string[]).includes(s);
 
-interface Extras {
+/** What a list row shows from other tables than `orders` (pageExtras reads them for a page). */
+export interface ListExtras {
   order_id: unknown;
   recipient_name: string | null;
   recipient_phone: string | null;
@@ -67,8 +68,8 @@ interface Extras {
  * (at most 200), whatever the size of the shop. Joined after the page is cut, never inside the
  * page query, where a sorted plan would evaluate them for every matching order.
  */
-async function pageExtras(db: Executor, shopId: number, ids: number[]): Promise<Map<number, Extras>> {
-  const rows = await queryRows<Extras & Record<string, unknown>>(db, sql`
+async function pageExtras(db: Executor, shopId: number, ids: number[]): Promise<Map<number, ListExtras>> {
+  const rows = await queryRows<ListExtras & Record<string, unknown>>(db, sql`
     select x.id as order_id, a.recipient_name, a.recipient_phone, a.postcode, a.address1, a.address2, a.delivery_note,
            coalesce(a.address_count, 0) as address_count,
            coalesce(q.quantity, 0) as quantity, p.courier, p.tracking_number
@@ -90,50 +91,52 @@ async function pageExtras(db: Executor, shopId: number, ids: number[]): Promise<
 export async function toListItems(db: Executor, shopId: number, rows: readonly ListRow[], lang: Lang, now: Date, personal: 'masked' | 'shown' = 'masked'): Promise<OrderListItem[]> {
   if (rows.length === 0) return [];
   const extras = await pageExtras(db, shopId, rows.map((r) => r.id));
-  return rows.map((o) => {
-    const x = extras.get(o.id);
-    const item: OrderListItem = {
-      id: o.id,
-      version: o.version,
-      orderNumber: o.orderNumber,
-      orderedAt: o.orderedAt.toISOString(),
-      channel: o.channel,
-      channelLabel: labelOf(CHANNEL_LABELS, o.channel, lang),
-      ordererName: o.ordererName,
-      ordererPhone: o.ordererPhone,
-      ordererEmail: o.ordererEmail,
-      isMember: o.customerId !== null,
-      customerId: o.customerId,
-      gradeName: o.gradeName,
-      recipientName: x?.recipient_name ?? null,
-      recipientPhone: x?.recipient_phone ?? null,
-      recipientPostcode: x?.postcode ?? null,
-      recipientAddress: x?.address1 ? fullAddress(x.address1, x.address2 ?? '') : null,
-      deliveryMemo: x?.delivery_note?.trim() ? x.delivery_note.trim() : null,
-      addressCount: Number(x?.address_count ?? 0),
-      itemSummary: itemSummaryIn(o.itemSummary, o.itemCount, lang),
-      itemCount: o.itemCount,
-      quantity: Number(x?.quantity ?? 0),
-      orderStatus: o.orderStatus,
-      orderStatusLabel: ORDER_STATUS_LABELS[o.orderStatus as OrderStatus]?.[lang] ?? o.orderStatus,
-      paymentStatus: o.paymentStatus,
-      paymentStatusLabel: PAYMENT_STATUS_LABELS[o.paymentStatus as PaymentStatus]?.[lang] ?? o.paymentStatus,
-      unitStatuses: o.unitStatuses.map((status) => ({ status, label: isUnitStatus(status) ? qualifiedStatusLabel(status, lang) : status })),
-      paymentMethod: o.paymentMethod,
-      paymentMethodLabel: o.paymentMethod === null ? null : labelOf(PAYMENT_METHOD_LABELS, o.paymentMethod, lang),
-      totalAmount: o.totalAmount,
-      paidAmount: o.paidAmount,
-      refundedAmount: o.refundedAmount,
-      balanceDue: o.balanceDue,
-      courier: x?.courier ?? null,
-      courierLabel: x?.courier ? courierLabel(x.courier, lang) : null,
-      trackingNumber: x?.tracking_number ?? null,
-      paidAt: o.paidAt?.toISOString() ?? null,
-      shippedAt: o.shippedAt?.toISOString() ?? null,
-      memoCount: o.memoCount,
-      lastMemoAt: o.lastMemoAt?.toISOString() ?? null,
-      shippingDelayDays: shippingDelayDaysOf(o, now),
-    };
-    return personal === 'shown' ? item : maskListItem(item, x?.address1 ?? null);
-  });
+  return rows.map((o) => listItemOf(o, extras.get(o.id), lang, now, personal));
+}
+
+/** One list row from its `orders` columns and its extras: the list's and the export's mapping. */
+export function listItemOf(o: ListRow, x: ListExtras | undefined, lang: Lang, now: Date, personal: 'masked' | 'shown'): OrderListItem {
+  const item: OrderListItem = {
+    id: o.id,
+    version: o.version,
+    orderNumber: o.orderNumber,
+    orderedAt: o.orderedAt.toISOString(),
+    channel: o.channel,
+    channelLabel: labelOf(CHANNEL_LABELS, o.channel, lang),
+    ordererName: o.ordererName,
+    ordererPhone: o.ordererPhone,
+    ordererEmail: o.ordererEmail,
+    isMember: o.customerId !== null,
+    customerId: o.customerId,
+    gradeName: o.gradeName,
+    recipientName: x?.recipient_name ?? null,
+    recipientPhone: x?.recipient_phone ?? null,
+    recipientPostcode: x?.postcode ?? null,
+    recipientAddress: x?.address1 ? fullAddress(x.address1, x.address2 ?? '') : null,
+    deliveryMemo: x?.delivery_note?.trim() ? x.delivery_note.trim() : null,
+    addressCount: Number(x?.address_count ?? 0),
+    itemSummary: itemSummaryIn(o.itemSummary, o.itemCount, lang),
+    itemCount: o.itemCount,
+    quantity: Number(x?.quantity ?? 0),
+    orderStatus: o.orderStatus,
+    orderStatusLabel: ORDER_STATUS_LABELS[o.orderStatus as OrderStatus]?.[lang] ?? o.orderStatus,
+    paymentStatus: o.paymentStatus,
+    paymentStatusLabel: PAYMENT_STATUS_LABELS[o.paymentStatus as PaymentStatus]?.[lang] ?? o.paymentStatus,
+    unitStatuses: o.unitStatuses.map((status) => ({ status, label: isUnitStatus(status) ? qualifiedStatusLabel(status, lang) : status })),
+    paymentMethod: o.paymentMethod,
+    paymentMethodLabel: o.paymentMethod === null ? null : labelOf(PAYMENT_METHOD_LABELS, o.paymentMethod, lang),
+    totalAmount: o.totalAmount,
+    paidAmount: o.paidAmount,
+    refundedAmount: o.refundedAmount,
+    balanceDue: o.balanceDue,
+    courier: x?.courier ?? null,
+    courierLabel: x?.courier ? courierLabel(x.courier, lang) : null,
+    trackingNumber: x?.tracking_number ?? null,
+    paidAt: o.paidAt?.toISOString() ?? null,
+    shippedAt: o.shippedAt?.toISOString() ?? null,
+    memoCount: o.memoCount,
+    lastMemoAt: o.lastMemoAt?.toISOString() ?? null,
+    shippingDelayDays: shippingDelayDaysOf(o, now),
+  };
+  return personal === 'shown' ? item : maskListItem(item, x?.address1 ?? null);
 }
