@@ -26,7 +26,14 @@ export class BenchClient {
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const send = () => fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await send().catch((error: unknown) => {
+      // A kept-alive socket the server closed as the request went out: after the bench's own
+      // VACUUM (PGlite, in this process) held the event loop, both sides' idle timers fire at once.
+      // A read is safe to send again; a change is not (it may have arrived).
+      if (isReset(error) && isRead(method, path)) return send();
+      throw error;
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const at = pair?.indexOf('=') ?? -1;
@@ -36,3 +43,9 @@ export class BenchClient {
     return res;
   }
 }
+
+const isRead = (method: string, path: string) => method === 'GET' || /\/(search|count|preview)$/.test(path);
+const isReset = (error: unknown) => {
+  const cause = (error as { cause?: { code?: string } } | null)?.cause;
+  return cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET';
+};
