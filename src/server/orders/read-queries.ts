@@ -11,7 +11,8 @@ export async function loadOrderRows(db: Executor, shopId: number, orderId: numbe
   return (await loadOrderRowsOf(db, shopId, [orderId])).get(orderId) ?? null;
 }
 
-const groupBy = <T extends { orderId: number }>(rows: readonly T[]) => {
+/** The rows of a batch by order: a lookup answering each order's rows (none: an empty list). */
+export const groupByOrder = <T extends { orderId: number }>(rows: readonly T[]) => {
   const map = new Map<number, T[]>();
   for (const r of rows) {
     const list = map.get(r.orderId);
@@ -37,13 +38,13 @@ async function readRows(db: Executor, shopId: number, ids: readonly number[]) {
   const orderRows = await db.select(ORDER_READ_COLUMNS).from(orders).where(and(eq(orders.shopId, shopId), inIds(orders.id, ids)));
   // Sequential on purpose: inside a transaction there is one connection, and pg refuses to
   // overlap queries on it (PGlite would serialize them anyway).
-  const addresses = groupBy(await db.select().from(orderAddresses).where(of(orderAddresses)).orderBy(asc(orderAddresses.position)));
-  const items = groupBy(await db.select().from(orderItems).where(of(orderItems)).orderBy(asc(orderItems.position), asc(orderItems.id)));
-  const groups = groupBy(await db.select().from(shipmentGroups).where(of(shipmentGroups)).orderBy(asc(shipmentGroups.id)));
-  const groupItems = groupBy(await db.select().from(shipmentGroupItems).where(of(shipmentGroupItems)));
-  const claimRows = groupBy(await db.select().from(claims).where(of(claims)).orderBy(asc(claims.id)));
-  const claimItemRows = groupBy(await db.select().from(claimItems).where(of(claimItems)));
-  const paymentRows = groupBy(await db.select().from(payments).where(of(payments)).orderBy(asc(payments.id)));
+  const addresses = groupByOrder(await db.select().from(orderAddresses).where(of(orderAddresses)).orderBy(asc(orderAddresses.position)));
+  const items = groupByOrder(await db.select().from(orderItems).where(of(orderItems)).orderBy(asc(orderItems.position), asc(orderItems.id)));
+  const groups = groupByOrder(await db.select().from(shipmentGroups).where(of(shipmentGroups)).orderBy(asc(shipmentGroups.id)));
+  const groupItems = groupByOrder(await db.select().from(shipmentGroupItems).where(of(shipmentGroupItems)));
+  const claimRows = groupByOrder(await db.select().from(claims).where(of(claims)).orderBy(asc(claims.id)));
+  const claimItemRows = groupByOrder(await db.select().from(claimItems).where(of(claimItems)));
+  const paymentRows = groupByOrder(await db.select().from(payments).where(of(payments)).orderBy(asc(payments.id)));
   return new Map(
     orderRows.map((order) => [
       order.id,

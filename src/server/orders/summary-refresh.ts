@@ -4,7 +4,7 @@ import { queryRows } from '../db/client';
 import { memos, orders } from '../db/schema/index';
 import { listColumnsOf, type ListColumns } from '../order-list/list-columns';
 import { memberNamesOf } from '../order-list/load-list-columns';
-import { loadOrderRowsOf, unitsOf, type OrderRows } from './read-queries';
+import { groupByOrder, loadOrderRowsOf, unitsOf, type OrderRows } from './read-queries';
 import { memoColumnsOf, summarizeOrder, type OrderSummary } from './summary';
 import { inIds } from '../order-list/sql-arrays';
 
@@ -76,18 +76,14 @@ function noteChanges(stored: object, columns: object, changed: Set<string>): voi
   }
 }
 
-async function memoDatesOf(tx: Executor, shopId: number, orderIds: readonly number[]): Promise<Map<number, Date[]>> {
+/** Each order's live memos' dates: what the memo columns are computed from. */
+async function memoDatesOf(tx: Executor, shopId: number, orderIds: readonly number[]): Promise<(orderId: number) => Date[]> {
   const rows = await tx
     .select({ orderId: memos.orderId, createdAt: memos.createdAt })
     .from(memos)
     .where(and(eq(memos.shopId, shopId), inIds(memos.orderId, orderIds), isNull(memos.deletedAt)));
-  const result = new Map<number, Date[]>();
-  for (const m of rows) {
-    const list = result.get(m.orderId);
-    if (list) list.push(m.createdAt);
-    else result.set(m.orderId, [m.createdAt]);
-  }
-  return result;
+  const of = groupByOrder(rows);
+  return (orderId) => of(orderId).map((m) => m.createdAt);
 }
 
 /**
@@ -100,7 +96,7 @@ export async function refreshMemoSummaries(tx: Executor, shopId: number, orderId
   if (orderIds.length === 0) return;
   const datesOf = await memoDatesOf(tx, shopId, orderIds);
   const records = [...new Set(orderIds)].map((id) => {
-    const { memoCount, lastMemoAt } = memoColumnsOf((datesOf.get(id) ?? []).map((createdAt) => ({ createdAt })));
+    const { memoCount, lastMemoAt } = memoColumnsOf(datesOf(id).map((createdAt) => ({ createdAt })));
     return { id, memo_count: memoCount, last_memo_at: lastMemoAt?.toISOString() ?? null };
   });
   await tx.execute(sql`
@@ -121,7 +117,7 @@ export async function computeCacheColumns(tx: Executor, shopId: number, orderIds
   const result = new Map<number, { stored: OrderRows['order']; columns: OrderSummary & ListColumns }>();
   for (const [orderId, rows] of rowsOf) {
     const memberName = rows.order.customerId === null ? null : (memberNames.get(rows.order.customerId) ?? null);
-    result.set(orderId, { stored: rows.order, columns: cacheColumnsOf(rows, memoDates.get(orderId) ?? [], memberName) });
+    result.set(orderId, { stored: rows.order, columns: cacheColumnsOf(rows, memoDates(orderId), memberName) });
   }
   return result;
 }
@@ -140,13 +136,9 @@ export async function refreshOrderSummaries(
   const result = new Map<number, Refreshed>();
   if (orderIds.length === 0) return result;
   const computed = await computeCacheColumns(tx, shopId, orderIds);
-  const records: Array<{ id: number; columns: Record<string, unknown> }> = [];
+  if (computed.size === 0) return result;
   const changed = new Set<string>();
-  for (const [orderId, { stored, columns }] of computed) {
-    records.push({ id: orderId, columns: { ...columns } });
-    noteChanges(stored, columns, changed);
-  }
-  if (records.length === 0) return result;
+  for (const { stored, columns } of computed.values()) noteChanges(stored, columns, changed);
 
   // Only the columns that changed for some order of the batch are written: a status move leaves
   // the keyword index as it was, and its arrays are most of a row's bytes to send and parse.
@@ -157,7 +149,11 @@ export async function refreshOrderSummaries(
     return c;
   };
   // jsonb_to_recordset matches keys to the record's column names: key the rows by column name
-  const byColumnName = records.map((r) => Object.fromEntries([['id', r.id], ...keys.map((k) => [column(k).name, r.columns[k]])]));
+  const names = keys.map((k) => [k, column(k).name] as const);
+  const byColumnName = [...computed].map(([id, { columns }]) => {
+    const values = columns as unknown as Record<string, unknown>;
+    return Object.fromEntries([['id', id], ...names.map(([k, name]) => [name, values[k]])]);
+  });
   const recordType = sql.join([sql`id bigint`, ...keys.map((k) => sql`${sql.identifier(column(k).name)} ${sql.raw(column(k).getSQLType())}`)], sql`, `);
   const assignments: SQL[] = keys.map((k) => sql`${sql.identifier(column(k).name)} = v.${sql.identifier(column(k).name)}`);
   assignments.push(sql`version = o.version + 1`, sql`updated_at = ${now.toISOString()}::timestamptz`);
